@@ -1,0 +1,276 @@
+package jp.renraku.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jp.renraku.audit.AuditAction;
+import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.NotFoundException;
+import jp.renraku.common.Role;
+import jp.renraku.common.Staff;
+import jp.renraku.organization.OrganizationManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The account module's API. Who may do what is decided here, not only in the pages: the system
+ * administrator manages every account; an operations manager manages only the senders of their
+ * own body, and another body's account is simply not found.
+ */
+@Service
+public class AccountManagement {
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder encoder;
+
+	private final PasswordPolicy policy;
+
+	private final SignInProperties properties;
+
+	private final TemporaryPasswords temporaryPasswords = new TemporaryPasswords();
+
+	private final OrganizationManagement organization;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, SignInProperties properties,
+			OrganizationManagement organization, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.policy = policy;
+		this.properties = properties;
+		this.organization = organization;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Login IDs are compared in lower case: "Tanaka" and "tanaka" are one ID. */
+	public static String normalizeLoginId(String loginId) {
+		return loginId.strip().toLowerCase(Locale.ROOT);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean loginIdTaken(String loginId) {
+		return accounts.loginIdTaken(normalizeLoginId(loginId));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StaffAccount> find(long accountId) {
+		return accounts.find(accountId).map(a -> StaffAccount.of(a, clock.instant()));
+	}
+
+	/** The accounts the actor may see: all for the system administrator, their body's otherwise. */
+	@Transactional(readOnly = true)
+	public List<StaffAccount> visibleTo(Staff actor) {
+		List<Account> found = actor.isSystemAdmin() ? accounts.all() : accounts.inBody(actor.requireBody());
+		Instant now = clock.instant();
+		return found.stream().map(a -> StaffAccount.of(a, now)).toList();
+	}
+
+	/** For the system administrator's page of one body. */
+	@Transactional(readOnly = true)
+	public List<StaffAccount> ofBody(long bodyId) {
+		Instant now = clock.instant();
+		return accounts.inBody(bodyId).stream().map(a -> StaffAccount.of(a, now)).toList();
+	}
+
+	/** An account the actor may manage, or 404. */
+	@Transactional(readOnly = true)
+	public StaffAccount manageable(Staff actor, long accountId) {
+		return StaffAccount.of(requireManageable(actor, accountId), clock.instant());
+	}
+
+	/** Creates the first system administrator when the database has no account at all. */
+	@Transactional
+	public Optional<IssuedPassword> bootstrapSystemAdmin(String loginId, String displayName) {
+		if (accounts.any()) {
+			return Optional.empty();
+		}
+		return Optional.of(create(new NewAccount(loginId, displayName, null), Role.SYSTEM_ADMIN, null));
+	}
+
+	/** Art. 3-2-4, 3-2-5: the system administrator designates an operations manager of a body. */
+	@Transactional
+	public IssuedPassword createOperationsManager(Staff actor, long bodyId, NewAccount account) {
+		requireSystemAdmin(actor);
+		organization.get(bodyId);
+		return create(account, Role.OPERATIONS_MANAGER, bodyId);
+	}
+
+	/** Art. 4-2-2: an operations manager appoints a sender of their own body. */
+	@Transactional
+	public IssuedPassword createSender(Staff actor, NewAccount account) {
+		if (actor.role() != Role.OPERATIONS_MANAGER) {
+			throw new AccountException("account.error.notAllowed");
+		}
+		return create(account, Role.SENDER, actor.requireBody());
+	}
+
+	/** Another system administrator (a deputy); only a system administrator can create one. */
+	@Transactional
+	public IssuedPassword createSystemAdmin(Staff actor, NewAccount account) {
+		requireSystemAdmin(actor);
+		return create(account, Role.SYSTEM_ADMIN, null);
+	}
+
+	private IssuedPassword create(NewAccount account, Role role, @Nullable Long bodyId) {
+		String loginId = normalizeLoginId(account.loginId());
+		if (accounts.loginIdTaken(loginId)) {
+			throw new AccountException("account.error.loginIdTaken");
+		}
+		Instant now = clock.instant();
+		String password = temporaryPasswords.next();
+		Instant expires = now.plus(properties.temporaryPasswordValidity());
+		long id = accounts.insert(loginId, account.displayName(), account.email(), role, bodyId,
+				encoder.encode(password), expires, now);
+		audit.record(AuditAction.ACCOUNT_CREATED, bodyId, "account:" + loginId, role.name());
+		return new IssuedPassword(id, loginId, password, expires);
+	}
+
+	/** Art. 11-1-2: the account can no longer sign in; its history stays and its ID stays taken. */
+	@Transactional
+	public void retire(Staff actor, long accountId) {
+		Account account = requireManageable(actor, accountId);
+		if (account.id == actor.accountId()) {
+			throw new AccountException("account.error.retireSelf");
+		}
+		if (account.state == AccountState.RETIRED) {
+			throw new AccountException("account.error.alreadyRetired");
+		}
+		accounts.setState(account.id, AccountState.RETIRED, clock.instant());
+		audit.record(AuditAction.ACCOUNT_RETIRED, account.bodyId, "account:" + account.loginId, null);
+	}
+
+	/**
+	 * Issues a new one-time password; the holder must change it at first sign-in. Also reopens an
+	 * account locked after a leak report or by failed attempts.
+	 */
+	@Transactional
+	public IssuedPassword resetPassword(Staff actor, long accountId) {
+		Account account = requireManageable(actor, accountId);
+		if (account.state == AccountState.RETIRED) {
+			throw new AccountException("account.error.alreadyRetired");
+		}
+		if (account.id == actor.accountId()) {
+			throw new AccountException("account.error.resetSelf");
+		}
+		Instant now = clock.instant();
+		String password = temporaryPasswords.next();
+		Instant expires = now.plus(properties.temporaryPasswordValidity());
+		accounts.setTemporaryPassword(account.id, encoder.encode(password), expires, now);
+		audit.record(AuditAction.PASSWORD_RESET, account.bodyId, "account:" + account.loginId, null);
+		return new IssuedPassword(account.id, account.loginId, password, expires);
+	}
+
+	/** Ends a lockout after failed attempts before it runs out. */
+	@Transactional
+	public void unlock(Staff actor, long accountId) {
+		Account account = requireManageable(actor, accountId);
+		accounts.clearFailures(account.id);
+		audit.record(AuditAction.ACCOUNT_UNLOCKED, account.bodyId, "account:" + account.loginId, null);
+	}
+
+	/** For a lost phone: removes two-factor sign-in so the holder can enrol again. */
+	@Transactional
+	public void resetTotp(Staff actor, long accountId) {
+		requireSystemAdmin(actor);
+		Account account = requireManageable(actor, accountId);
+		accounts.setTotp(account.id, null, false, clock.instant());
+		audit.record(AuditAction.TOTP_DISABLED, account.bodyId, "account:" + account.loginId, "by administrator");
+	}
+
+	/**
+	 * Changes the signed-in person's own password. Returns the rules it broke (as message keys);
+	 * empty when the password was changed.
+	 */
+	@Transactional
+	public List<PasswordPolicy.Violation> changePassword(Staff self, String currentPassword, String newPassword) {
+		Account account = accounts.find(self.accountId()).orElseThrow(() -> new NotFoundException("account"));
+		if (!encoder.matches(currentPassword, account.passwordHash)) {
+			return List.of(new PasswordPolicy.Violation("password.error.currentWrong"));
+		}
+		List<PasswordPolicy.Violation> violations = policy.check(newPassword, account.loginId);
+		if (!violations.isEmpty()) {
+			return violations;
+		}
+		if (newPassword.equals(currentPassword) || usedBefore(account, newPassword)) {
+			return List.of(new PasswordPolicy.Violation("password.rule.history", policy.rules().history()));
+		}
+		accounts.setChosenPassword(account.id, encoder.encode(newPassword), clock.instant());
+		audit.record(AuditAction.PASSWORD_CHANGED, account.bodyId, "account:" + account.loginId, null);
+		return List.of();
+	}
+
+	private boolean usedBefore(Account account, String newPassword) {
+		int history = policy.rules().history();
+		if (history == 0) {
+			return false;
+		}
+		return accounts.recentPasswordHashes(account.id, history)
+			.stream()
+			.anyMatch(hash -> encoder.matches(newPassword, hash));
+	}
+
+	/**
+	 * Art. 11-2-6: the holder reports that their password may have leaked. The account is locked at
+	 * once until an administrator issues a new password; the system administrators are told.
+	 */
+	@Transactional
+	public void reportLeak(Staff self, @Nullable String note) {
+		Account account = accounts.find(self.accountId()).orElseThrow(() -> new NotFoundException("account"));
+		accounts.setState(account.id, AccountState.LEAK_LOCKED, clock.instant());
+		audit.record(AuditAction.PASSWORD_LEAK_REPORTED, account.bodyId, "account:" + account.loginId, note);
+		events.publishEvent(new PasswordLeakReported(account.id, account.loginId, account.displayName,
+				account.bodyId, note, clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean requireTotpForAdmins() {
+		return accounts.requireTotpForAdmins();
+	}
+
+	@Transactional
+	public void setRequireTotpForAdmins(Staff actor, boolean required) {
+		requireSystemAdmin(actor);
+		accounts.setRequireTotpForAdmins(required);
+		audit.record(AuditAction.SIGN_IN_SETTING_CHANGED, null, "require-totp-for-admins", Boolean.toString(required));
+	}
+
+	List<String> activeSystemAdminEmails() {
+		return accounts.activeSystemAdmins()
+			.stream()
+			.map(a -> a.email)
+			.filter(e -> e != null && !e.isBlank())
+			.map(e -> (String) e)
+			.toList();
+	}
+
+	private Account requireManageable(Staff actor, long accountId) {
+		Optional<Account> found = switch (actor.role()) {
+			case SYSTEM_ADMIN -> accounts.find(accountId);
+			case OPERATIONS_MANAGER -> accounts.findInBody(accountId, actor.requireBody())
+				.filter(a -> a.role == Role.SENDER);
+			case SENDER -> Optional.empty();
+		};
+		return found.orElseThrow(() -> new NotFoundException("account " + accountId));
+	}
+
+	private static void requireSystemAdmin(Staff actor) {
+		if (!actor.isSystemAdmin()) {
+			throw new AccountException("account.error.notAllowed");
+		}
+	}
+
+}

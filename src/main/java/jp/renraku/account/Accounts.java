@@ -1,0 +1,238 @@
+package jp.renraku.account;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jp.renraku.common.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Storage of staff accounts and their password history. Every statement that reads or writes a
+ * body's accounts on behalf of an operations manager carries the body id.
+ */
+@Repository
+class Accounts {
+
+	private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("id"), rs.getString("login_id"),
+			rs.getString("display_name"), rs.getString("email"), Role.valueOf(rs.getString("role")),
+			(Long) rs.getObject("body_id", Long.class), AccountState.valueOf(rs.getString("state")),
+			rs.getString("password_hash"), instant(rs.getObject("password_changed_at", OffsetDateTime.class)),
+			rs.getBoolean("password_temporary"), instant(rs.getObject("temporary_expires_at", OffsetDateTime.class)),
+			rs.getInt("failed_attempts"), instant(rs.getObject("locked_until", OffsetDateTime.class)),
+			rs.getString("totp_secret"), rs.getBoolean("totp_enabled"),
+			(Long) rs.getObject("totp_last_step", Long.class), instant(rs.getObject("created_at", OffsetDateTime.class)),
+			instant(rs.getObject("retired_at", OffsetDateTime.class)));
+
+	private final JdbcClient jdbc;
+
+	Accounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** insert-account: a new account with a temporary password that must be changed. */
+	long insert(String loginId, String displayName, @Nullable String email, Role role, @Nullable Long bodyId,
+			String temporaryHash, Instant temporaryExpiresAt, Instant now) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO staff_account (login_id, display_name, email, role, body_id, state, password_hash,
+				       password_changed_at, password_temporary, temporary_expires_at, created_at, updated_at)
+				VALUES (:loginId, :displayName, :email, :role, :bodyId, 'ACTIVE', :hash,
+				        :now, TRUE, :expires, :now, :now)
+				""")
+			.param("loginId", loginId)
+			.param("displayName", displayName)
+			.param("email", email)
+			.param("role", role.name())
+			.param("bodyId", bodyId)
+			.param("hash", temporaryHash)
+			.param("expires", utc(temporaryExpiresAt))
+			.param("now", utc(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	Optional<Account> find(long id) {
+		return jdbc.sql("SELECT * FROM staff_account WHERE id = :id").param("id", id).query(ROW).optional();
+	}
+
+	/** find-in-body: the tenancy guard for operations managers; another body's account is absent. */
+	Optional<Account> findInBody(long id, long bodyId) {
+		return jdbc.sql("SELECT * FROM staff_account WHERE id = :id AND body_id = :bodyId")
+			.param("id", id)
+			.param("bodyId", bodyId)
+			.query(ROW)
+			.optional();
+	}
+
+	Optional<Account> findByLoginId(String loginId) {
+		return jdbc.sql("SELECT * FROM staff_account WHERE login_id = :loginId")
+			.param("loginId", loginId)
+			.query(ROW)
+			.optional();
+	}
+
+	boolean loginIdTaken(String loginId) {
+		return jdbc.sql("SELECT COUNT(*) FROM staff_account WHERE login_id = :loginId")
+			.param("loginId", loginId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	boolean any() {
+		return jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single() > 0;
+	}
+
+	List<Account> all() {
+		return jdbc.sql("SELECT * FROM staff_account ORDER BY body_id NULLS FIRST, role, login_id").query(ROW).list();
+	}
+
+	List<Account> inBody(long bodyId) {
+		return jdbc.sql("SELECT * FROM staff_account WHERE body_id = :bodyId ORDER BY role, login_id")
+			.param("bodyId", bodyId)
+			.query(ROW)
+			.list();
+	}
+
+	List<Account> activeSystemAdmins() {
+		return jdbc.sql("SELECT * FROM staff_account WHERE role = 'SYSTEM_ADMIN' AND state = 'ACTIVE' ORDER BY id")
+			.query(ROW)
+			.list();
+	}
+
+	/** count-failure: atomic, so concurrent wrong guesses are all counted; returns the new count. */
+	int countFailure(long id) {
+		jdbc.sql("UPDATE staff_account SET failed_attempts = failed_attempts + 1 WHERE id = :id")
+			.param("id", id)
+			.update();
+		return jdbc.sql("SELECT failed_attempts FROM staff_account WHERE id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+	}
+
+	void lockUntil(long id, Instant until) {
+		jdbc.sql("UPDATE staff_account SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
+			.param("until", utc(until))
+			.param("id", id)
+			.update();
+	}
+
+	void clearFailures(long id) {
+		jdbc.sql("UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
+			.param("id", id)
+			.update();
+	}
+
+	/** set-password: a password the holder chose; ends any temporary password. */
+	void setChosenPassword(long id, String hash, Instant now) {
+		jdbc.sql("""
+				UPDATE staff_account SET password_hash = :hash, password_changed_at = :now,
+				       password_temporary = FALSE, temporary_expires_at = NULL, updated_at = :now
+				WHERE id = :id
+				""")
+			.param("hash", hash)
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+		jdbc.sql("INSERT INTO password_history (account_id, password_hash, created_at) VALUES (:id, :hash, :now)")
+			.param("id", id)
+			.param("hash", hash)
+			.param("now", utc(now))
+			.update();
+	}
+
+	/** set-temporary-password: issued by an administrator; reopens a leak-locked account. */
+	void setTemporaryPassword(long id, String hash, Instant expires, Instant now) {
+		jdbc.sql("""
+				UPDATE staff_account SET password_hash = :hash, password_changed_at = :now,
+				       password_temporary = TRUE, temporary_expires_at = :expires,
+				       state = CASE WHEN state = 'LEAK_LOCKED' THEN 'ACTIVE' ELSE state END,
+				       failed_attempts = 0, locked_until = NULL, updated_at = :now
+				WHERE id = :id
+				""")
+			.param("hash", hash)
+			.param("expires", utc(expires))
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	/** recent-password-hashes: the holder's last chosen passwords, newest first. */
+	List<String> recentPasswordHashes(long id, int count) {
+		return jdbc.sql("""
+				SELECT password_hash FROM password_history WHERE account_id = :id
+				ORDER BY created_at DESC, id DESC LIMIT :count
+				""")
+			.param("id", id)
+			.param("count", count)
+			.query(String.class)
+			.list();
+	}
+
+	void setState(long id, AccountState state, Instant now) {
+		jdbc.sql("""
+				UPDATE staff_account SET state = :state, updated_at = :now,
+				       retired_at = CASE WHEN :state = 'RETIRED' THEN :now ELSE retired_at END
+				WHERE id = :id
+				""")
+			.param("state", state.name())
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	void setTotp(long id, @Nullable String secret, boolean enabled, Instant now) {
+		jdbc.sql("""
+				UPDATE staff_account SET totp_secret = :secret, totp_enabled = :enabled, totp_last_step = NULL,
+				       updated_at = :now
+				WHERE id = :id
+				""")
+			.param("secret", secret)
+			.param("enabled", enabled)
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * use-totp-step: records the time step of an accepted code, only if it is newer than the last
+	 * one, so a code cannot be replayed. Returns false when the step was already used.
+	 */
+	boolean useTotpStep(long id, long step) {
+		return jdbc.sql("""
+				UPDATE staff_account SET totp_last_step = :step
+				WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)
+				""")
+			.param("step", step)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	boolean requireTotpForAdmins() {
+		return jdbc.sql("SELECT require_totp_for_admins FROM sign_in_setting WHERE id = 1")
+			.query(Boolean.class)
+			.single();
+	}
+
+	void setRequireTotpForAdmins(boolean required) {
+		jdbc.sql("UPDATE sign_in_setting SET require_totp_for_admins = :required WHERE id = 1")
+			.param("required", required)
+			.update();
+	}
+
+	private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+		return time == null ? null : time.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,53 @@
+package jp.renraku.account;
+
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import jp.renraku.common.RenrakuProperties;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On first start with an empty database, creates the system administrator {@code admin} and
+ * prints its one-time password once to the console. The password must be changed at first
+ * sign-in and expires like every temporary password. Only the hash is stored.
+ */
+@Component
+class BootstrapAdministrator implements ApplicationRunner {
+
+	static final String LOGIN_ID = "admin";
+
+	private final AccountManagement accounts;
+
+	private final RenrakuProperties properties;
+
+	private final PrintStream console;
+
+	BootstrapAdministrator(AccountManagement accounts, RenrakuProperties properties) {
+		this.accounts = accounts;
+		this.properties = properties;
+		this.console = System.out;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		accounts.bootstrapSystemAdmin(LOGIN_ID, "システム管理者").ifPresent(issued -> {
+			ZoneId zone = properties.timeZone();
+			String expires = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(issued.expiresAt());
+			console.println();
+			console.println("==================================================================");
+			console.println(" Renraku: 初回起動 / first start");
+			console.println(" システム管理者 ID / system administrator ID : " + issued.loginId());
+			console.println(" 初期パスワード / one-time password         : " + issued.password());
+			console.println(" 有効期限 / expires                          : " + expires + " (" + zone + ")");
+			console.println(" " + properties.baseUrl() + "/login");
+			console.println(" 初回ログイン時に変更してください。この表示は一度だけです。");
+			console.println(" Change it at first sign-in. It is shown only this once.");
+			console.println("==================================================================");
+			console.println();
+		});
+	}
+
+}

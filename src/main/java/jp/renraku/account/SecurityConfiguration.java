@@ -1,0 +1,95 @@
+package jp.renraku.account;
+
+import java.time.Clock;
+import java.util.Map;
+
+import jp.renraku.audit.AuditAction;
+import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.Staff;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may open which page, how staff sign in and out, and the headers on every response.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/** No inline script or style anywhere; images may be data: URIs (the two-factor QR code). */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, StaffAuthenticationProvider provider,
+			AuditTrail audit) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole("SYSTEM_ADMIN")
+			.anyRequest()
+			.authenticated())
+			.authenticationProvider(provider)
+			.formLogin(form -> form.loginPage("/login")
+				.authenticationDetailsSource(SignInDetails.source())
+				.defaultSuccessUrl("/", false)
+				.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
+						+ (exception instanceof CredentialsExpiredException ? "/login?expired" : "/login?error"))))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.addLogoutHandler(auditSignOut(audit))
+				.logoutSuccessUrl("/login?logout")
+				.invalidateHttpSession(true)
+				.deleteCookies("JSESSIONID"))
+			.sessionManagement(session -> session.invalidSessionUrl("/login?timeout")
+				.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	private static LogoutHandler auditSignOut(AuditTrail audit) {
+		return (request, response, authentication) -> {
+			if (authentication != null && authentication.getPrincipal() instanceof Staff staff) {
+				audit.recordFor(staff.accountId(), staff.loginId(), AuditAction.SIGNED_OUT, staff.bodyId(), null,
+						null);
+			}
+		};
+	}
+
+	/** Argon2id for new hashes; the prefix ({argon2}) lets a later change of algorithm coexist. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new DelegatingPasswordEncoder("argon2",
+				Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+	}
+
+	@Bean
+	StaffAuthenticationProvider staffAuthenticationProvider(Accounts accounts, PasswordEncoder encoder,
+			TotpCodes totp, SignInProperties properties, AuditTrail audit, Clock clock) {
+		return new StaffAuthenticationProvider(accounts, encoder, totp, properties, audit, clock);
+	}
+
+	@Bean
+	TotpCodes totpCodes(Clock clock, SignInProperties properties) {
+		return new TotpCodes(clock, properties.totpIssuer());
+	}
+
+	@Bean
+	PasswordPolicy passwordPolicy(SignInProperties properties) {
+		return new PasswordPolicy(properties.password(), CommonPasswords.load());
+	}
+
+}

@@ -1,0 +1,173 @@
+package jp.renraku.account;
+
+import jakarta.validation.Valid;
+import jp.renraku.common.Role;
+import jp.renraku.common.Staff;
+import jp.renraku.organization.OrganizationManagement;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff accounts, managed by the system administrator (every account; operations managers of a
+ * body, Art. 3-2-4, 3-2-5) and by operations managers (the senders of their own body, Art.
+ * 4-2-2). Which accounts an actor reaches is decided by {@link AccountManagement}; another body's
+ * account answers 404.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OPERATIONS_MANAGER')")
+class StaffController {
+
+	private static final String VIEW_LIST = "account/list";
+
+	private static final String VIEW_DETAIL = "account/detail";
+
+	private static final String VIEW_FORM = "account/form";
+
+	private static final String VIEW_ISSUED = "account/issued";
+
+	private final AccountManagement accounts;
+
+	private final OrganizationManagement organization;
+
+	StaffController(AccountManagement accounts, OrganizationManagement organization) {
+		this.accounts = accounts;
+		this.organization = organization;
+	}
+
+	@GetMapping("/staff")
+	String list(@AuthenticationPrincipal Staff staff, Model model) {
+		model.addAttribute("accounts", accounts.visibleTo(staff));
+		model.addAttribute("bodies", organization.all());
+		return VIEW_LIST;
+	}
+
+	@GetMapping("/staff/{accountId}")
+	String show(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, Model model) {
+		StaffAccount account = accounts.manageable(staff, accountId);
+		model.addAttribute("target", account);
+		if (account.bodyId() != null) {
+			model.addAttribute("body", organization.get(account.bodyId()));
+		}
+		return VIEW_DETAIL;
+	}
+
+	@GetMapping("/staff/new-sender")
+	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
+	String initSenderForm(@AuthenticationPrincipal Staff staff, Model model) {
+		model.addAttribute("accountForm", new AccountForm());
+		return formView(Role.SENDER, organization.get(staff.requireBody()).name(), "/staff/new-sender", model);
+	}
+
+	@PostMapping("/staff/new-sender")
+	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
+	String processSenderForm(@AuthenticationPrincipal Staff staff, @Valid AccountForm accountForm,
+			BindingResult result, Model model) {
+		rejectTakenLoginId(accountForm, result);
+		if (result.hasErrors()) {
+			return formView(Role.SENDER, organization.get(staff.requireBody()).name(), "/staff/new-sender", model);
+		}
+		return issuedView(accounts.createSender(staff, accountForm.toNewAccount()), model);
+	}
+
+	@GetMapping("/admin/bodies/{bodyId}/managers/new")
+	String initManagerForm(@PathVariable long bodyId, Model model) {
+		model.addAttribute("accountForm", new AccountForm());
+		return formView(Role.OPERATIONS_MANAGER, organization.get(bodyId).name(),
+				"/admin/bodies/" + bodyId + "/managers/new", model);
+	}
+
+	@PostMapping("/admin/bodies/{bodyId}/managers/new")
+	String processManagerForm(@AuthenticationPrincipal Staff staff, @PathVariable long bodyId,
+			@Valid AccountForm accountForm, BindingResult result, Model model) {
+		String bodyName = organization.get(bodyId).name();
+		rejectTakenLoginId(accountForm, result);
+		if (result.hasErrors()) {
+			return formView(Role.OPERATIONS_MANAGER, bodyName, "/admin/bodies/" + bodyId + "/managers/new", model);
+		}
+		return issuedView(accounts.createOperationsManager(staff, bodyId, accountForm.toNewAccount()), model);
+	}
+
+	@GetMapping("/admin/administrators/new")
+	String initAdministratorForm(Model model) {
+		model.addAttribute("accountForm", new AccountForm());
+		return formView(Role.SYSTEM_ADMIN, null, "/admin/administrators/new", model);
+	}
+
+	@PostMapping("/admin/administrators/new")
+	String processAdministratorForm(@AuthenticationPrincipal Staff staff, @Valid AccountForm accountForm,
+			BindingResult result, Model model) {
+		rejectTakenLoginId(accountForm, result);
+		if (result.hasErrors()) {
+			return formView(Role.SYSTEM_ADMIN, null, "/admin/administrators/new", model);
+		}
+		return issuedView(accounts.createSystemAdmin(staff, accountForm.toNewAccount()), model);
+	}
+
+	@PostMapping("/staff/{accountId}/retire")
+	String retire(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, RedirectAttributes redirect) {
+		return outcome(accountId, redirect, "account.retired", () -> accounts.retire(staff, accountId));
+	}
+
+	@PostMapping("/staff/{accountId}/unlock")
+	String unlock(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, RedirectAttributes redirect) {
+		return outcome(accountId, redirect, "account.unlocked", () -> accounts.unlock(staff, accountId));
+	}
+
+	@PostMapping("/staff/{accountId}/reset-totp")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String resetTotp(@AuthenticationPrincipal Staff staff, @PathVariable long accountId,
+			RedirectAttributes redirect) {
+		return outcome(accountId, redirect, "account.totpReset", () -> accounts.resetTotp(staff, accountId));
+	}
+
+	@PostMapping("/staff/{accountId}/reset-password")
+	String resetPassword(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, Model model,
+			RedirectAttributes redirect) {
+		try {
+			return issuedView(accounts.resetPassword(staff, accountId), model);
+		}
+		catch (AccountException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			return "redirect:/staff/" + accountId;
+		}
+	}
+
+	private String outcome(long accountId, RedirectAttributes redirect, String success, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flashMessage", success);
+		}
+		catch (AccountException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
+		return "redirect:/staff/" + accountId;
+	}
+
+	private void rejectTakenLoginId(AccountForm form, BindingResult result) {
+		if (!result.hasFieldErrors("loginId") && form.getLoginId() != null
+				&& accounts.loginIdTaken(form.getLoginId())) {
+			result.rejectValue("loginId", "account.error.loginIdTaken");
+		}
+	}
+
+	private static String formView(Role role, String bodyName, String action, Model model) {
+		model.addAttribute("role", role);
+		model.addAttribute("bodyName", bodyName);
+		model.addAttribute("action", action);
+		return VIEW_FORM;
+	}
+
+	private static String issuedView(IssuedPassword issued, Model model) {
+		model.addAttribute("issued", issued);
+		return VIEW_ISSUED;
+	}
+
+}

@@ -1,0 +1,27 @@
+package jp.renraku.audit;
+
+/**
+ * What happened. Each value has a message key {@code audit.action.NAME} for the audit pages.
+ */
+public enum AuditAction {
+
+	SIGN_IN_SUCCEEDED,
+	SIGN_IN_FAILED,
+	ACCOUNT_LOCKED_OUT,
+	SIGNED_OUT,
+	PASSWORD_CHANGED,
+	PASSWORD_RESET,
+	PASSWORD_LEAK_REPORTED,
+	TOTP_ENABLED,
+	TOTP_DISABLED,
+	ACCOUNT_CREATED,
+	ACCOUNT_RETIRED,
+	ACCOUNT_UNLOCKED,
+	SIGN_IN_SETTING_CHANGED,
+	BODY_CREATED,
+	BODY_UPDATED,
+	BODY_SUSPENDED,
+	BODY_REACTIVATED,
+	AUDIT_VERIFIED
+
+}

@@ -1,0 +1,66 @@
+package jp.renraku.delivery;
+
+import java.util.Properties;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * The SMTP connection: to the development catcher when it is on, otherwise to the city's relay.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailConfiguration {
+
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	@ConditionalOnProperty(name = "renraku.mail.catcher.enabled", havingValue = "true", matchIfMissing = true)
+	MailCatcher mailCatcher(MailSettings settings) {
+		return new MailCatcher(settings.catcher().port());
+	}
+
+	@Bean
+	JavaMailSender javaMailSender(MailSettings settings, ObjectProvider<MailCatcher> catcher) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setDefaultEncoding("UTF-8");
+		Properties props = sender.getJavaMailProperties();
+		props.put("mail.smtp.connectiontimeout", "10000");
+		props.put("mail.smtp.timeout", "30000");
+		props.put("mail.smtp.writetimeout", "30000");
+		MailCatcher caught = catcher.getIfAvailable();
+		if (caught != null) {
+			sender.setHost("127.0.0.1");
+			sender.setPort(caught.port());
+			return sender;
+		}
+		MailSettings.Smtp smtp = settings.smtp();
+		sender.setHost(smtp.host());
+		sender.setPort(smtp.port());
+		if (hasText(smtp.username())) {
+			sender.setUsername(smtp.username());
+			sender.setPassword(smtp.password());
+			props.put("mail.smtp.auth", "true");
+		}
+		switch (smtp.tls()) {
+			case STARTTLS -> {
+				props.put("mail.smtp.starttls.enable", "true");
+				props.put("mail.smtp.starttls.required", "true");
+			}
+			case SMTPS -> {
+				sender.setProtocol("smtps");
+				props.put("mail.smtps.ssl.checkserveridentity", "true");
+			}
+			case NONE -> {
+			}
+		}
+		return sender;
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+}

@@ -1,0 +1,80 @@
+package jp.renraku.organization;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Storage of bodies.
+ */
+@Repository
+class Bodies {
+
+	private static final RowMapper<Body> ROW = (rs, n) -> new Body(rs.getLong("id"), rs.getString("name"),
+			BodyKind.valueOf(rs.getString("kind")), BodyState.valueOf(rs.getString("state")),
+			rs.getString("state_reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+
+	private final JdbcClient jdbc;
+
+	Bodies(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** insert-body */
+	long insert(String name, BodyKind kind, Instant now) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO body (name, kind, state, created_at, updated_at)
+				VALUES (:name, :kind, 'ACTIVE', :now, :now)
+				""")
+			.param("name", name)
+			.param("kind", kind.name())
+			.param("now", utc(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	/** update-body: writes back every mutable field of the aggregate. */
+	void update(Body body, Instant now) {
+		jdbc.sql("""
+				UPDATE body SET name = :name, kind = :kind, state = :state, state_reason = :reason,
+				       updated_at = :now
+				WHERE id = :id
+				""")
+			.param("name", body.name())
+			.param("kind", body.kind().name())
+			.param("state", body.state().name())
+			.param("reason", body.stateReason())
+			.param("now", utc(now))
+			.param("id", body.id())
+			.update();
+	}
+
+	Optional<Body> find(long id) {
+		return jdbc.sql("SELECT * FROM body WHERE id = :id").param("id", id).query(ROW).optional();
+	}
+
+	List<Body> all() {
+		return jdbc.sql("SELECT * FROM body ORDER BY id").query(ROW).list();
+	}
+
+	boolean nameTaken(String name, long exceptId) {
+		return jdbc.sql("SELECT COUNT(*) FROM body WHERE name = :name AND id <> :id")
+			.param("name", name)
+			.param("id", exceptId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,83 @@
+package jp.renraku.organization;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A body (実施機関). Guards its own state: only an active body can be suspended, only a
+ * suspended one reactivated.
+ */
+public final class Body {
+
+	private final long id;
+
+	private String name;
+
+	private BodyKind kind;
+
+	private BodyState state;
+
+	private @Nullable String stateReason;
+
+	private final Instant createdAt;
+
+	Body(long id, String name, BodyKind kind, BodyState state, @Nullable String stateReason, Instant createdAt) {
+		this.id = id;
+		this.name = name;
+		this.kind = kind;
+		this.state = state;
+		this.stateReason = stateReason;
+		this.createdAt = createdAt;
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public BodyKind kind() {
+		return kind;
+	}
+
+	public BodyState state() {
+		return state;
+	}
+
+	public @Nullable String stateReason() {
+		return stateReason;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public boolean active() {
+		return state == BodyState.ACTIVE;
+	}
+
+	void rename(String newName, BodyKind newKind) {
+		this.name = newName;
+		this.kind = newKind;
+	}
+
+	void suspend(String reason) {
+		if (state != BodyState.ACTIVE) {
+			throw new BodyStateException("body.error.notActive");
+		}
+		this.state = BodyState.SUSPENDED;
+		this.stateReason = reason;
+	}
+
+	void reactivate(String reason) {
+		if (state != BodyState.SUSPENDED) {
+			throw new BodyStateException("body.error.notSuspended");
+		}
+		this.state = BodyState.ACTIVE;
+		this.stateReason = reason;
+	}
+
+}

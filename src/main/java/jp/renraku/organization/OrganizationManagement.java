@@ -1,0 +1,84 @@
+package jp.renraku.organization;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jp.renraku.audit.AuditAction;
+import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organization module's API: creating, changing, suspending and looking up bodies. Only the
+ * system administrator reaches the changing methods (through {@code /admin/bodies}).
+ */
+@Service
+public class OrganizationManagement {
+
+	private final Bodies bodies;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	OrganizationManagement(Bodies bodies, AuditTrail audit, Clock clock) {
+		this.bodies = bodies;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Body> find(long bodyId) {
+		return bodies.find(bodyId);
+	}
+
+	@Transactional(readOnly = true)
+	public Body get(long bodyId) {
+		return bodies.find(bodyId).orElseThrow(() -> new NotFoundException("body " + bodyId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Body> all() {
+		return bodies.all();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean nameTaken(String name, long exceptBodyId) {
+		return bodies.nameTaken(name, exceptBodyId);
+	}
+
+	@Transactional
+	public long create(String name, BodyKind kind) {
+		long id = bodies.insert(name, kind, clock.instant());
+		audit.record(AuditAction.BODY_CREATED, id, "body:" + id, name + " / " + kind);
+		return id;
+	}
+
+	@Transactional
+	public void update(long bodyId, String name, BodyKind kind) {
+		Body body = get(bodyId);
+		String before = body.name() + " / " + body.kind();
+		body.rename(name, kind);
+		bodies.update(body, clock.instant());
+		audit.record(AuditAction.BODY_UPDATED, bodyId, "body:" + bodyId, before + " -> " + name + " / " + kind);
+	}
+
+	@Transactional
+	public void suspend(long bodyId, String reason) {
+		Body body = get(bodyId);
+		body.suspend(reason);
+		bodies.update(body, clock.instant());
+		audit.record(AuditAction.BODY_SUSPENDED, bodyId, "body:" + bodyId, reason);
+	}
+
+	@Transactional
+	public void reactivate(long bodyId, String reason) {
+		Body body = get(bodyId);
+		body.reactivate(reason);
+		bodies.update(body, clock.instant());
+		audit.record(AuditAction.BODY_REACTIVATED, bodyId, "body:" + bodyId, reason);
+	}
+
+}
