@@ -53,7 +53,7 @@ class AccountStatusInterceptor implements HandlerInterceptor {
 			return false;
 		}
 		Account account = found.get();
-		String path = request.getServletPath();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (account.mustChangePassword(clock.instant(), properties.password().maxAge())) {
 			return stayOn(PASSWORD_PAGE, path, request, response);
 		}

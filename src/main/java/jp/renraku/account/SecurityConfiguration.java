@@ -31,8 +31,7 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, StaffAuthenticationProvider provider,
-			AuditTrail audit) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditTrail audit) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
@@ -41,7 +40,6 @@ class SecurityConfiguration {
 			.hasRole("SYSTEM_ADMIN")
 			.anyRequest()
 			.authenticated())
-			.authenticationProvider(provider)
 			.formLogin(form -> form.loginPage("/login")
 				.authenticationDetailsSource(SignInDetails.source())
 				.defaultSuccessUrl("/", false)
@@ -76,6 +74,11 @@ class SecurityConfiguration {
 				Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
 	}
 
+	/**
+	 * The only authentication provider. As a bean it becomes the global one; it is deliberately not
+	 * also added to the filter chain, where a refusal would be tried a second time and every
+	 * failure counted twice.
+	 */
 	@Bean
 	StaffAuthenticationProvider staffAuthenticationProvider(Accounts accounts, PasswordEncoder encoder,
 			TotpCodes totp, SignInProperties properties, AuditTrail audit, Clock clock) {

@@ -1,0 +1,350 @@
+package jp.renraku.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.servlet.http.HttpSession;
+import jp.renraku.RenrakuIntegrationTest;
+import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.delivery.MailCatcher;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@RenrakuIntegrationTest
+class SignInTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StaffFixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MailCatcher catcher;
+
+	@Autowired
+	Clock clock;
+
+	private MvcTestResult signIn(String loginId, String password) {
+		return signIn(loginId, password, null);
+	}
+
+	private MvcTestResult signIn(String loginId, String password, String code) {
+		var request = mvc.post().uri("/login").param("username", loginId).param("password", password).with(csrf());
+		if (code != null) {
+			request = request.param("code", code);
+		}
+		return request.exchange();
+	}
+
+	private String auditActions(long accountId) {
+		return String.join(",", jdbc.sql("SELECT action FROM audit_entry WHERE actor_account_id = :id ORDER BY seq")
+			.param("id", accountId)
+			.query(String.class)
+			.list());
+	}
+
+	@Test
+	void signInWithChosenPasswordGoesHomeAndIsAudited() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/");
+		assertThat(auditActions(manager.id())).endsWith("SIGN_IN_SUCCEEDED");
+	}
+
+	@Test
+	void loginIdIsCaseInsensitive() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		assertThat(signIn(manager.loginId().toUpperCase(), manager.password())).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void unknownIdAndWrongPasswordGetTheSameAnswer() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		assertThat(signIn("no-such-person", "whatever-password")).hasRedirectedUrl("/login?error");
+		assertThat(signIn(manager.loginId(), "wrong-password-1")).hasRedirectedUrl("/login?error");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'SIGN_IN_FAILED' AND actor_login_id = 'no-such-person'")
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void lockoutAfterFiveFailuresEvenWithTheRightPasswordAndWithoutSayingSo() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		for (int i = 0; i < 5; i++) {
+			assertThat(signIn(manager.loginId(), "wrong-password-" + i)).hasRedirectedUrl("/login?error");
+		}
+		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/login?error");
+		assertThat(auditActions(manager.id())).contains("ACCOUNT_LOCKED_OUT");
+
+		// when the 15 minutes have passed, the right password works again
+		jdbc.sql("UPDATE staff_account SET locked_until = :past WHERE id = :id")
+			.param("past", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
+			.param("id", manager.id())
+			.update();
+		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void fourFailuresThenSuccessResetsTheCount() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		signIn(manager.loginId(), "wrong-password");
+		assertThat(jdbc.sql("SELECT failed_attempts FROM staff_account WHERE id = :id")
+			.param("id", manager.id())
+			.query(Integer.class)
+			.single()).as("one wrong attempt counts once").isEqualTo(1);
+		for (int i = 0; i < 3; i++) {
+			signIn(manager.loginId(), "wrong-password-" + i);
+		}
+		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/");
+		for (int i = 0; i < 4; i++) {
+			signIn(manager.loginId(), "wrong-password-" + i);
+		}
+		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void temporaryPasswordMustBeChangedBeforeAnythingElse() {
+		long body = fixtures.body();
+		IssuedPassword issued = fixtures.managerWithTemporaryPassword(body);
+		MvcTestResult result = signIn(issued.loginId(), issued.password());
+		assertThat(result).hasRedirectedUrl("/");
+		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
+
+		assertThat(mvc.get().uri("/staff").session(session).exchange()).hasRedirectedUrl("/account/password");
+		assertThat(mvc.get().uri("/account/password").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("初期パスワードでログインしています");
+
+		var changed = mvc.post()
+			.uri("/account/password")
+			.session(session)
+			.with(csrf())
+			.param("currentPassword", issued.password())
+			.param("newPassword", "Tsuki-ga-deta-deta-9")
+			.param("confirmPassword", "Tsuki-ga-deta-deta-9")
+			.exchange();
+		assertThat(changed).hasRedirectedUrl("/");
+		assertThat(mvc.get().uri("/staff").session(session).exchange()).hasStatusOk();
+
+		// single use: the one-time password no longer signs in
+		assertThat(signIn(issued.loginId(), issued.password())).hasRedirectedUrl("/login?error");
+	}
+
+	@Test
+	void expiredTemporaryPasswordIsRefusedWithItsOwnMessage() {
+		IssuedPassword issued = fixtures.managerWithTemporaryPassword(fixtures.body());
+		jdbc.sql("UPDATE staff_account SET temporary_expires_at = :past WHERE id = :id")
+			.param("past", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+			.param("id", issued.accountId())
+			.update();
+		assertThat(signIn(issued.loginId(), issued.password())).hasRedirectedUrl("/login?expired");
+		assertThat(mvc.get().uri("/login?expired").exchange()).bodyText().contains("有効期限が切れています");
+	}
+
+	@Test
+	void passwordOlderThanNinetyDaysMustBeChanged() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		jdbc.sql("UPDATE staff_account SET password_changed_at = :old WHERE id = :id")
+			.param("old", OffsetDateTime.now(ZoneOffset.UTC).minusDays(91))
+			.param("id", manager.id())
+			.update();
+		assertThat(mvc.get().uri("/staff").with(manager.signedIn()).exchange()).hasRedirectedUrl("/account/password");
+	}
+
+	@Test
+	void newPasswordMayNotRepeatTheLastFive() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		String[] passwords = { "Haru-no-ogawa-1", "Natsu-no-umi-22", "Aki-no-yama-333", "Fuyu-no-yuki-44",
+				"Tsuyu-no-ame-555" };
+		String current = manager.password();
+		for (String next : passwords) {
+			assertThat(changePassword(manager, current, next)).hasRedirectedUrl("/");
+			current = next;
+		}
+		// the fixture password is now six changes back: allowed again; the last five are not
+		assertThat(changePassword(manager, current, "Natsu-no-umi-22")).hasStatusOk()
+			.bodyText()
+			.contains("過去5回のパスワードは使えません");
+		assertThat(changePassword(manager, current, current)).hasStatusOk();
+		assertThat(changePassword(manager, current, StaffFixtures.PASSWORD)).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void passwordChangeShowsEveryBrokenRuleAsFieldErrorsAndKeepsTheOldPassword() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		var result = changePassword(manager, manager.password(), "short");
+		assertThat(result).hasStatusOk()
+			.bodyText()
+			.contains("12文字以上にしてください。")
+			.contains("3種類以上を含めてください");
+		assertThat(changePassword(manager, "not-my-password", "Perfectly-fine-77")).hasStatusOk()
+			.bodyText()
+			.contains("現在のパスワードが正しくありません");
+		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/");
+	}
+
+	private MvcTestResult changePassword(TestStaff staff, String current, String next) {
+		return mvc.post()
+			.uri("/account/password")
+			.with(staff.signedIn())
+			.with(csrf())
+			.param("currentPassword", current)
+			.param("newPassword", next)
+			.param("confirmPassword", next)
+			.exchange();
+	}
+
+	@Test
+	void retiredAccountCannotSignInAndItsOpenSessionEnds() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		TestStaff sender = fixtures.sender(manager);
+		MvcTestResult signedIn = signIn(sender.loginId(), sender.password());
+		HttpSession session = signedIn.getRequest().getSession();
+
+		assertThat(mvc.post().uri("/staff/" + sender.id() + "/retire").with(manager.signedIn()).with(csrf()).exchange())
+			.hasRedirectedUrl("/staff/" + sender.id());
+
+		assertThat(mvc.get().uri("/").session((MockHttpSession) session).exchange()).hasRedirectedUrl("/login?ended");
+		assertThat(signIn(sender.loginId(), sender.password())).hasRedirectedUrl("/login?error");
+	}
+
+	@Test
+	void signInIssuesANewSessionIdAndLogoutEndsTheSession() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		MockHttpSession before = new MockHttpSession();
+		String oldId = before.getId();
+		MvcTestResult result = mvc.post()
+			.uri("/login")
+			.session(before)
+			.param("username", manager.loginId())
+			.param("password", manager.password())
+			.with(csrf())
+			.exchange();
+		MockHttpSession after = (MockHttpSession) result.getRequest().getSession();
+		assertThat(after.getId()).isNotEqualTo(oldId);
+
+		assertThat(mvc.post().uri("/logout").session(after).with(csrf()).exchange()).hasRedirectedUrl("/login?logout");
+		assertThat(after.isInvalid()).isTrue();
+		assertThat(auditActions(manager.id())).endsWith("SIGNED_OUT");
+	}
+
+	@Test
+	void logoutWithoutCsrfTokenIsRefused() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		MockHttpSession session = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
+			.getSession();
+		assertThat(mvc.get().uri("/").session(session).exchange()).hasStatusOk();
+		assertThat(mvc.post().uri("/logout").session(session).exchange()).hasStatus(403);
+		assertThat(session.isInvalid()).isFalse();
+		assertThat(mvc.get().uri("/").session(session).exchange()).hasStatusOk();
+	}
+
+	@Test
+	void twoFactorCodeIsRequiredOnceEnabledAndCannotBeReplayed() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		String secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+		jdbc.sql("UPDATE staff_account SET totp_secret = :s, totp_enabled = TRUE WHERE id = :id")
+			.param("s", secret)
+			.param("id", manager.id())
+			.update();
+		TotpCodes codes = new TotpCodes(clock, "test");
+		long step = Instant.now().getEpochSecond() / TotpCodes.PERIOD_SECONDS;
+		String code = codes.codeAt(secret, step);
+
+		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/login?error");
+		assertThat(signIn(manager.loginId(), manager.password(), "000000".equals(code) ? "111111" : "000000"))
+			.hasRedirectedUrl("/login?error");
+		assertThat(signIn(manager.loginId(), manager.password(), code)).hasRedirectedUrl("/");
+		assertThat(signIn(manager.loginId(), manager.password(), code)).as("replayed code")
+			.hasRedirectedUrl("/login?error");
+	}
+
+	@Test
+	void requiredTwoFactorForcesAdministratorsToEnrolButNotSenders() {
+		TestStaff admin = fixtures.systemAdmin();
+		TestStaff manager = fixtures.manager(fixtures.body());
+		TestStaff sender = fixtures.sender(manager);
+		assertThat(mvc.post().uri("/admin/settings").with(admin.signedIn()).with(csrf()).param("requireTotp", "true")
+			.exchange()).hasRedirectedUrl("/admin/settings");
+		try {
+			assertThat(mvc.get().uri("/staff").with(manager.signedIn()).exchange()).hasRedirectedUrl("/account/totp");
+			assertThat(mvc.get().uri("/account/totp").with(manager.signedIn()).exchange()).hasStatusOk()
+				.bodyText()
+				.contains("data:image/png;base64,");
+			assertThat(mvc.get().uri("/").with(sender.signedIn()).exchange()).hasStatusOk();
+		}
+		finally {
+			jdbc.sql("UPDATE sign_in_setting SET require_totp_for_admins = FALSE").update();
+		}
+	}
+
+	@Test
+	void enrolmentStoresTheSecretOnlyAfterACorrectCode() throws Exception {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		MockHttpSession session = new MockHttpSession();
+		var page = mvc.get().uri("/account/totp").session(session).with(manager.signedIn()).exchange();
+		String html = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		var matcher = java.util.regex.Pattern.compile("class=\"secret\">([A-Z2-7]+)<").matcher(html);
+		assertThat(matcher.find()).isTrue();
+		String secret = matcher.group(1);
+
+		assertThat(mvc.post().uri("/account/totp/confirm").session(session).with(manager.signedIn()).with(csrf())
+			.param("code", "12345").exchange()).hasRedirectedUrl("/account/totp");
+		assertThat(jdbc.sql("SELECT totp_enabled FROM staff_account WHERE id = :id").param("id", manager.id())
+			.query(Boolean.class).single()).isFalse();
+
+		String code = new TotpCodes(clock, "t").codeAt(secret, Instant.now().getEpochSecond() / 30);
+		assertThat(mvc.post().uri("/account/totp/confirm").session(session).with(manager.signedIn()).with(csrf())
+			.param("code", code).exchange()).hasRedirectedUrl("/");
+		assertThat(jdbc.sql("SELECT totp_secret FROM staff_account WHERE id = :id").param("id", manager.id())
+			.query(String.class).single()).isEqualTo(secret);
+	}
+
+	@Test
+	void leakReportLocksAtOnceMailsTheAdministratorsAndANewPasswordReopens() throws Exception {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		TestStaff sender = fixtures.sender(manager);
+		jdbc.sql("UPDATE staff_account SET email = 'kiki@city.example.jp' WHERE login_id = 'admin'").update();
+		catcher.clear();
+
+		MvcTestResult report = mvc.post().uri("/account/leak").with(sender.signedIn()).with(csrf())
+			.param("note", "付箋を落としました").exchange();
+		assertThat(report).hasRedirectedUrl("/login?leak");
+		assertThat(signIn(sender.loginId(), sender.password())).hasRedirectedUrl("/login?error");
+		assertThat(auditActions(sender.id())).contains("PASSWORD_LEAK_REPORTED");
+
+		var mails = catcher.caught();
+		assertThat(mails).anySatisfy(mail -> {
+			assertThat(mail.to()).containsExactly("kiki@city.example.jp");
+			assertThat(mail.subject()).contains(sender.loginId());
+			assertThat(mail.body()).contains("付箋を落としました");
+		});
+
+		var issued = mvc.post().uri("/staff/" + sender.id() + "/reset-password").with(manager.signedIn()).with(csrf())
+			.exchange();
+		assertThat(issued).hasStatusOk().bodyText().contains("初期パスワードを発行しました");
+		String temporary = java.util.regex.Pattern.compile("id=\"issued-password\" class=\"secret\">([^<]+)<")
+			.matcher(issued.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.results().findFirst().orElseThrow().group(1);
+		assertThat(signIn(sender.loginId(), temporary)).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void clockIsUtcSoStoredTimesAreComparable() {
+		assertThat(clock.instant()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.SECONDS));
+	}
+
+}

@@ -1,0 +1,148 @@
+package jp.renraku.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Art. 13: no stack trace, framework name or version in any response, including the errors the
+ * servlet container answers itself. Runs a real server, because error pages are rendered by the
+ * container's error dispatch.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(ErrorPagesTest.Failing.class)
+class ErrorPagesTest {
+
+	private static final List<String> TELLTALES = List.of("Whitelabel", "Spring", "Tomcat", "Exception", "at jp.",
+			"Thymeleaf", "Java", "H2", "PostgreSQL", "stack");
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Accept", "text/html")
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static void assertTellsNothing(HttpResponse<String> response) {
+		for (String telltale : TELLTALES) {
+			assertThat(response.body()).as(telltale).doesNotContainIgnoringCase(telltale);
+		}
+		assertThat(response.headers().firstValue("Server")).isEmpty();
+		assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
+	}
+
+	@Test
+	void notFoundIsAJapanesePageThatTellsNothing() throws Exception {
+		HttpResponse<String> response = get("/css/no-such-file.css");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("ページが見つかりません");
+		assertTellsNothing(response);
+	}
+
+	@Test
+	void requestRejectedByTheFirewallTellsNothing() throws Exception {
+		HttpResponse<String> response = get("/login/..;/admin");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("リクエストを処理できません");
+		assertTellsNothing(response);
+	}
+
+	@Test
+	void serverErrorIsAJapanesePageWithoutTheException() throws Exception {
+		HttpResponse<String> response = get("/test/failing");
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.body()).contains("エラーが発生しました").doesNotContain("secret-detail");
+		assertTellsNothing(response);
+	}
+
+	@Test
+	void malformedRequestAnsweredByTheContainerTellsNothing() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(response).startsWith("HTTP/1.1 400").contains("リクエストを処理できません");
+			for (String telltale : TELLTALES) {
+				assertThat(response).as(telltale).doesNotContainIgnoringCase(telltale);
+			}
+		}
+	}
+
+	@Test
+	void everyPageCarriesTheSecurityHeaders() throws Exception {
+		for (String path : List.of("/login", "/no-such-page", "/css/renraku.css")) {
+			HttpResponse<String> response = get(path);
+			var headers = response.headers();
+			assertThat(headers.firstValue("Content-Security-Policy")).as(path)
+				.hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'")
+					.contains("frame-ancestors 'none'")
+					.doesNotContain("unsafe-inline"));
+			assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+			assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+			assertThat(headers.firstValue("Referrer-Policy")).as(path).isPresent();
+		}
+	}
+
+	@Test
+	void sessionCookieIsHttpOnlyAndSameSite() throws Exception {
+		HttpResponse<String> response = get("/login");
+		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+			.startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+	}
+
+	@Test
+	void pagesHaveNoInlineScript() throws Exception {
+		assertThat(get("/login").body()).doesNotContain("<script").doesNotContain("style=\"").doesNotContain("onclick");
+	}
+
+	@TestConfiguration
+	static class Failing {
+
+		@RestController
+		static class FailingController {
+
+			@GetMapping("/test/failing")
+			String fail() {
+				throw new IllegalStateException("secret-detail");
+			}
+
+		}
+
+		@Bean
+		@Order(0)
+		SecurityFilterChain testChain(HttpSecurity http) throws Exception {
+			return http.securityMatcher("/test/**").authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
+		}
+
+	}
+
+}
