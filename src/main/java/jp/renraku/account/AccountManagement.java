@@ -101,6 +101,24 @@ public class AccountManagement {
 		return Optional.of(create(new NewAccount(loginId, displayName, null), Role.SYSTEM_ADMIN, null));
 	}
 
+	/**
+	 * Recovery from the server's console when no system administrator can sign in (the printed
+	 * password was lost, or the only administrator is locked): issues a new one-time password to
+	 * an existing system administrator account. Only whoever can start the server can do this.
+	 */
+	@Transactional
+	public IssuedPassword resetSystemAdminFromConsole(String loginId) {
+		Account account = accounts.findByLoginId(normalizeLoginId(loginId))
+			.filter(a -> a.role == Role.SYSTEM_ADMIN && a.state != AccountState.RETIRED)
+			.orElseThrow(() -> new AccountException("account.error.noSuchAdministrator"));
+		Instant now = clock.instant();
+		String password = temporaryPasswords.next();
+		Instant expires = now.plus(properties.temporaryPasswordValidity());
+		accounts.setTemporaryPassword(account.id, encoder.encode(password), expires, now);
+		audit.record(AuditAction.PASSWORD_RESET, null, "account:" + account.loginId, "from the server console");
+		return new IssuedPassword(account.id, account.loginId, password, expires);
+	}
+
 	/** Art. 3-2-4, 3-2-5: the system administrator designates an operations manager of a body. */
 	@Transactional
 	public IssuedPassword createOperationsManager(Staff actor, long bodyId, NewAccount account) {

@@ -7,12 +7,16 @@ import java.time.format.DateTimeFormatter;
 import jp.renraku.common.RenrakuProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * On first start with an empty database, creates the system administrator {@code admin} and
  * prints its one-time password once to the console. The password must be changed at first
  * sign-in and expires like every temporary password. Only the hash is stored.
+ * <p>
+ * Started with {@code --renraku.reset-admin=LOGIN_ID}, it issues that system administrator a new
+ * one-time password instead: the way back in when the printed password was lost.
  */
 @Component
 class BootstrapAdministrator implements ApplicationRunner {
@@ -25,29 +29,43 @@ class BootstrapAdministrator implements ApplicationRunner {
 
 	private final PrintStream console;
 
-	BootstrapAdministrator(AccountManagement accounts, RenrakuProperties properties) {
+	private final Environment environment;
+
+	BootstrapAdministrator(AccountManagement accounts, RenrakuProperties properties, Environment environment) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.environment = environment;
 		this.console = System.out;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		accounts.bootstrapSystemAdmin(LOGIN_ID, "システム管理者").ifPresent(issued -> {
-			ZoneId zone = properties.timeZone();
-			String expires = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(issued.expiresAt());
-			console.println();
-			console.println("==================================================================");
-			console.println(" Renraku: 初回起動 / first start");
-			console.println(" システム管理者 ID / system administrator ID : " + issued.loginId());
-			console.println(" 初期パスワード / one-time password         : " + issued.password());
-			console.println(" 有効期限 / expires                          : " + expires + " (" + zone + ")");
-			console.println(" " + properties.baseUrl() + "/login");
-			console.println(" 初回ログイン時に変更してください。この表示は一度だけです。");
-			console.println(" Change it at first sign-in. It is shown only this once.");
-			console.println("==================================================================");
-			console.println();
-		});
+		accounts.bootstrapSystemAdmin(LOGIN_ID, "システム管理者").ifPresent(this::print);
+		String reset = environment.getProperty("renraku.reset-admin");
+		if (reset != null && !reset.isBlank()) {
+			try {
+				print(accounts.resetSystemAdminFromConsole(reset));
+			}
+			catch (AccountException ex) {
+				console.println("renraku.reset-admin: no active system administrator with ID " + reset);
+			}
+		}
+	}
+
+	private void print(IssuedPassword issued) {
+		ZoneId zone = properties.timeZone();
+		String expires = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(issued.expiresAt());
+		console.println();
+		console.println("==================================================================");
+		console.println(" Renraku: システム管理者の初期パスワード / system administrator one-time password");
+		console.println(" システム管理者 ID / system administrator ID : " + issued.loginId());
+		console.println(" 初期パスワード / one-time password         : " + issued.password());
+		console.println(" 有効期限 / expires                          : " + expires + " (" + zone + ")");
+		console.println(" " + properties.baseUrl() + "/login");
+		console.println(" 初回ログイン時に変更してください。この表示は一度だけです。");
+		console.println(" Change it at first sign-in. It is shown only this once.");
+		console.println("==================================================================");
+		console.println();
 	}
 
 }

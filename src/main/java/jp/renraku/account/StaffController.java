@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
 import jp.renraku.organization.OrganizationManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,9 +43,20 @@ class StaffController {
 		this.organization = organization;
 	}
 
+	/**
+	 * The system administrator may narrow the list to one body with {@code ?body=}; an operations
+	 * manager always sees their own body, whatever the request says.
+	 */
 	@GetMapping("/staff")
-	String list(@AuthenticationPrincipal Staff staff, Model model) {
-		model.addAttribute("accounts", accounts.visibleTo(staff));
+	String list(@AuthenticationPrincipal Staff staff, @RequestParam(required = false) @Nullable Long body,
+			Model model) {
+		if (staff.isSystemAdmin() && body != null) {
+			model.addAttribute("accounts", accounts.ofBody(organization.get(body).id()));
+			model.addAttribute("filterBody", organization.get(body));
+		}
+		else {
+			model.addAttribute("accounts", accounts.visibleTo(staff));
+		}
 		model.addAttribute("bodies", organization.all());
 		return VIEW_LIST;
 	}
@@ -158,7 +170,7 @@ class StaffController {
 		}
 	}
 
-	private static String formView(Role role, String bodyName, String action, Model model) {
+	private static String formView(Role role, @Nullable String bodyName, String action, Model model) {
 		model.addAttribute("role", role);
 		model.addAttribute("bodyName", bodyName);
 		model.addAttribute("action", action);

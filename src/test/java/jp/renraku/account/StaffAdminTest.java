@@ -111,4 +111,22 @@ class StaffAdminTest {
 			.with(csrf()).exchange()).hasRedirectedUrl("/");
 	}
 
+	@Autowired
+	AccountManagement accounts;
+
+	@Test
+	void consoleResetGivesALockedOutAdministratorANewOneTimePassword() {
+		TestStaff admin = fixtures.systemAdmin();
+		for (int i = 0; i < 5; i++) {
+			mvc.post().uri("/login").param("username", admin.loginId()).param("password", "wrong-" + i).with(csrf())
+				.exchange();
+		}
+		IssuedPassword issued = accounts.resetSystemAdminFromConsole(admin.loginId());
+		assertThat(mvc.post().uri("/login").param("username", admin.loginId()).param("password", issued.password())
+			.with(csrf()).exchange()).hasRedirectedUrl("/");
+		TestStaff manager = fixtures.manager(fixtures.body());
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.resetSystemAdminFromConsole(manager.loginId()))
+			.isInstanceOf(AccountException.class);
+	}
+
 }

@@ -101,9 +101,16 @@ class TenancyTest {
 
 	@Test
 	void staffListShowsOnlyTheOwnBody() {
-		var page = mvc.get().uri("/staff?bodyId=" + bodyB).with(managerA.signedIn()).exchange();
+		var page = mvc.get().uri("/staff?body=" + bodyB + "&bodyId=" + bodyB).with(managerA.signedIn()).exchange();
 		assertThat(page).hasStatusOk().bodyText().contains(senderA.loginId()).doesNotContain(senderB.loginId())
 			.doesNotContain(managerB.loginId());
+	}
+
+	@Test
+	void systemAdministratorCanNarrowTheStaffListToOneBody() {
+		TestStaff admin = fixtures.systemAdmin();
+		var page = mvc.get().uri("/staff?body=" + bodyB).with(admin.signedIn()).exchange();
+		assertThat(page).hasStatusOk().bodyText().contains(senderB.loginId()).doesNotContain(senderA.loginId());
 	}
 
 	@Test
