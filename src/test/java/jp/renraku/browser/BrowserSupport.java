@@ -70,13 +70,14 @@ final class BrowserSupport {
 				StandardCharsets.UTF_8);
 		System.setOut(tee);
 		try {
+			// command-line arguments outrank the test profile, so this instance gets its own
+			// fresh database whatever the profile names
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(RenrakuApplication.class)
 				.profiles("test")
-				.properties("server.port=0", "server.address=127.0.0.1",
-						"spring.datasource.url=jdbc:h2:mem:browser-" + UUID.randomUUID()
+				.run("--server.port=0", "--server.address=127.0.0.1",
+						"--spring.datasource.url=jdbc:h2:mem:browser-" + UUID.randomUUID()
 								+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-						"spring.datasource.username=sa", "spring.datasource.password=")
-				.run();
+						"--spring.datasource.username=sa", "--spring.datasource.password=");
 			return new RunningApp(context, captured.toString(StandardCharsets.UTF_8));
 		}
 		finally {
