@@ -11,7 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on the test database (H2, or PostgreSQL when
- * RENRAKU_TEST_POSTGRES_URL is set) with the mail catcher on a free port, driven through MockMvc.
+ * RENRAKU_TEST_POSTGRES_URL is set) with the mail catcher on a free port, driven through
+ * MockMvc.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,4 +20,5 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface RenrakuIntegrationTest {
+
 }

@@ -87,8 +87,8 @@ final class Account {
 	}
 
 	/**
-	 * A temporary password must be replaced at first sign-in; a chosen one once it is older than
-	 * the maximum age ({@link Duration#ZERO} turns expiry off).
+	 * A temporary password must be replaced at first sign-in; a chosen one once it is
+	 * older than the maximum age ({@link Duration#ZERO} turns expiry off).
 	 */
 	boolean mustChangePassword(Instant now, Duration maxAge) {
 		if (passwordTemporary) {

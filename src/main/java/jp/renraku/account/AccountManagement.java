@@ -19,9 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The account module's API. Who may do what is decided here, not only in the pages: the system
- * administrator manages every account; an operations manager manages only the senders of their
- * own body, and another body's account is simply not found.
+ * The account module's API. Who may do what is decided here, not only in the pages: the
+ * system administrator manages every account; an operations manager manages only the
+ * senders of their own body, and another body's account is simply not found.
  */
 @Service
 public class AccountManagement {
@@ -71,7 +71,10 @@ public class AccountManagement {
 		return accounts.find(accountId).map(a -> StaffAccount.of(a, clock.instant()));
 	}
 
-	/** The accounts the actor may see: all for the system administrator, their body's otherwise. */
+	/**
+	 * The accounts the actor may see: all for the system administrator, their body's
+	 * otherwise.
+	 */
 	@Transactional(readOnly = true)
 	public List<StaffAccount> visibleTo(Staff actor) {
 		List<Account> found = actor.isSystemAdmin() ? accounts.all() : accounts.inBody(actor.requireBody());
@@ -102,9 +105,10 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Recovery from the server's console when no system administrator can sign in (the printed
-	 * password was lost, or the only administrator is locked): issues a new one-time password to
-	 * an existing system administrator account. Only whoever can start the server can do this.
+	 * Recovery from the server's console when no system administrator can sign in (the
+	 * printed password was lost, or the only administrator is locked): issues a new
+	 * one-time password to an existing system administrator account. Only whoever can
+	 * start the server can do this.
 	 */
 	@Transactional
 	public IssuedPassword resetSystemAdminFromConsole(String loginId) {
@@ -119,7 +123,10 @@ public class AccountManagement {
 		return new IssuedPassword(account.id, account.loginId, password, expires);
 	}
 
-	/** Art. 3-2-4, 3-2-5: the system administrator designates an operations manager of a body. */
+	/**
+	 * Art. 3-2-4, 3-2-5: the system administrator designates an operations manager of a
+	 * body.
+	 */
 	@Transactional
 	public IssuedPassword createOperationsManager(Staff actor, long bodyId, NewAccount account) {
 		requireSystemAdmin(actor);
@@ -136,7 +143,10 @@ public class AccountManagement {
 		return create(account, Role.SENDER, actor.requireBody());
 	}
 
-	/** Another system administrator (a deputy); only a system administrator can create one. */
+	/**
+	 * Another system administrator (a deputy); only a system administrator can create
+	 * one.
+	 */
 	@Transactional
 	public IssuedPassword createSystemAdmin(Staff actor, NewAccount account) {
 		requireSystemAdmin(actor);
@@ -157,7 +167,10 @@ public class AccountManagement {
 		return new IssuedPassword(id, loginId, password, expires);
 	}
 
-	/** Art. 11-1-2: the account can no longer sign in; its history stays and its ID stays taken. */
+	/**
+	 * Art. 11-1-2: the account can no longer sign in; its history stays and its ID stays
+	 * taken.
+	 */
 	@Transactional
 	public void retire(Staff actor, long accountId) {
 		Account account = requireManageable(actor, accountId);
@@ -172,8 +185,8 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Issues a new one-time password; the holder must change it at first sign-in. Also reopens an
-	 * account locked after a leak report or by failed attempts.
+	 * Issues a new one-time password; the holder must change it at first sign-in. Also
+	 * reopens an account locked after a leak report or by failed attempts.
 	 */
 	@Transactional
 	public IssuedPassword resetPassword(Staff actor, long accountId) {
@@ -210,8 +223,8 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Changes the signed-in person's own password. Returns the rules it broke (as message keys);
-	 * empty when the password was changed.
+	 * Changes the signed-in person's own password. Returns the rules it broke (as message
+	 * keys); empty when the password was changed.
 	 */
 	@Transactional
 	public List<PasswordPolicy.Violation> changePassword(Staff self, String currentPassword, String newPassword) {
@@ -242,16 +255,17 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Art. 11-2-6: the holder reports that their password may have leaked. The account is locked at
-	 * once until an administrator issues a new password; the system administrators are told.
+	 * Art. 11-2-6: the holder reports that their password may have leaked. The account is
+	 * locked at once until an administrator issues a new password; the system
+	 * administrators are told.
 	 */
 	@Transactional
 	public void reportLeak(Staff self, @Nullable String note) {
 		Account account = accounts.find(self.accountId()).orElseThrow(() -> new NotFoundException("account"));
 		accounts.setState(account.id, AccountState.LEAK_LOCKED, clock.instant());
 		audit.record(AuditAction.PASSWORD_LEAK_REPORTED, account.bodyId, "account:" + account.loginId, note);
-		events.publishEvent(new PasswordLeakReported(account.id, account.loginId, account.displayName,
-				account.bodyId, note, clock.instant()));
+		events.publishEvent(new PasswordLeakReported(account.id, account.loginId, account.displayName, account.bodyId,
+				note, clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
@@ -278,8 +292,8 @@ public class AccountManagement {
 	private Account requireManageable(Staff actor, long accountId) {
 		Optional<Account> found = switch (actor.role()) {
 			case SYSTEM_ADMIN -> accounts.find(accountId);
-			case OPERATIONS_MANAGER -> accounts.findInBody(accountId, actor.requireBody())
-				.filter(a -> a.role == Role.SENDER);
+			case OPERATIONS_MANAGER ->
+				accounts.findInBody(accountId, actor.requireBody()).filter(a -> a.role == Role.SENDER);
 			case SENDER -> Optional.empty();
 		};
 		return found.orElseThrow(() -> new NotFoundException("account " + accountId));

@@ -13,9 +13,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Checks the signed-in account on every page, so that changes take effect at once: a retired or
- * leak-locked account's open sessions end; a temporary or expired password must be changed and,
- * where the system administrator requires it, two-factor sign-in set up before anything else.
+ * Checks the signed-in account on every page, so that changes take effect at once: a
+ * retired or leak-locked account's open sessions end; a temporary or expired password
+ * must be changed and, where the system administrator requires it, two-factor sign-in set
+ * up before anything else.
  */
 class AccountStatusInterceptor implements HandlerInterceptor {
 

@@ -7,7 +7,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts the account status check in front of every page except sign-in, errors and static files.
+ * Puts the account status check in front of every page except sign-in, errors and static
+ * files.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountWebConfiguration implements WebMvcConfigurer {

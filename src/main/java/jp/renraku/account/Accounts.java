@@ -14,8 +14,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Storage of staff accounts and their password history. Every statement that reads or writes a
- * body's accounts on behalf of an operations manager carries the body id.
+ * Storage of staff accounts and their password history. Every statement that reads or
+ * writes a body's accounts on behalf of an operations manager carries the body id.
  */
 @Repository
 class Accounts {
@@ -27,7 +27,8 @@ class Accounts {
 			rs.getBoolean("password_temporary"), instant(rs.getObject("temporary_expires_at", OffsetDateTime.class)),
 			rs.getInt("failed_attempts"), instant(rs.getObject("locked_until", OffsetDateTime.class)),
 			rs.getString("totp_secret"), rs.getBoolean("totp_enabled"),
-			(Long) rs.getObject("totp_last_step", Long.class), instant(rs.getObject("created_at", OffsetDateTime.class)),
+			(Long) rs.getObject("totp_last_step", Long.class),
+			instant(rs.getObject("created_at", OffsetDateTime.class)),
 			instant(rs.getObject("retired_at", OffsetDateTime.class)));
 
 	private final JdbcClient jdbc;
@@ -62,7 +63,10 @@ class Accounts {
 		return jdbc.sql("SELECT * FROM staff_account WHERE id = :id").param("id", id).query(ROW).optional();
 	}
 
-	/** find-in-body: the tenancy guard for operations managers; another body's account is absent. */
+	/**
+	 * find-in-body: the tenancy guard for operations managers; another body's account is
+	 * absent.
+	 */
 	Optional<Account> findInBody(long id, long bodyId) {
 		return jdbc.sql("SELECT * FROM staff_account WHERE id = :id AND body_id = :bodyId")
 			.param("id", id)
@@ -106,7 +110,10 @@ class Accounts {
 			.list();
 	}
 
-	/** count-failure: atomic, so concurrent wrong guesses are all counted; returns the new count. */
+	/**
+	 * count-failure: atomic, so concurrent wrong guesses are all counted; returns the new
+	 * count.
+	 */
 	int countFailure(long id) {
 		jdbc.sql("UPDATE staff_account SET failed_attempts = failed_attempts + 1 WHERE id = :id")
 			.param("id", id)
@@ -136,11 +143,7 @@ class Accounts {
 				UPDATE staff_account SET password_hash = :hash, password_changed_at = :now,
 				       password_temporary = FALSE, temporary_expires_at = NULL, updated_at = :now
 				WHERE id = :id
-				""")
-			.param("hash", hash)
-			.param("now", utc(now))
-			.param("id", id)
-			.update();
+				""").param("hash", hash).param("now", utc(now)).param("id", id).update();
 		jdbc.sql("INSERT INTO password_history (account_id, password_hash, created_at) VALUES (:id, :hash, :now)")
 			.param("id", id)
 			.param("hash", hash)
@@ -148,7 +151,9 @@ class Accounts {
 			.update();
 	}
 
-	/** set-temporary-password: issued by an administrator; reopens a leak-locked account. */
+	/**
+	 * set-temporary-password: issued by an administrator; reopens a leak-locked account.
+	 */
 	void setTemporaryPassword(long id, String hash, Instant expires, Instant now) {
 		jdbc.sql("""
 				UPDATE staff_account SET password_hash = :hash, password_changed_at = :now,
@@ -156,12 +161,7 @@ class Accounts {
 				       state = CASE WHEN state = 'LEAK_LOCKED' THEN 'ACTIVE' ELSE state END,
 				       failed_attempts = 0, locked_until = NULL, updated_at = :now
 				WHERE id = :id
-				""")
-			.param("hash", hash)
-			.param("expires", utc(expires))
-			.param("now", utc(now))
-			.param("id", id)
-			.update();
+				""").param("hash", hash).param("expires", utc(expires)).param("now", utc(now)).param("id", id).update();
 	}
 
 	/** recent-password-hashes: the holder's last chosen passwords, newest first. */
@@ -169,11 +169,7 @@ class Accounts {
 		return jdbc.sql("""
 				SELECT password_hash FROM password_history WHERE account_id = :id
 				ORDER BY created_at DESC, id DESC LIMIT :count
-				""")
-			.param("id", id)
-			.param("count", count)
-			.query(String.class)
-			.list();
+				""").param("id", id).param("count", count).query(String.class).list();
 	}
 
 	void setState(long id, AccountState state, Instant now) {
@@ -181,11 +177,7 @@ class Accounts {
 				UPDATE staff_account SET state = :state, updated_at = :now,
 				       retired_at = CASE WHEN :state = 'RETIRED' THEN :now ELSE retired_at END
 				WHERE id = :id
-				""")
-			.param("state", state.name())
-			.param("now", utc(now))
-			.param("id", id)
-			.update();
+				""").param("state", state.name()).param("now", utc(now)).param("id", id).update();
 	}
 
 	void setTotp(long id, @Nullable String secret, boolean enabled, Instant now) {
@@ -193,26 +185,19 @@ class Accounts {
 				UPDATE staff_account SET totp_secret = :secret, totp_enabled = :enabled, totp_last_step = NULL,
 				       updated_at = :now
 				WHERE id = :id
-				""")
-			.param("secret", secret)
-			.param("enabled", enabled)
-			.param("now", utc(now))
-			.param("id", id)
-			.update();
+				""").param("secret", secret).param("enabled", enabled).param("now", utc(now)).param("id", id).update();
 	}
 
 	/**
-	 * use-totp-step: records the time step of an accepted code, only if it is newer than the last
-	 * one, so a code cannot be replayed. Returns false when the step was already used.
+	 * use-totp-step: records the time step of an accepted code, only if it is newer than
+	 * the last one, so a code cannot be replayed. Returns false when the step was already
+	 * used.
 	 */
 	boolean useTotpStep(long id, long step) {
 		return jdbc.sql("""
 				UPDATE staff_account SET totp_last_step = :step
 				WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)
-				""")
-			.param("step", step)
-			.param("id", id)
-			.update() == 1;
+				""").param("step", step).param("id", id).update() == 1;
 	}
 
 	boolean requireTotpForAdmins() {

@@ -11,12 +11,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * On first start with an empty database, creates the system administrator {@code admin} and
- * prints its one-time password once to the console. The password must be changed at first
- * sign-in and expires like every temporary password. Only the hash is stored.
+ * On first start with an empty database, creates the system administrator {@code admin}
+ * and prints its one-time password once to the console. The password must be changed at
+ * first sign-in and expires like every temporary password. Only the hash is stored.
  * <p>
- * Started with {@code --renraku.reset-admin=LOGIN_ID}, it issues that system administrator a new
- * one-time password instead: the way back in when the printed password was lost.
+ * Started with {@code --renraku.reset-admin=LOGIN_ID}, it issues that system
+ * administrator a new one-time password instead: the way back in when the printed
+ * password was lost.
  */
 @Component
 class BootstrapAdministrator implements ApplicationRunner {

@@ -42,8 +42,8 @@ final class CommonPasswords {
 	}
 
 	/**
-	 * True for a listed password, and for a listed one with digits or symbols only added before or
-	 * after it ("Password123!"), compared without regard to case.
+	 * True for a listed password, and for a listed one with digits or symbols only added
+	 * before or after it ("Password123!"), compared without regard to case.
 	 */
 	boolean contains(String password) {
 		String lower = password.toLowerCase(Locale.ROOT);

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells the system administrators at once when a password may have leaked (Art. 11-2-6). One
- * message per administrator; the account is locked whether or not the mail goes out.
+ * Tells the system administrators at once when a password may have leaked (Art. 11-2-6).
+ * One message per administrator; the account is locked whether or not the mail goes out.
  */
 @Component
 class LeakNotifier {
@@ -46,8 +46,9 @@ class LeakNotifier {
 			message.setFrom(mailSettings.from());
 			message.setTo(to);
 			message.setSubject(messages.getMessage("mail.leak.subject", new Object[] { event.loginId() }, ja));
-			message.setText(messages.getMessage("mail.leak.body", new Object[] { event.loginId(),
-					event.displayName(), event.note() == null ? "-" : event.note() }, ja));
+			message.setText(messages.getMessage("mail.leak.body",
+					new Object[] { event.loginId(), event.displayName(), event.note() == null ? "-" : event.note() },
+					ja));
 			try {
 				mail.send(message);
 			}

@@ -8,8 +8,8 @@ import jp.renraku.common.SingleLine;
 
 /**
  * The password rules of Art. 11-2-3 as configured. Works on code points, so any Unicode
- * password counts its characters as a person sees them; nothing is truncated. The history rule
- * needs the stored hashes and lives in {@link AccountManagement}.
+ * password counts its characters as a person sees them; nothing is truncated. The history
+ * rule needs the stored hashes and lives in {@link AccountManagement}.
  */
 final class PasswordPolicy {
 
@@ -30,7 +30,10 @@ final class PasswordPolicy {
 	record Violation(String key, Object... args) {
 	}
 
-	/** Every rule the password breaks, in the order the form lists them; empty when it is fine. */
+	/**
+	 * Every rule the password breaks, in the order the form lists them; empty when it is
+	 * fine.
+	 */
 	List<Violation> check(String password, String loginId) {
 		List<Violation> violations = new ArrayList<>();
 		int length = password.codePointCount(0, password.length());
@@ -57,8 +60,9 @@ final class PasswordPolicy {
 	}
 
 	/**
-	 * How many of upper case, lower case, digits and symbols appear. Full-width letters and digits
-	 * count as letters and digits; kana and kanji count toward length but are none of the four.
+	 * How many of upper case, lower case, digits and symbols appear. Full-width letters
+	 * and digits count as letters and digits; kana and kanji count toward length but are
+	 * none of the four.
 	 */
 	static int characterClasses(String password) {
 		boolean upper = false;

@@ -25,7 +25,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** No inline script or style anywhere; images may be data: URIs (the two-factor QR code). */
+	/**
+	 * No inline script or style anywhere; images may be data: URIs (the two-factor QR
+	 * code).
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
@@ -61,13 +64,15 @@ class SecurityConfiguration {
 	private static LogoutHandler auditSignOut(AuditTrail audit) {
 		return (request, response, authentication) -> {
 			if (authentication != null && authentication.getPrincipal() instanceof Staff staff) {
-				audit.recordFor(staff.accountId(), staff.loginId(), AuditAction.SIGNED_OUT, staff.bodyId(), null,
-						null);
+				audit.recordFor(staff.accountId(), staff.loginId(), AuditAction.SIGNED_OUT, staff.bodyId(), null, null);
 			}
 		};
 	}
 
-	/** Argon2id for new hashes; the prefix ({argon2}) lets a later change of algorithm coexist. */
+	/**
+	 * Argon2id for new hashes; the prefix ({argon2}) lets a later change of algorithm
+	 * coexist.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new DelegatingPasswordEncoder("argon2",
@@ -75,13 +80,13 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The only authentication provider. As a bean it becomes the global one; it is deliberately not
-	 * also added to the filter chain, where a refusal would be tried a second time and every
-	 * failure counted twice.
+	 * The only authentication provider. As a bean it becomes the global one; it is
+	 * deliberately not also added to the filter chain, where a refusal would be tried a
+	 * second time and every failure counted twice.
 	 */
 	@Bean
-	StaffAuthenticationProvider staffAuthenticationProvider(Accounts accounts, PasswordEncoder encoder,
-			TotpCodes totp, SignInProperties properties, AuditTrail audit, Clock clock) {
+	StaffAuthenticationProvider staffAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, TotpCodes totp,
+			SignInProperties properties, AuditTrail audit, Clock clock) {
 		return new StaffAuthenticationProvider(accounts, encoder, totp, properties, audit, clock);
 	}
 

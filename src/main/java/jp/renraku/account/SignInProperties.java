@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Sign-in rules. The defaults are the city's rules (Art. 11-2-3, 11-2-4); each can be changed to
- * follow OWASP ASVS 5.0 / NIST SP 800-63B instead (see docs/configuration.md).
+ * Sign-in rules. The defaults are the city's rules (Art. 11-2-3, 11-2-4); each can be
+ * changed to follow OWASP ASVS 5.0 / NIST SP 800-63B instead (see docs/configuration.md).
  *
  * @param password the password policy
  * @param lockout how many wrong attempts lock an account, and for how long
@@ -25,14 +25,17 @@ record SignInProperties(@DefaultValue PasswordRules password, @DefaultValue Lock
 	/**
 	 * @param minLength fewest characters (code points)
 	 * @param maxLength most characters; never truncated
-	 * @param minCharacterClasses how many of upper case, lower case, digits and symbols must appear
-	 * (0 turns the rule off)
+	 * @param minCharacterClasses how many of upper case, lower case, digits and symbols
+	 * must appear (0 turns the rule off)
 	 * @param rejectLoginId refuse passwords that contain the login ID
 	 * @param rejectCommon refuse the common breached passwords shipped with Renraku
-	 * @param history how many earlier passwords cannot be used again (0 turns the rule off)
-	 * @param maxAge age after which a password must be changed at next sign-in (0 turns expiry off)
+	 * @param history how many earlier passwords cannot be used again (0 turns the rule
+	 * off)
+	 * @param maxAge age after which a password must be changed at next sign-in (0 turns
+	 * expiry off)
 	 */
-	record PasswordRules(@DefaultValue("12") @Min(8) int minLength, @DefaultValue("128") @Min(64) @Max(1024) int maxLength,
+	record PasswordRules(@DefaultValue("12") @Min(8) int minLength,
+			@DefaultValue("128") @Min(64) @Max(1024) int maxLength,
 			@DefaultValue("3") @Min(0) @Max(4) int minCharacterClasses, @DefaultValue("true") boolean rejectLoginId,
 			@DefaultValue("true") boolean rejectCommon, @DefaultValue("5") @Min(0) @Max(24) int history,
 			@DefaultValue("90d") Duration maxAge) {

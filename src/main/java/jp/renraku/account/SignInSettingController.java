@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * City-wide sign-in settings of the system administrator, with the configured password rules
- * shown read-only (they are set in the configuration, see docs/configuration.md).
+ * City-wide sign-in settings of the system administrator, with the configured password
+ * rules shown read-only (they are set in the configuration, see docs/configuration.md).
  */
 @Controller
 class SignInSettingController {

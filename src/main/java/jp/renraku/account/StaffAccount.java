@@ -13,8 +13,8 @@ public record StaffAccount(long id, String loginId, String displayName, @Nullabl
 		Instant createdAt, @Nullable Instant retiredAt) {
 
 	static StaffAccount of(Account a, Instant now) {
-		return new StaffAccount(a.id, a.loginId, a.displayName, a.email, a.role, a.bodyId, a.state,
-				a.passwordTemporary, a.lockedOut(now), a.totpEnabled, a.createdAt, a.retiredAt);
+		return new StaffAccount(a.id, a.loginId, a.displayName, a.email, a.role, a.bodyId, a.state, a.passwordTemporary,
+				a.lockedOut(now), a.totpEnabled, a.createdAt, a.retiredAt);
 	}
 
 	public boolean active() {

@@ -20,10 +20,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Signs staff in. Every refusal gives the person the same answer, whether the ID does not exist,
- * the password or code is wrong, the account is locked out or retired, so the answer never tells
- * whether an ID exists. The audit trail records the real reason. Only an expired one-time
- * password, which the person has just proved to know, is named.
+ * Signs staff in. Every refusal gives the person the same answer, whether the ID does not
+ * exist, the password or code is wrong, the account is locked out or retired, so the
+ * answer never tells whether an ID exists. The audit trail records the real reason. Only
+ * an expired one-time password, which the person has just proved to know, is named.
  */
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
@@ -42,8 +42,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	/** Hash checked for unknown IDs, so that they take as long as known ones. */
 	private final String dummyHash;
 
-	StaffAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, TotpCodes totp,
-			SignInProperties properties, AuditTrail audit, Clock clock) {
+	StaffAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, TotpCodes totp, SignInProperties properties,
+			AuditTrail audit, Clock clock) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.totp = totp;
@@ -111,8 +111,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	private AuthenticationException refuse(@Nullable Account account, String loginId,
-			@Nullable AuthenticationException answer,
-			String reason) {
+			@Nullable AuthenticationException answer, String reason) {
 		audit.recordFor(account == null ? null : account.id, loginId, AuditAction.SIGN_IN_FAILED,
 				account == null ? null : account.bodyId, null, reason);
 		return answer != null ? answer : new BadCredentialsException("sign-in refused");

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Staff accounts, managed by the system administrator (every account; operations managers of a
- * body, Art. 3-2-4, 3-2-5) and by operations managers (the senders of their own body, Art.
- * 4-2-2). Which accounts an actor reaches is decided by {@link AccountManagement}; another body's
- * account answers 404.
+ * Staff accounts, managed by the system administrator (every account; operations managers
+ * of a body, Art. 3-2-4, 3-2-5) and by operations managers (the senders of their own
+ * body, Art. 4-2-2). Which accounts an actor reaches is decided by
+ * {@link AccountManagement}; another body's account answers 404.
  */
 @Controller
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OPERATIONS_MANAGER')")
@@ -44,8 +44,8 @@ class StaffController {
 	}
 
 	/**
-	 * The system administrator may narrow the list to one body with {@code ?body=}; an operations
-	 * manager always sees their own body, whatever the request says.
+	 * The system administrator may narrow the list to one body with {@code ?body=}; an
+	 * operations manager always sees their own body, whatever the request says.
 	 */
 	@GetMapping("/staff")
 	String list(@AuthenticationPrincipal Staff staff, @RequestParam(required = false) @Nullable Long body,
@@ -80,8 +80,8 @@ class StaffController {
 
 	@PostMapping("/staff/new-sender")
 	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
-	String processSenderForm(@AuthenticationPrincipal Staff staff, @Valid AccountForm accountForm,
-			BindingResult result, Model model) {
+	String processSenderForm(@AuthenticationPrincipal Staff staff, @Valid AccountForm accountForm, BindingResult result,
+			Model model) {
 		rejectTakenLoginId(accountForm, result);
 		if (result.hasErrors()) {
 			return formView(Role.SENDER, organization.get(staff.requireBody()).name(), "/staff/new-sender", model);
@@ -135,8 +135,7 @@ class StaffController {
 
 	@PostMapping("/staff/{accountId}/reset-totp")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
-	String resetTotp(@AuthenticationPrincipal Staff staff, @PathVariable long accountId,
-			RedirectAttributes redirect) {
+	String resetTotp(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, RedirectAttributes redirect) {
 		return outcome(accountId, redirect, "account.totpReset", () -> accounts.resetTotp(staff, accountId));
 	}
 

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 
 /**
  * Random initial and reset passwords: 16 characters from an alphabet without look-alikes
- * (no 0/O, 1/l/I), always with upper case, lower case, digits and a symbol, so that a temporary
- * password passes the policy it is used under. About 93 bits of entropy.
+ * (no 0/O, 1/l/I), always with upper case, lower case, digits and a symbol, so that a
+ * temporary password passes the policy it is used under. About 93 bits of entropy.
  */
 final class TemporaryPasswords {
 

@@ -17,9 +17,9 @@ import dev.samstevens.totp.util.Utils;
 import org.jspecify.annotations.Nullable;
 
 /**
- * RFC 6238 time-based one-time codes (SHA-1, 6 digits, 30 seconds: what every authenticator app
- * understands). A code is accepted for the current step and one step either side, to allow for
- * clock drift, and compared in constant time.
+ * RFC 6238 time-based one-time codes (SHA-1, 6 digits, 30 seconds: what every
+ * authenticator app understands). A code is accepted for the current step and one step
+ * either side, to allow for clock drift, and compared in constant time.
  */
 final class TotpCodes {
 
@@ -64,7 +64,10 @@ final class TotpCodes {
 		}
 	}
 
-	/** The time step the code belongs to, if it is valid now; the caller refuses a reused step. */
+	/**
+	 * The time step the code belongs to, if it is valid now; the caller refuses a reused
+	 * step.
+	 */
 	OptionalLong matchingStep(String secret, @Nullable String code) {
 		if (code == null) {
 			return OptionalLong.empty();

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Setting up two-factor sign-in (RFC 6238) with any authenticator app. The new secret stays in
- * the session until the person proves their app shows the right code; only then is it stored.
+ * Setting up two-factor sign-in (RFC 6238) with any authenticator app. The new secret
+ * stays in the session until the person proves their app shows the right code; only then
+ * is it stored.
  */
 @Controller
 class TwoFactorController {
@@ -50,8 +51,8 @@ class TwoFactorController {
 	String show(@AuthenticationPrincipal Staff staff, HttpSession session, Model model) {
 		StaffAccount account = management.find(staff.accountId()).orElseThrow();
 		model.addAttribute("account", account);
-		model.addAttribute("required", account.role() != jp.renraku.common.Role.SENDER
-				&& management.requireTotpForAdmins());
+		model.addAttribute("required",
+				account.role() != jp.renraku.common.Role.SENDER && management.requireTotpForAdmins());
 		String secret = (String) session.getAttribute(PENDING_SECRET);
 		if (!account.totpEnabled()) {
 			if (secret == null) {

@@ -1,6 +1,7 @@
 /**
- * Staff accounts, roles, password policy, sign-in with lockout and two-factor codes, sessions
- * (Art. 3-2-4, 3-2-5, 4-2-2, 8, 11). {@link jp.renraku.account.AccountManagement} is the API.
+ * Staff accounts, roles, password policy, sign-in with lockout and two-factor codes,
+ * sessions (Art. 3-2-4, 3-2-5, 4-2-2, 8, 11).
+ * {@link jp.renraku.account.AccountManagement} is the API.
  */
 @NullMarked
 package jp.renraku.account;

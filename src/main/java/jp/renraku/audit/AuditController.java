@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Audit pages: the system administrator sees every entry and verifies the chain; an operations
- * manager sees the entries of their own body. The body is never taken from the request.
+ * Audit pages: the system administrator sees every entry and verifies the chain; an
+ * operations manager sees the entries of their own body. The body is never taken from the
+ * request.
  */
 @Controller
 class AuditController {
@@ -36,8 +37,8 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String actor,
-			@RequestParam(required = false) @Nullable AuditAction action,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) @Nullable AuditAction action, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		AuditQuery query = new AuditQuery(from, to, actor, action);
 		List<AuditEntry> found = trail.search(staff, query, page);
 		boolean hasNext = found.size() > AuditTrail.PAGE_SIZE;

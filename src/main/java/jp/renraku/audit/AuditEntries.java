@@ -22,8 +22,8 @@ class AuditEntries {
 			rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 			(Long) rs.getObject("actor_account_id", Long.class), rs.getString("actor_login_id"),
 			(Long) rs.getObject("body_id", Long.class), AuditAction.valueOf(rs.getString("action")),
-			rs.getString("target"), rs.getString("detail"), rs.getString("client_address"),
-			rs.getString("prev_hash"), rs.getString("entry_hash"));
+			rs.getString("target"), rs.getString("detail"), rs.getString("client_address"), rs.getString("prev_hash"),
+			rs.getString("entry_hash"));
 
 	private final JdbcClient jdbc;
 
@@ -81,11 +81,12 @@ class AuditEntries {
 	}
 
 	/**
-	 * search: newest first, optionally limited to one body. Filters are fixed SQL fragments with
-	 * bound parameters; nothing typed by a person is concatenated into the statement.
+	 * search: newest first, optionally limited to one body. Filters are fixed SQL
+	 * fragments with bound parameters; nothing typed by a person is concatenated into the
+	 * statement.
 	 */
-	List<AuditEntry> search(@Nullable Long bodyId, @Nullable Instant from, @Nullable Instant to,
-			@Nullable String actor, @Nullable AuditAction action, int limit, int offset) {
+	List<AuditEntry> search(@Nullable Long bodyId, @Nullable Instant from, @Nullable Instant to, @Nullable String actor,
+			@Nullable AuditAction action, int limit, int offset) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM audit_entry WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
 		if (bodyId != null) {

@@ -8,9 +8,9 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SHA-256 over a length-prefixed encoding of an entry's fields and its predecessor's hash.
- * Length prefixes keep field boundaries unambiguous ("ab"+"c" differs from "a"+"bc"); a null
- * field is encoded differently from an empty one.
+ * SHA-256 over a length-prefixed encoding of an entry's fields and its predecessor's
+ * hash. Length prefixes keep field boundaries unambiguous ("ab"+"c" differs from
+ * "a"+"bc"); a null field is encoded differently from an empty one.
  */
 final class AuditHashing {
 

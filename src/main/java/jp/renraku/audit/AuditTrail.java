@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The audit trail's API. Entries join the caller's transaction, so a change and its audit entry
- * are stored together or not at all.
+ * The audit trail's API. Entries join the caller's transaction, so a change and its audit
+ * entry are stored together or not at all.
  */
 @Service
 public class AuditTrail {
@@ -41,17 +41,17 @@ public class AuditTrail {
 	@Transactional
 	public void record(AuditAction action, @Nullable Long bodyId, @Nullable String target, @Nullable String detail) {
 		Staff actor = CurrentStaff.get();
-		append(action, actor == null ? null : actor.accountId(), actor == null ? null : actor.loginId(), bodyId,
-				target, detail);
+		append(action, actor == null ? null : actor.accountId(), actor == null ? null : actor.loginId(), bodyId, target,
+				detail);
 	}
 
 	/**
-	 * Records an action whose actor is not (yet) signed in: sign-in attempts, lockouts. The login ID
-	 * is the one typed, whether or not such an account exists.
+	 * Records an action whose actor is not (yet) signed in: sign-in attempts, lockouts.
+	 * The login ID is the one typed, whether or not such an account exists.
 	 */
 	@Transactional
-	public void recordFor(@Nullable Long actorAccountId, String actorLoginId, AuditAction action,
-			@Nullable Long bodyId, @Nullable String target, @Nullable String detail) {
+	public void recordFor(@Nullable Long actorAccountId, String actorLoginId, AuditAction action, @Nullable Long bodyId,
+			@Nullable String target, @Nullable String detail) {
 		append(action, actorAccountId, actorLoginId, bodyId, target, detail);
 	}
 
@@ -68,8 +68,8 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Walks the whole chain and reports the first entry that does not fit: a changed field, a
-	 * missing predecessor, or a head that does not point at the last entry.
+	 * Walks the whole chain and reports the first entry that does not fit: a changed
+	 * field, a missing predecessor, or a head that does not point at the last entry.
 	 */
 	@Transactional(readOnly = true)
 	public AuditVerification verify() {
@@ -98,15 +98,14 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Entries the viewer may see, newest first: everything for the system administrator, only
-	 * their own body's entries for an operations manager.
+	 * Entries the viewer may see, newest first: everything for the system administrator,
+	 * only their own body's entries for an operations manager.
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> search(Staff viewer, AuditQuery query, int page) {
 		Long body = viewer.isSystemAdmin() ? null : viewer.requireBody();
 		Instant from = query.from() == null ? null : query.from().atStartOfDay(properties.timeZone()).toInstant();
-		Instant to = query.to() == null ? null
-				: query.to().plusDays(1).atStartOfDay(properties.timeZone()).toInstant();
+		Instant to = query.to() == null ? null : query.to().plusDays(1).atStartOfDay(properties.timeZone()).toInstant();
 		String actor = query.actor() == null || query.actor().isBlank() ? null : query.actor().strip();
 		return entries.search(body, from, to, actor, query.action(), PAGE_SIZE + 1, Math.max(page, 0) * PAGE_SIZE);
 	}

@@ -1,6 +1,7 @@
 /**
- * Append-only, hash-chained audit trail of sign-ins, account and body changes and every change
- * to body data (Art. 10, 11, 12). Other modules call {@link jp.renraku.audit.AuditTrail}.
+ * Append-only, hash-chained audit trail of sign-ins, account and body changes and every
+ * change to body data (Art. 10, 11, 12). Other modules call
+ * {@link jp.renraku.audit.AuditTrail}.
  */
 @NullMarked
 package jp.renraku.audit;

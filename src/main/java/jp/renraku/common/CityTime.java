@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows instants in the city's time zone, for pages ({@code ${@cityTime.format(t)}}) and mails.
+ * Shows instants in the city's time zone, for pages ({@code ${@cityTime.format(t)}}) and
+ * mails.
  */
 @Component("cityTime")
 public class CityTime {

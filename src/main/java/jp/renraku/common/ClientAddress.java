@@ -7,8 +7,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The client address of the request being served, if any. Behind a proxy this is the forwarded
- * address when {@code server.forward-headers-strategy} is set (see docs/configuration.md).
+ * The client address of the request being served, if any. Behind a proxy this is the
+ * forwarded address when {@code server.forward-headers-strategy} is set (see
+ * docs/configuration.md).
  */
 public final class ClientAddress {
 

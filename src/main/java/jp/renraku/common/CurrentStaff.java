@@ -5,7 +5,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The staff member signed in on this thread, for code that is not handed one by a controller.
+ * The staff member signed in on this thread, for code that is not handed one by a
+ * controller.
  */
 public final class CurrentStaff {
 

@@ -12,9 +12,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the few errors the servlet container handles before the application sees the request
- * (a malformed URL, for instance) with a plain bilingual page instead of the container's own,
- * which would show what software runs here (Art. 13).
+ * Answers the few errors the servlet container handles before the application sees the
+ * request (a malformed URL, for instance) with a plain bilingual page instead of the
+ * container's own, which would show what software runs here (Art. 13).
  */
 public class PlainErrorReportValve extends ErrorReportValve {
 

@@ -1,8 +1,8 @@
 package jp.renraku.common;
 
 /**
- * Staff roles of Art. 2. The system administrator is city-wide; the others belong to exactly
- * one body.
+ * Staff roles of Art. 2. The system administrator is city-wide; the others belong to
+ * exactly one body.
  */
 public enum Role {
 

@@ -12,8 +12,8 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Any Unicode text on one line: rejects control characters (including line breaks) and lone
- * surrogates, accepts every Japanese character such as 髙, 﨑 and ①.
+ * Any Unicode text on one line: rejects control characters (including line breaks) and
+ * lone surrogates, accepts every Japanese character such as 髙, 﨑 and ①.
  */
 @Documented
 @Constraint(validatedBy = SingleLine.Validator.class)

@@ -5,14 +5,15 @@ import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is signed in. Every query of body-owned data takes the body from here, never from the
- * request.
+ * Who is signed in. Every query of body-owned data takes the body from here, never from
+ * the request.
  *
  * @param accountId internal id of the staff account
  * @param loginId personal login ID (never reused)
  * @param displayName name shown in the page frame
  * @param role the single role of the account
- * @param bodyId the body the account belongs to; {@code null} only for the system administrator
+ * @param bodyId the body the account belongs to; {@code null} only for the system
+ * administrator
  */
 public record Staff(long accountId, String loginId, String displayName, Role role,
 		@Nullable Long bodyId) implements Serializable {

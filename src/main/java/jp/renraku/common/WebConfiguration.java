@@ -15,8 +15,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Japanese first: every page is Japanese unless the person picks English with {@code ?lang=en};
- * the choice is kept in a cookie. The browser's Accept-Language is deliberately ignored.
+ * Japanese first: every page is Japanese unless the person picks English with
+ * {@code ?lang=en}; the choice is kept in a cookie. The browser's Accept-Language is
+ * deliberately ignored.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -34,8 +35,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Messages in {@code messages_ja} and {@code messages_en}; any other locale gets Japanese. Named
-	 * {@code messageSource} so that validation messages come from the same files.
+	 * Messages in {@code messages_ja} and {@code messages_en}; any other locale gets
+	 * Japanese. Named {@code messageSource} so that validation messages come from the
+	 * same files.
 	 */
 	@Bean
 	MessageSource messageSource() {
@@ -57,7 +59,10 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new SupportedLocaleChangeInterceptor());
 	}
 
-	/** Accepts only the languages we ship, so {@code ?lang=xx} cannot pick an untranslated page. */
+	/**
+	 * Accepts only the languages we ship, so {@code ?lang=xx} cannot pick an untranslated
+	 * page.
+	 */
 	static final class SupportedLocaleChangeInterceptor extends LocaleChangeInterceptor {
 
 		SupportedLocaleChangeInterceptor() {

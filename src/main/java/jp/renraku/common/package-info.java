@@ -1,6 +1,6 @@
 /**
- * Shared kernel: the signed-in staff identity, roles, the page frame, locale and error handling.
- * Open to every module.
+ * Shared kernel: the signed-in staff identity, roles, the page frame, locale and error
+ * handling. Open to every module.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked

@@ -20,8 +20,8 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The development mail catcher: a real SMTP server (GreenMail) on 127.0.0.1 that keeps every
- * message in memory for the outbox page. Never listens on another interface.
+ * The development mail catcher: a real SMTP server (GreenMail) on 127.0.0.1 that keeps
+ * every message in memory for the outbox page. Never listens on another interface.
  */
 public final class MailCatcher {
 
@@ -72,7 +72,9 @@ public final class MailCatcher {
 		try {
 			Date received = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
 			return new CaughtMail(received == null ? Instant.EPOCH : received.toInstant(), addresses(message.getFrom()),
-					Arrays.stream(orEmpty(message.getRecipients(Message.RecipientType.TO))).map(Address::toString).toList(),
+					Arrays.stream(orEmpty(message.getRecipients(Message.RecipientType.TO)))
+						.map(Address::toString)
+						.toList(),
 					message.getSubject() == null ? "" : message.getSubject(), textOf(message),
 					GreenMailUtil.getHeaders(message));
 		}

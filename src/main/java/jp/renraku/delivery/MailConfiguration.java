@@ -11,7 +11,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The SMTP connection: to the development catcher when it is on, otherwise to the city's relay.
+ * The SMTP connection: to the development catcher when it is on, otherwise to the city's
+ * relay.
  */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {

@@ -44,8 +44,8 @@ public record MailSettings(@DefaultValue("renraku@localhost") @NotBlank String f
 	}
 
 	/**
-	 * @param enabled run the catcher and send all mail to it (RENRAKU_MAIL_CATCHER); on by default so
-	 * that a newcomer's Renraku never mails real people
+	 * @param enabled run the catcher and send all mail to it (RENRAKU_MAIL_CATCHER); on
+	 * by default so that a newcomer's Renraku never mails real people
 	 * @param port SMTP port of the catcher on 127.0.0.1; 0 picks a free one
 	 */
 	public record Catcher(@DefaultValue("true") boolean enabled, @DefaultValue("2525") @Min(0) @Max(65535) int port) {

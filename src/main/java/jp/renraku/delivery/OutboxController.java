@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The development outbox: what the built-in catcher received. Only the system administrator
- * sees it, because it holds mail of every body. Answers 404 when the catcher is off.
+ * The development outbox: what the built-in catcher received. Only the system
+ * administrator sees it, because it holds mail of every body. Answers 404 when the
+ * catcher is off.
  */
 @Controller
 @PreAuthorize("hasRole('SYSTEM_ADMIN')")

@@ -33,11 +33,7 @@ class Bodies {
 		jdbc.sql("""
 				INSERT INTO body (name, kind, state, created_at, updated_at)
 				VALUES (:name, :kind, 'ACTIVE', :now, :now)
-				""")
-			.param("name", name)
-			.param("kind", kind.name())
-			.param("now", utc(now))
-			.update(keys, "id");
+				""").param("name", name).param("kind", kind.name()).param("now", utc(now)).update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}
 

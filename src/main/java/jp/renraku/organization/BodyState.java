@@ -1,8 +1,8 @@
 package jp.renraku.organization;
 
 /**
- * Whether a body may use Renraku. The usage application and permit of Art. 6 will add the states
- * before {@link #ACTIVE}. Message key: {@code body.state.NAME}.
+ * Whether a body may use Renraku. The usage application and permit of Art. 6 will add the
+ * states before {@link #ACTIVE}. Message key: {@code body.state.NAME}.
  */
 public enum BodyState {
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The organization module's API: creating, changing, suspending and looking up bodies. Only the
- * system administrator reaches the changing methods (through {@code /admin/bodies}).
+ * The organization module's API: creating, changing, suspending and looking up bodies.
+ * Only the system administrator reaches the changing methods (through
+ * {@code /admin/bodies}).
  */
 @Service
 public class OrganizationManagement {

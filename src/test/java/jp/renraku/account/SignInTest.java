@@ -51,10 +51,11 @@ class SignInTest {
 	}
 
 	private String auditActions(long accountId) {
-		return String.join(",", jdbc.sql("SELECT action FROM audit_entry WHERE actor_account_id = :id ORDER BY seq")
-			.param("id", accountId)
-			.query(String.class)
-			.list());
+		return String.join(",",
+				jdbc.sql("SELECT action FROM audit_entry WHERE actor_account_id = :id ORDER BY seq")
+					.param("id", accountId)
+					.query(String.class)
+					.list());
 	}
 
 	@Test
@@ -75,7 +76,8 @@ class SignInTest {
 		TestStaff manager = fixtures.manager(fixtures.body());
 		assertThat(signIn("no-such-person", "whatever-password")).hasRedirectedUrl("/login?error");
 		assertThat(signIn(manager.loginId(), "wrong-password-1")).hasRedirectedUrl("/login?error");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'SIGN_IN_FAILED' AND actor_login_id = 'no-such-person'")
+		assertThat(jdbc.sql(
+				"SELECT COUNT(*) FROM audit_entry WHERE action = 'SIGN_IN_FAILED' AND actor_login_id = 'no-such-person'")
 			.query(Long.class)
 			.single()).isPositive();
 	}
@@ -174,7 +176,8 @@ class SignInTest {
 			assertThat(changePassword(manager, current, next)).hasRedirectedUrl("/");
 			current = next;
 		}
-		// the fixture password is now six changes back: allowed again; the last five are not
+		// the fixture password is now six changes back: allowed again; the last five are
+		// not
 		assertThat(changePassword(manager, current, "Natsu-no-umi-22")).hasStatusOk()
 			.bodyText()
 			.contains("過去5回のパスワードは使えません");
@@ -186,10 +189,7 @@ class SignInTest {
 	void passwordChangeShowsEveryBrokenRuleAsFieldErrorsAndKeepsTheOldPassword() {
 		TestStaff manager = fixtures.manager(fixtures.body());
 		var result = changePassword(manager, manager.password(), "short");
-		assertThat(result).hasStatusOk()
-			.bodyText()
-			.contains("12文字以上にしてください。")
-			.contains("3種類以上を含めてください");
+		assertThat(result).hasStatusOk().bodyText().contains("12文字以上にしてください。").contains("3種類以上を含めてください");
 		assertThat(changePassword(manager, "not-my-password", "Perfectly-fine-77")).hasStatusOk()
 			.bodyText()
 			.contains("現在のパスワードが正しくありません");
@@ -277,7 +277,11 @@ class SignInTest {
 		TestStaff admin = fixtures.systemAdmin();
 		TestStaff manager = fixtures.manager(fixtures.body());
 		TestStaff sender = fixtures.sender(manager);
-		assertThat(mvc.post().uri("/admin/settings").with(admin.signedIn()).with(csrf()).param("requireTotp", "true")
+		assertThat(mvc.post()
+			.uri("/admin/settings")
+			.with(admin.signedIn())
+			.with(csrf())
+			.param("requireTotp", "true")
 			.exchange()).hasRedirectedUrl("/admin/settings");
 		try {
 			assertThat(mvc.get().uri("/staff").with(manager.signedIn()).exchange()).hasRedirectedUrl("/account/totp");
@@ -301,16 +305,30 @@ class SignInTest {
 		assertThat(matcher.find()).isTrue();
 		String secret = matcher.group(1);
 
-		assertThat(mvc.post().uri("/account/totp/confirm").session(session).with(manager.signedIn()).with(csrf())
-			.param("code", "12345").exchange()).hasRedirectedUrl("/account/totp");
-		assertThat(jdbc.sql("SELECT totp_enabled FROM staff_account WHERE id = :id").param("id", manager.id())
-			.query(Boolean.class).single()).isFalse();
+		assertThat(mvc.post()
+			.uri("/account/totp/confirm")
+			.session(session)
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("code", "12345")
+			.exchange()).hasRedirectedUrl("/account/totp");
+		assertThat(jdbc.sql("SELECT totp_enabled FROM staff_account WHERE id = :id")
+			.param("id", manager.id())
+			.query(Boolean.class)
+			.single()).isFalse();
 
 		String code = new TotpCodes(clock, "t").codeAt(secret, Instant.now().getEpochSecond() / 30);
-		assertThat(mvc.post().uri("/account/totp/confirm").session(session).with(manager.signedIn()).with(csrf())
-			.param("code", code).exchange()).hasRedirectedUrl("/");
-		assertThat(jdbc.sql("SELECT totp_secret FROM staff_account WHERE id = :id").param("id", manager.id())
-			.query(String.class).single()).isEqualTo(secret);
+		assertThat(mvc.post()
+			.uri("/account/totp/confirm")
+			.session(session)
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("code", code)
+			.exchange()).hasRedirectedUrl("/");
+		assertThat(jdbc.sql("SELECT totp_secret FROM staff_account WHERE id = :id")
+			.param("id", manager.id())
+			.query(String.class)
+			.single()).isEqualTo(secret);
 	}
 
 	@Test
@@ -320,8 +338,12 @@ class SignInTest {
 		jdbc.sql("UPDATE staff_account SET email = 'kiki@city.example.jp' WHERE login_id = 'admin'").update();
 		catcher.clear();
 
-		MvcTestResult report = mvc.post().uri("/account/leak").with(sender.signedIn()).with(csrf())
-			.param("note", "付箋を落としました").exchange();
+		MvcTestResult report = mvc.post()
+			.uri("/account/leak")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("note", "付箋を落としました")
+			.exchange();
 		assertThat(report).hasRedirectedUrl("/login?leak");
 		assertThat(signIn(sender.loginId(), sender.password())).hasRedirectedUrl("/login?error");
 		assertThat(auditActions(sender.id())).contains("PASSWORD_LEAK_REPORTED");
@@ -333,18 +355,25 @@ class SignInTest {
 			assertThat(mail.body()).contains("付箋を落としました");
 		});
 
-		var issued = mvc.post().uri("/staff/" + sender.id() + "/reset-password").with(manager.signedIn()).with(csrf())
+		var issued = mvc.post()
+			.uri("/staff/" + sender.id() + "/reset-password")
+			.with(manager.signedIn())
+			.with(csrf())
 			.exchange();
 		assertThat(issued).hasStatusOk().bodyText().contains("初期パスワードを発行しました");
 		String temporary = java.util.regex.Pattern.compile("id=\"issued-password\" class=\"secret\">([^<]+)<")
 			.matcher(issued.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-			.results().findFirst().orElseThrow().group(1);
+			.results()
+			.findFirst()
+			.orElseThrow()
+			.group(1);
 		assertThat(signIn(sender.loginId(), temporary)).hasRedirectedUrl("/");
 	}
 
 	@Test
 	void clockIsUtcSoStoredTimesAreComparable() {
-		assertThat(clock.instant()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.SECONDS));
+		assertThat(clock.instant()).isCloseTo(Instant.now(),
+				org.assertj.core.api.Assertions.within(5, ChronoUnit.SECONDS));
 	}
 
 }

@@ -39,20 +39,29 @@ class StaffAdminTest {
 		TestStaff admin = fixtures.systemAdmin();
 		long body = fixtures.body();
 		String loginId = StaffFixtures.unique("kyoiku.om");
-		var result = mvc.post().uri("/admin/bodies/" + body + "/managers/new").with(admin.signedIn()).with(csrf())
-			.param("loginId", loginId).param("displayName", "髙橋 﨑子").param("email", "om@city.example.jp")
+		var result = mvc.post()
+			.uri("/admin/bodies/" + body + "/managers/new")
+			.with(admin.signedIn())
+			.with(csrf())
+			.param("loginId", loginId)
+			.param("displayName", "髙橋 﨑子")
+			.param("email", "om@city.example.jp")
 			.exchange();
 		assertThat(result).hasStatusOk().bodyText().contains(loginId);
 		String password = issuedPassword(result);
 
-		var row = jdbc.sql("SELECT role, body_id, password_temporary, password_hash FROM staff_account WHERE login_id = :l")
-			.param("l", loginId).query().singleRow();
+		var row = jdbc
+			.sql("SELECT role, body_id, password_temporary, password_hash FROM staff_account WHERE login_id = :l")
+			.param("l", loginId)
+			.query()
+			.singleRow();
 		assertThat(row).containsEntry("role", "OPERATIONS_MANAGER").containsEntry("password_temporary", true);
 		assertThat(((Number) row.get("body_id")).longValue()).isEqualTo(body);
 		assertThat((String) row.get("password_hash")).startsWith("{argon2}").doesNotContain(password);
 
-		assertThat(mvc.post().uri("/login").param("username", loginId).param("password", password).with(csrf())
-			.exchange()).hasRedirectedUrl("/");
+		assertThat(
+				mvc.post().uri("/login").param("username", loginId).param("password", password).with(csrf()).exchange())
+			.hasRedirectedUrl("/");
 	}
 
 	@Test
@@ -62,8 +71,13 @@ class StaffAdminTest {
 		mvc.post().uri("/staff/" + sender.id() + "/retire").with(manager.signedIn()).with(csrf()).exchange();
 
 		long before = jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single();
-		var again = mvc.post().uri("/staff/new-sender").with(manager.signedIn()).with(csrf())
-			.param("loginId", sender.loginId().toUpperCase()).param("displayName", "別の人").exchange();
+		var again = mvc.post()
+			.uri("/staff/new-sender")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("loginId", sender.loginId().toUpperCase())
+			.param("displayName", "別の人")
+			.exchange();
 		assertThat(again).hasStatusOk().bodyText().contains("このIDはすでに使われています");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single()).isEqualTo(before);
 	}
@@ -71,8 +85,14 @@ class StaffAdminTest {
 	@Test
 	void invalidAccountFormShowsFieldErrors() {
 		TestStaff manager = fixtures.manager(fixtures.body());
-		var result = mvc.post().uri("/staff/new-sender").with(manager.signedIn()).with(csrf())
-			.param("loginId", "a b").param("displayName", "").param("email", "not-an-address").exchange();
+		var result = mvc.post()
+			.uri("/staff/new-sender")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("loginId", "a b")
+			.param("displayName", "")
+			.param("email", "not-an-address")
+			.exchange();
 		assertThat(result).hasStatusOk()
 			.bodyText()
 			.contains("IDは半角の英小文字・数字と")
@@ -84,16 +104,24 @@ class StaffAdminTest {
 	void administratorCannotRetireThemselvesAndRetiredCannotBeReset() {
 		TestStaff admin = fixtures.systemAdmin();
 		assertThat(mvc.post().uri("/staff/" + admin.id() + "/retire").with(admin.signedIn()).with(csrf()).exchange())
-			.flash().containsEntry("flashError", "account.error.retireSelf");
+			.flash()
+			.containsEntry("flashError", "account.error.retireSelf");
 		TestStaff manager = fixtures.manager(fixtures.body());
 		TestStaff sender = fixtures.sender(manager);
 		mvc.post().uri("/staff/" + sender.id() + "/retire").with(admin.signedIn()).with(csrf()).exchange();
-		String hash = jdbc.sql("SELECT password_hash FROM staff_account WHERE id = :id").param("id", sender.id())
-			.query(String.class).single();
-		assertThat(mvc.post().uri("/staff/" + sender.id() + "/reset-password").with(admin.signedIn()).with(csrf())
+		String hash = jdbc.sql("SELECT password_hash FROM staff_account WHERE id = :id")
+			.param("id", sender.id())
+			.query(String.class)
+			.single();
+		assertThat(mvc.post()
+			.uri("/staff/" + sender.id() + "/reset-password")
+			.with(admin.signedIn())
+			.with(csrf())
 			.exchange()).flash().containsEntry("flashError", "account.error.alreadyRetired");
-		assertThat(jdbc.sql("SELECT password_hash FROM staff_account WHERE id = :id").param("id", sender.id())
-			.query(String.class).single()).isEqualTo(hash);
+		assertThat(jdbc.sql("SELECT password_hash FROM staff_account WHERE id = :id")
+			.param("id", sender.id())
+			.query(String.class)
+			.single()).isEqualTo(hash);
 	}
 
 	@Test
@@ -101,14 +129,22 @@ class StaffAdminTest {
 		TestStaff manager = fixtures.manager(fixtures.body());
 		TestStaff sender = fixtures.sender(manager);
 		for (int i = 0; i < 5; i++) {
-			mvc.post().uri("/login").param("username", sender.loginId()).param("password", "wrong-" + i).with(csrf())
+			mvc.post()
+				.uri("/login")
+				.param("username", sender.loginId())
+				.param("password", "wrong-" + i)
+				.with(csrf())
 				.exchange();
 		}
 		assertThat(mvc.get().uri("/staff/" + sender.id()).with(manager.signedIn()).exchange()).bodyText()
 			.contains("ロックを解除する");
 		mvc.post().uri("/staff/" + sender.id() + "/unlock").with(manager.signedIn()).with(csrf()).exchange();
-		assertThat(mvc.post().uri("/login").param("username", sender.loginId()).param("password", sender.password())
-			.with(csrf()).exchange()).hasRedirectedUrl("/");
+		assertThat(mvc.post()
+			.uri("/login")
+			.param("username", sender.loginId())
+			.param("password", sender.password())
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/");
 	}
 
 	@Autowired
@@ -118,14 +154,23 @@ class StaffAdminTest {
 	void consoleResetGivesALockedOutAdministratorANewOneTimePassword() {
 		TestStaff admin = fixtures.systemAdmin();
 		for (int i = 0; i < 5; i++) {
-			mvc.post().uri("/login").param("username", admin.loginId()).param("password", "wrong-" + i).with(csrf())
+			mvc.post()
+				.uri("/login")
+				.param("username", admin.loginId())
+				.param("password", "wrong-" + i)
+				.with(csrf())
 				.exchange();
 		}
 		IssuedPassword issued = accounts.resetSystemAdminFromConsole(admin.loginId());
-		assertThat(mvc.post().uri("/login").param("username", admin.loginId()).param("password", issued.password())
-			.with(csrf()).exchange()).hasRedirectedUrl("/");
+		assertThat(mvc.post()
+			.uri("/login")
+			.param("username", admin.loginId())
+			.param("password", issued.password())
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/");
 		TestStaff manager = fixtures.manager(fixtures.body());
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.resetSystemAdminFromConsole(manager.loginId()))
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> accounts.resetSystemAdminFromConsole(manager.loginId()))
 			.isInstanceOf(AccountException.class);
 	}
 

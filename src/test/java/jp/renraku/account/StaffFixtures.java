@@ -16,8 +16,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
- * Test-data factory: bodies and ready-to-use staff accounts (one-time password already replaced
- * by a known one), with unique names so tests can share one database.
+ * Test-data factory: bodies and ready-to-use staff accounts (one-time password already
+ * replaced by a known one), with unique names so tests can share one database.
  */
 @Component
 public class StaffFixtures {
@@ -69,13 +69,11 @@ public class StaffFixtures {
 	}
 
 	public TestStaff manager(long bodyId) {
-		return ready(accounts.createOperationsManager(ROOT, bodyId, newAccount("om")), Role.OPERATIONS_MANAGER,
-				bodyId);
+		return ready(accounts.createOperationsManager(ROOT, bodyId, newAccount("om")), Role.OPERATIONS_MANAGER, bodyId);
 	}
 
 	public TestStaff sender(TestStaff manager) {
-		return ready(accounts.createSender(manager.staff(), newAccount("se")), Role.SENDER,
-				manager.staff().bodyId());
+		return ready(accounts.createSender(manager.staff(), newAccount("se")), Role.SENDER, manager.staff().bodyId());
 	}
 
 	/** An account still on its one-time password, which is returned. */

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * Staff of body A try every staff endpoint on body B's objects: they get 404 or 403 and nothing
- * changes. The body always comes from the signed-in account, never from the request.
+ * Staff of body A try every staff endpoint on body B's objects: they get 404 or 403 and
+ * nothing changes. The body always comes from the signed-in account, never from the
+ * request.
  */
 @RenrakuIntegrationTest
 class TenancyTest {
@@ -57,14 +58,18 @@ class TenancyTest {
 	}
 
 	private Map<String, Object> accountRow(long id) {
-		return jdbc.sql("SELECT state, password_hash, failed_attempts, locked_until, totp_enabled FROM staff_account WHERE id = :id")
+		return jdbc.sql(
+				"SELECT state, password_hash, failed_attempts, locked_until, totp_enabled FROM staff_account WHERE id = :id")
 			.param("id", id)
 			.query()
 			.singleRow();
 	}
 
 	private Map<String, Object> bodyRow(long id) {
-		return jdbc.sql("SELECT name, kind, state, state_reason FROM body WHERE id = :id").param("id", id).query().singleRow();
+		return jdbc.sql("SELECT name, kind, state, state_reason FROM body WHERE id = :id")
+			.param("id", id)
+			.query()
+			.singleRow();
 	}
 
 	@Test
@@ -73,12 +78,18 @@ class TenancyTest {
 			Map<String, Object> before = accountRow(other.id());
 			assertThat(mvc.get().uri("/staff/" + other.id()).with(managerA.signedIn()).exchange()).hasStatus(404);
 			for (String action : List.of("retire", "unlock", "reset-password")) {
-				assertThat(mvc.post().uri("/staff/" + other.id() + "/" + action).with(managerA.signedIn()).with(csrf())
+				assertThat(mvc.post()
+					.uri("/staff/" + other.id() + "/" + action)
+					.with(managerA.signedIn())
+					.with(csrf())
 					.exchange()).as(action).hasStatus(404);
 			}
 			assertThat(accountRow(other.id())).isEqualTo(before);
 		}
-		assertThat(mvc.post().uri("/staff/" + senderB.id() + "/reset-totp").with(managerA.signedIn()).with(csrf())
+		assertThat(mvc.post()
+			.uri("/staff/" + senderB.id() + "/reset-totp")
+			.with(managerA.signedIn())
+			.with(csrf())
 			.exchange()).hasStatus(403);
 	}
 
@@ -86,7 +97,10 @@ class TenancyTest {
 	void managerCannotManageOtherManagersOfTheirOwnBody() {
 		TestStaff otherManagerA = fixtures.manager(bodyA);
 		Map<String, Object> before = accountRow(otherManagerA.id());
-		assertThat(mvc.post().uri("/staff/" + otherManagerA.id() + "/retire").with(managerA.signedIn()).with(csrf())
+		assertThat(mvc.post()
+			.uri("/staff/" + otherManagerA.id() + "/retire")
+			.with(managerA.signedIn())
+			.with(csrf())
 			.exchange()).hasStatus(404);
 		assertThat(accountRow(otherManagerA.id())).isEqualTo(before);
 	}
@@ -94,15 +108,19 @@ class TenancyTest {
 	@Test
 	void managerManagesTheirOwnSenders() {
 		assertThat(mvc.get().uri("/staff/" + senderA.id()).with(managerA.signedIn()).exchange()).hasStatusOk();
-		assertThat(mvc.post().uri("/staff/" + senderA.id() + "/retire").with(managerA.signedIn()).with(csrf())
-			.exchange()).hasRedirectedUrl("/staff/" + senderA.id());
+		assertThat(
+				mvc.post().uri("/staff/" + senderA.id() + "/retire").with(managerA.signedIn()).with(csrf()).exchange())
+			.hasRedirectedUrl("/staff/" + senderA.id());
 		assertThat(accountRow(senderA.id())).containsEntry("state", "RETIRED");
 	}
 
 	@Test
 	void staffListShowsOnlyTheOwnBody() {
 		var page = mvc.get().uri("/staff?body=" + bodyB + "&bodyId=" + bodyB).with(managerA.signedIn()).exchange();
-		assertThat(page).hasStatusOk().bodyText().contains(senderA.loginId()).doesNotContain(senderB.loginId())
+		assertThat(page).hasStatusOk()
+			.bodyText()
+			.contains(senderA.loginId())
+			.doesNotContain(senderB.loginId())
 			.doesNotContain(managerB.loginId());
 	}
 
@@ -116,19 +134,27 @@ class TenancyTest {
 	@Test
 	void newSenderAlwaysJoinsTheManagersOwnBody() {
 		String loginId = StaffFixtures.unique("intruder");
-		var result = mvc.post().uri("/staff/new-sender").with(managerA.signedIn()).with(csrf())
-			.param("loginId", loginId).param("displayName", "侵入 試験").param("bodyId", String.valueOf(bodyB))
+		var result = mvc.post()
+			.uri("/staff/new-sender")
+			.with(managerA.signedIn())
+			.with(csrf())
+			.param("loginId", loginId)
+			.param("displayName", "侵入 試験")
+			.param("bodyId", String.valueOf(bodyB))
 			.exchange();
 		assertThat(result).hasStatusOk().bodyText().contains("初期パスワードを発行しました");
-		assertThat(jdbc.sql("SELECT body_id FROM staff_account WHERE login_id = :l").param("l", loginId)
-			.query(Long.class).single()).isEqualTo(bodyA);
+		assertThat(jdbc.sql("SELECT body_id FROM staff_account WHERE login_id = :l")
+			.param("l", loginId)
+			.query(Long.class)
+			.single()).isEqualTo(bodyA);
 	}
 
 	@Test
 	void managerGets403OnEverySystemAdministratorPageAndNothingChanges() {
 		Map<String, Object> bodyBefore = bodyRow(bodyB);
 		long accountsBefore = jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single();
-		boolean settingBefore = jdbc.sql("SELECT require_totp_for_admins FROM sign_in_setting").query(Boolean.class)
+		boolean settingBefore = jdbc.sql("SELECT require_totp_for_admins FROM sign_in_setting")
+			.query(Boolean.class)
 			.single();
 		for (String uri : List.of("/admin/bodies", "/admin/bodies/new", "/admin/bodies/" + bodyB,
 				"/admin/bodies/" + bodyB + "/edit", "/admin/bodies/" + bodyB + "/managers/new",
@@ -136,15 +162,19 @@ class TenancyTest {
 			assertThat(mvc.get().uri(uri).with(managerA.signedIn()).exchange()).as(uri).hasStatus(403);
 		}
 		Map<String, String> posts = Map.of("/admin/bodies/new", "name=乗っ取り&kind=OTHER",
-				"/admin/bodies/" + bodyB + "/edit", "name=乗っ取り&kind=OTHER",
-				"/admin/bodies/" + bodyB + "/suspend", "reason=x",
-				"/admin/bodies/" + bodyB + "/reactivate", "reason=x",
+				"/admin/bodies/" + bodyB + "/edit", "name=乗っ取り&kind=OTHER", "/admin/bodies/" + bodyB + "/suspend",
+				"reason=x", "/admin/bodies/" + bodyB + "/reactivate", "reason=x",
 				"/admin/bodies/" + bodyB + "/managers/new", "loginId=intruder-om&displayName=x",
-				"/admin/administrators/new", "loginId=intruder-sa&displayName=x",
-				"/admin/settings", "requireTotp=true",
+				"/admin/administrators/new", "loginId=intruder-sa&displayName=x", "/admin/settings", "requireTotp=true",
 				"/admin/outbox/clear", "");
-		posts.forEach((uri, form) -> assertThat(mvc.post().uri(uri).with(managerA.signedIn()).with(csrf())
-			.contentType("application/x-www-form-urlencoded").content(form).exchange()).as(uri).hasStatus(403));
+		posts.forEach((uri,
+				form) -> assertThat(mvc.post()
+					.uri(uri)
+					.with(managerA.signedIn())
+					.with(csrf())
+					.contentType("application/x-www-form-urlencoded")
+					.content(form)
+					.exchange()).as(uri).hasStatus(403));
 
 		assertThat(bodyRow(bodyB)).isEqualTo(bodyBefore);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single()).isEqualTo(accountsBefore);
@@ -160,8 +190,13 @@ class TenancyTest {
 		}
 		for (String uri : List.of("/staff/" + senderB.id() + "/retire", "/staff/" + senderA.id() + "/reset-password",
 				"/staff/new-sender", "/audit/verify")) {
-			assertThat(mvc.post().uri(uri).with(senderA.signedIn()).with(csrf()).param("loginId", "x-y-z")
-				.param("displayName", "x").exchange()).as(uri).hasStatus(403);
+			assertThat(mvc.post()
+				.uri(uri)
+				.with(senderA.signedIn())
+				.with(csrf())
+				.param("loginId", "x-y-z")
+				.param("displayName", "x")
+				.exchange()).as(uri).hasStatus(403);
 		}
 		assertThat(accountRow(senderA.id())).isEqualTo(before);
 		assertThat(accountRow(senderB.id())).containsEntry("state", "ACTIVE");
@@ -170,8 +205,12 @@ class TenancyTest {
 	@Test
 	void ownAccountPagesActOnlyOnTheSignedInAccount() {
 		Map<String, Object> otherBefore = accountRow(senderB.id());
-		assertThat(mvc.post().uri("/account/leak").with(senderA.signedIn()).with(csrf())
-			.param("accountId", String.valueOf(senderB.id())).exchange()).hasRedirectedUrl("/login?leak");
+		assertThat(mvc.post()
+			.uri("/account/leak")
+			.with(senderA.signedIn())
+			.with(csrf())
+			.param("accountId", String.valueOf(senderB.id()))
+			.exchange()).hasRedirectedUrl("/login?leak");
 		assertThat(accountRow(senderA.id())).containsEntry("state", "LEAK_LOCKED");
 		assertThat(accountRow(senderB.id())).isEqualTo(otherBefore);
 	}
@@ -179,7 +218,8 @@ class TenancyTest {
 	@Test
 	void unauthenticatedRequestsGoToSignIn() {
 		for (String uri : List.of("/", "/staff", "/audit", "/admin/bodies", "/account/password")) {
-			assertThat(mvc.get().uri(uri).exchange()).as(uri).hasStatus3xxRedirection()
+			assertThat(mvc.get().uri(uri).exchange()).as(uri)
+				.hasStatus3xxRedirection()
 				.redirectedUrl()
 				.endsWith("/login");
 		}

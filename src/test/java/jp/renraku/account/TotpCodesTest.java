@@ -19,7 +19,8 @@ class TotpCodesTest {
 
 	@Test
 	void matchesRfc6238TestVectors() {
-		// RFC 6238 gives 8 digits (94287082, 07081804); authenticator apps show the last 6
+		// RFC 6238 gives 8 digits (94287082, 07081804); authenticator apps show the last
+		// 6
 		assertThat(at(59).codeAt(RFC_SECRET, 59 / 30)).isEqualTo("287082");
 		assertThat(at(1111111109).codeAt(RFC_SECRET, 1111111109 / 30)).isEqualTo("081804");
 	}

@@ -64,12 +64,15 @@ class AuditTrailTest {
 			assertThat(trail.verify().firstBrokenSeq()).isEqualTo(seq);
 		}
 		finally {
-			jdbc.sql("""
-					INSERT INTO audit_entry (seq, occurred_at, actor_account_id, actor_login_id, body_id, action, target,
-					                         detail, client_address, prev_hash, entry_hash)
-					VALUES (:seq, :occurred_at, :actor_account_id, :actor_login_id, :body_id, :action, :target,
-					        :detail, :client_address, :prev_hash, :entry_hash)
-					""").paramSource(row).update();
+			jdbc.sql(
+					"""
+							INSERT INTO audit_entry (seq, occurred_at, actor_account_id, actor_login_id, body_id, action, target,
+							                         detail, client_address, prev_hash, entry_hash)
+							VALUES (:seq, :occurred_at, :actor_account_id, :actor_login_id, :body_id, :action, :target,
+							        :detail, :client_address, :prev_hash, :entry_hash)
+							""")
+				.paramSource(row)
+				.update();
 		}
 		assertThat(trail.verify().intact()).isTrue();
 	}
@@ -83,12 +86,15 @@ class AuditTrailTest {
 			assertThat(trail.verify().intact()).isFalse();
 		}
 		finally {
-			jdbc.sql("""
-					INSERT INTO audit_entry (seq, occurred_at, actor_account_id, actor_login_id, body_id, action, target,
-					                         detail, client_address, prev_hash, entry_hash)
-					VALUES (:seq, :occurred_at, :actor_account_id, :actor_login_id, :body_id, :action, :target,
-					        :detail, :client_address, :prev_hash, :entry_hash)
-					""").paramSource(row).update();
+			jdbc.sql(
+					"""
+							INSERT INTO audit_entry (seq, occurred_at, actor_account_id, actor_login_id, body_id, action, target,
+							                         detail, client_address, prev_hash, entry_hash)
+							VALUES (:seq, :occurred_at, :actor_account_id, :actor_login_id, :body_id, :action, :target,
+							        :detail, :client_address, :prev_hash, :entry_hash)
+							""")
+				.paramSource(row)
+				.update();
 		}
 	}
 
@@ -110,10 +116,14 @@ class AuditTrailTest {
 		TestStaff admin = fixtures.systemAdmin();
 		String marker = StaffFixtures.unique("marker");
 		trail.recordFor(null, "someone-else", AuditAction.SIGN_IN_FAILED, null, null, marker);
-		var byAction = mvc.get().uri("/audit?action=SIGN_IN_FAILED&actor=someone-else").with(admin.signedIn())
+		var byAction = mvc.get()
+			.uri("/audit?action=SIGN_IN_FAILED&actor=someone-else")
+			.with(admin.signedIn())
 			.exchange();
 		assertThat(byAction).bodyText().contains(marker);
-		var otherAction = mvc.get().uri("/audit?action=BODY_CREATED&actor=someone-else").with(admin.signedIn())
+		var otherAction = mvc.get()
+			.uri("/audit?action=BODY_CREATED&actor=someone-else")
+			.with(admin.signedIn())
 			.exchange();
 		assertThat(otherAction).bodyText().doesNotContain(marker);
 	}

@@ -27,10 +27,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The browser end-to-end harness: starts Renraku as a person would (its own fresh database, the
- * console captured to read the printed one-time password) and drives Debian's headless Chromium
- * over loopback. On a machine without Chromium the tests are skipped with a message; under CI
- * (CI=true) a missing browser is a failure.
+ * The browser end-to-end harness: starts Renraku as a person would (its own fresh
+ * database, the console captured to read the printed one-time password) and drives
+ * Debian's headless Chromium over loopback. On a machine without Chromium the tests are
+ * skipped with a message; under CI (CI=true) a missing browser is a failure.
  */
 final class BrowserSupport {
 
@@ -66,17 +66,17 @@ final class BrowserSupport {
 	static RunningApp startApp() {
 		PrintStream original = System.out;
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
-		PrintStream tee = new PrintStream(new Tee(original, captured), true,
-				StandardCharsets.UTF_8);
+		PrintStream tee = new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8);
 		System.setOut(tee);
 		try {
-			// command-line arguments outrank the test profile, so this instance gets its own
+			// command-line arguments outrank the test profile, so this instance gets its
+			// own
 			// fresh database whatever the profile names
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(RenrakuApplication.class)
 				.profiles("test")
-				.run("--server.port=0", "--server.address=127.0.0.1",
-						"--spring.datasource.url=jdbc:h2:mem:browser-" + UUID.randomUUID()
-								+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+				.run("--server.port=0", "--server.address=127.0.0.1", "--spring.datasource.url=jdbc:h2:mem:browser-"
+						+ UUID.randomUUID()
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 						"--spring.datasource.username=sa", "--spring.datasource.password=");
 			return new RunningApp(context, captured.toString(StandardCharsets.UTF_8));
 		}
@@ -130,7 +130,10 @@ final class BrowserSupport {
 		return Optional.empty();
 	}
 
-	/** Headless Chromium the size of a small phone, or a skip (a failure under CI) without one. */
+	/**
+	 * Headless Chromium the size of a small phone, or a skip (a failure under CI) without
+	 * one.
+	 */
 	static WebDriver chromium() throws IOException {
 		Optional<Path> browser = executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser");
 		Optional<Path> driver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");

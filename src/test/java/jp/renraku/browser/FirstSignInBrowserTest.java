@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the city's staff do on day one, in a real browser the size of a phone: the system
- * administrator signs in with the password printed at start-up, is made to change it, registers
- * a body and designates its operations manager, who appoints a sender; each signs in in turn.
+ * administrator signs in with the password printed at start-up, is made to change it,
+ * registers a body and designates its operations manager, who appoints a sender; each
+ * signs in in turn.
  */
 @Tag("browser")
 @ExtendWith(BrowserSupport.ScreenshotOnFailure.class)
@@ -64,9 +65,8 @@ class FirstSignInBrowserTest {
 	}
 
 	private void press(String buttonText) {
-		andWaitForNextPage(() -> browser
-			.findElement(By.xpath("//main//button[normalize-space()='" + buttonText + "']"))
-			.click());
+		andWaitForNextPage(
+				() -> browser.findElement(By.xpath("//main//button[normalize-space()='" + buttonText + "']")).click());
 	}
 
 	private void clickLink(String linkText) {
@@ -95,8 +95,7 @@ class FirstSignInBrowserTest {
 	}
 
 	private void signOut() {
-		andWaitForNextPage(
-				() -> browser.findElement(By.xpath("//header//button[normalize-space()='ログアウト']")).click());
+		andWaitForNextPage(() -> browser.findElement(By.xpath("//header//button[normalize-space()='ログアウト']")).click());
 		assertThat(browser.getPageSource()).contains("ログアウトしました");
 	}
 

@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Art. 13: no stack trace, framework name or version in any response, including the errors the
- * servlet container answers itself. Runs a real server, because error pages are rendered by the
- * container's error dispatch.
+ * Art. 13: no stack trace, framework name or version in any response, including the
+ * errors the servlet container answers itself. Runs a real server, because error pages
+ * are rendered by the container's error dispatch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -86,7 +86,8 @@ class ErrorPagesTest {
 	void malformedRequestAnsweredByTheContainerTellsNothing() throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			OutputStream out = socket.getOutputStream();
-			out.write("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.write("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
 			String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -115,8 +116,8 @@ class ErrorPagesTest {
 	@Test
 	void sessionCookieIsHttpOnlyAndSameSite() throws Exception {
 		HttpResponse<String> response = get("/login");
-		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-			.startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(
+				cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
 	}
 
 	@Test
