@@ -205,6 +205,41 @@ public class AccountManagement {
 		return new IssuedPassword(account.id, account.loginId, password, expires);
 	}
 
+	/**
+	 * Changes the name and e-mail address of an account the actor manages, or of their
+	 * own.
+	 */
+	@Transactional
+	public void updateProfile(Staff actor, long accountId, String displayName, @Nullable String email) {
+		Account account = accountId == actor.accountId()
+				? accounts.find(accountId).orElseThrow(() -> new NotFoundException("account"))
+				: requireManageable(actor, accountId);
+		accounts.setProfile(account.id, displayName, email, clock.instant());
+		audit.record(AuditAction.ACCOUNT_UPDATED, account.bodyId, "account:" + account.loginId,
+				account.displayName + " -> " + displayName);
+	}
+
+	/**
+	 * Personnel change (Art. 11-1-2): moves a body's staff member to another body or
+	 * role. The ID and its history stay with the person; entries already in the audit
+	 * trail keep the body they were made for.
+	 */
+	@Transactional
+	public void transfer(Staff actor, long accountId, long bodyId, Role role) {
+		requireSystemAdmin(actor);
+		Account account = requireManageable(actor, accountId);
+		if (!account.role.bodyBound() || !role.bodyBound()) {
+			throw new AccountException("account.error.transferAdministrator");
+		}
+		if (account.state == AccountState.RETIRED) {
+			throw new AccountException("account.error.alreadyRetired");
+		}
+		organization.get(bodyId);
+		accounts.setPlacement(account.id, bodyId, role, clock.instant());
+		audit.record(AuditAction.ACCOUNT_TRANSFERRED, bodyId, "account:" + account.loginId,
+				"body:" + account.bodyId + "/" + account.role + " -> body:" + bodyId + "/" + role);
+	}
+
 	/** Ends a lockout after failed attempts before it runs out. */
 	@Transactional
 	public void unlock(Staff actor, long accountId) {

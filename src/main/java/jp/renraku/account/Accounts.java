@@ -180,6 +180,25 @@ class Accounts {
 				""").param("state", state.name()).param("now", utc(now)).param("id", id).update();
 	}
 
+	void setProfile(long id, String displayName, @Nullable String email, Instant now) {
+		jdbc.sql("UPDATE staff_account SET display_name = :name, email = :email, updated_at = :now WHERE id = :id")
+			.param("name", displayName)
+			.param("email", email)
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	/** set-placement: body and role after a transfer; only for body-bound roles. */
+	void setPlacement(long id, long bodyId, Role role, Instant now) {
+		jdbc.sql("UPDATE staff_account SET body_id = :bodyId, role = :role, updated_at = :now WHERE id = :id")
+			.param("bodyId", bodyId)
+			.param("role", role.name())
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+	}
+
 	void setTotp(long id, @Nullable String secret, boolean enabled, Instant now) {
 		jdbc.sql("""
 				UPDATE staff_account SET totp_secret = :secret, totp_enabled = :enabled, totp_last_step = NULL,

@@ -71,6 +71,25 @@ class OwnAccountController {
 		return VIEW_PASSWORD;
 	}
 
+	@GetMapping("/account/profile")
+	String initProfileForm(@AuthenticationPrincipal Staff staff, Model model) {
+		StaffAccount account = accounts.find(staff.accountId()).orElseThrow();
+		model.addAttribute("profileForm", ProfileForm.of(account));
+		return StaffController.profileView(account, "/account/profile", model);
+	}
+
+	@PostMapping("/account/profile")
+	String processProfileForm(@AuthenticationPrincipal Staff staff, @Valid ProfileForm profileForm,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return StaffController.profileView(accounts.find(staff.accountId()).orElseThrow(), "/account/profile",
+					model);
+		}
+		accounts.updateProfile(staff, staff.accountId(), profileForm.getDisplayName(), profileForm.emailOrNull());
+		redirect.addFlashAttribute("flashMessage", "account.updated");
+		return "redirect:/";
+	}
+
 	@GetMapping("/account/leak")
 	String initLeakForm() {
 		return VIEW_LEAK;

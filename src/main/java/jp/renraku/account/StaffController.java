@@ -34,6 +34,10 @@ class StaffController {
 
 	private static final String VIEW_ISSUED = "account/issued";
 
+	static final String VIEW_PROFILE = "account/profile";
+
+	private static final String VIEW_TRANSFER = "account/transfer";
+
 	private final AccountManagement accounts;
 
 	private final OrganizationManagement organization;
@@ -121,6 +125,49 @@ class StaffController {
 			return formView(Role.SYSTEM_ADMIN, null, "/admin/administrators/new", model);
 		}
 		return issuedView(accounts.createSystemAdmin(staff, accountForm.toNewAccount()), model);
+	}
+
+	@GetMapping("/staff/{accountId}/edit")
+	String initProfileForm(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, Model model) {
+		StaffAccount account = accounts.manageable(staff, accountId);
+		model.addAttribute("profileForm", ProfileForm.of(account));
+		return profileView(account, "/staff/" + accountId + "/edit", model);
+	}
+
+	@PostMapping("/staff/{accountId}/edit")
+	String processProfileForm(@AuthenticationPrincipal Staff staff, @PathVariable long accountId,
+			@Valid ProfileForm profileForm, BindingResult result, Model model, RedirectAttributes redirect) {
+		StaffAccount account = accounts.manageable(staff, accountId);
+		if (result.hasErrors()) {
+			return profileView(account, "/staff/" + accountId + "/edit", model);
+		}
+		accounts.updateProfile(staff, accountId, profileForm.getDisplayName(), profileForm.emailOrNull());
+		redirect.addFlashAttribute("flashMessage", "account.updated");
+		return "redirect:/staff/" + accountId;
+	}
+
+	static String profileView(StaffAccount account, String action, Model model) {
+		model.addAttribute("target", account);
+		model.addAttribute("action", action);
+		return VIEW_PROFILE;
+	}
+
+	@GetMapping("/staff/{accountId}/transfer")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String initTransferForm(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, Model model) {
+		StaffAccount account = accounts.manageable(staff, accountId);
+		model.addAttribute("target", account);
+		model.addAttribute("bodies", organization.all());
+		model.addAttribute("roles", new Role[] { Role.OPERATIONS_MANAGER, Role.SENDER });
+		return VIEW_TRANSFER;
+	}
+
+	@PostMapping("/staff/{accountId}/transfer")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String processTransferForm(@AuthenticationPrincipal Staff staff, @PathVariable long accountId,
+			@RequestParam long bodyId, @RequestParam Role role, RedirectAttributes redirect) {
+		return outcome(accountId, redirect, "account.transferred",
+				() -> accounts.transfer(staff, accountId, bodyId, role));
 	}
 
 	@PostMapping("/staff/{accountId}/retire")

@@ -174,4 +174,67 @@ class StaffAdminTest {
 			.isInstanceOf(AccountException.class);
 	}
 
+	@Test
+	void managerEditsTheirSendersDetailsAndEveryoneTheirOwn() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		TestStaff sender = fixtures.sender(manager);
+		assertThat(mvc.post()
+			.uri("/staff/" + sender.id() + "/edit")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("displayName", "渡邊 﨑")
+			.param("email", "se@city.example.jp")
+			.exchange()).hasRedirectedUrl("/staff/" + sender.id());
+		assertThat(mvc.post()
+			.uri("/account/profile")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("displayName", "")
+			.param("email", "x")
+			.exchange()).hasStatusOk().bodyText().contains("入力してください。");
+		assertThat(mvc.post()
+			.uri("/account/profile")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("displayName", "運用 花子")
+			.param("email", "om@city.example.jp")
+			.exchange()).hasRedirectedUrl("/");
+		assertThat(jdbc.sql("SELECT display_name, email FROM staff_account WHERE id IN (:a, :b) ORDER BY id")
+			.param("a", manager.id())
+			.param("b", sender.id())
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+			.list()).containsExactly("運用 花子/om@city.example.jp", "渡邊 﨑/se@city.example.jp");
+	}
+
+	@Test
+	void systemAdministratorTransfersAStaffMemberToAnotherBody() {
+		TestStaff admin = fixtures.systemAdmin();
+		long from = fixtures.body();
+		long to = fixtures.body();
+		TestStaff manager = fixtures.manager(from);
+		TestStaff sender = fixtures.sender(manager);
+		assertThat(mvc.post()
+			.uri("/staff/" + sender.id() + "/transfer")
+			.with(admin.signedIn())
+			.with(csrf())
+			.param("bodyId", String.valueOf(to))
+			.param("role", "OPERATIONS_MANAGER")
+			.exchange()).hasRedirectedUrl("/staff/" + sender.id());
+		var row = jdbc.sql("SELECT body_id, role FROM staff_account WHERE id = :id")
+			.param("id", sender.id())
+			.query()
+			.singleRow();
+		assertThat(((Number) row.get("body_id")).longValue()).isEqualTo(to);
+		assertThat(row).containsEntry("role", "OPERATIONS_MANAGER");
+		// the former manager no longer reaches the transferred person
+		assertThat(mvc.get().uri("/staff/" + sender.id()).with(manager.signedIn()).exchange()).hasStatus(404);
+		assertThat(mvc.post()
+			.uri("/staff/" + admin.id() + "/transfer")
+			.with(admin.signedIn())
+			.with(csrf())
+			.param("bodyId", String.valueOf(to))
+			.param("role", "SENDER")
+			.exchange()).flash().containsEntry("flashError", "account.error.transferAdministrator");
+	}
+
 }

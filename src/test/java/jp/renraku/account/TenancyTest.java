@@ -58,8 +58,9 @@ class TenancyTest {
 	}
 
 	private Map<String, Object> accountRow(long id) {
-		return jdbc.sql(
-				"SELECT state, password_hash, failed_attempts, locked_until, totp_enabled FROM staff_account WHERE id = :id")
+		return jdbc
+			.sql("SELECT state, display_name, email, body_id, role, password_hash, failed_attempts, locked_until, "
+					+ "totp_enabled FROM staff_account WHERE id = :id")
 			.param("id", id)
 			.query()
 			.singleRow();
@@ -77,6 +78,14 @@ class TenancyTest {
 		for (TestStaff other : List.of(senderB, managerB)) {
 			Map<String, Object> before = accountRow(other.id());
 			assertThat(mvc.get().uri("/staff/" + other.id()).with(managerA.signedIn()).exchange()).hasStatus(404);
+			assertThat(mvc.get().uri("/staff/" + other.id() + "/edit").with(managerA.signedIn()).exchange())
+				.hasStatus(404);
+			assertThat(mvc.post()
+				.uri("/staff/" + other.id() + "/edit")
+				.with(managerA.signedIn())
+				.with(csrf())
+				.param("displayName", "書き換え")
+				.exchange()).hasStatus(404);
 			for (String action : List.of("retire", "unlock", "reset-password")) {
 				assertThat(mvc.post()
 					.uri("/staff/" + other.id() + "/" + action)
@@ -91,6 +100,16 @@ class TenancyTest {
 			.with(managerA.signedIn())
 			.with(csrf())
 			.exchange()).hasStatus(403);
+		assertThat(mvc.get().uri("/staff/" + senderA.id() + "/transfer").with(managerA.signedIn()).exchange())
+			.hasStatus(403);
+		assertThat(mvc.post()
+			.uri("/staff/" + senderB.id() + "/transfer")
+			.with(managerA.signedIn())
+			.with(csrf())
+			.param("bodyId", String.valueOf(bodyA))
+			.param("role", "SENDER")
+			.exchange()).hasStatus(403);
+		assertThat(accountRow(senderB.id())).containsEntry("role", "SENDER");
 	}
 
 	@Test
