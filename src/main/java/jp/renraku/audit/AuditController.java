@@ -2,7 +2,9 @@ package jp.renraku.audit;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.Staff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,8 +29,11 @@ class AuditController {
 
 	private final AuditTrail trail;
 
-	AuditController(AuditTrail trail) {
+	private final BodyDirectory bodies;
+
+	AuditController(AuditTrail trail, BodyDirectory bodies) {
 		this.trail = trail;
+		this.bodies = bodies;
 	}
 
 	@GetMapping("/audit")
@@ -47,6 +52,9 @@ class AuditController {
 		model.addAttribute("page", Math.max(page, 0));
 		model.addAttribute("hasNext", hasNext);
 		model.addAttribute("actions", AuditAction.values());
+		Map<Long, String> names = bodies.namesById();
+		model.addAttribute("bodyNames", staff.isSystemAdmin() ? names
+				: Map.of(staff.requireBody(), names.getOrDefault(staff.requireBody(), "")));
 		return VIEW_LIST;
 	}
 

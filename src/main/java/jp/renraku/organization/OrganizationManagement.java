@@ -2,10 +2,13 @@ package jp.renraku.organization;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code /admin/bodies}).
  */
 @Service
-public class OrganizationManagement {
+public class OrganizationManagement implements BodyDirectory {
 
 	private final Bodies bodies;
 
@@ -38,6 +41,12 @@ public class OrganizationManagement {
 	@Transactional(readOnly = true)
 	public Body get(long bodyId) {
 		return bodies.find(bodyId).orElseThrow(() -> new NotFoundException("body " + bodyId));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, String> namesById() {
+		return bodies.all().stream().collect(Collectors.toMap(Body::id, Body::name));
 	}
 
 	@Transactional(readOnly = true)

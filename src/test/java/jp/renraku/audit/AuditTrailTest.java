@@ -109,6 +109,9 @@ class AuditTrailTest {
 		var page = mvc.get().uri("/audit?bodyId=" + bodyB).with(managerA.signedIn()).exchange();
 		assertThat(page).hasStatusOk();
 		assertThat(page).bodyText().contains("visible-to-A").doesNotContain("secret-of-B");
+		String nameA = jdbc.sql("SELECT name FROM body WHERE id = :id").param("id", bodyA).query(String.class).single();
+		String nameB = jdbc.sql("SELECT name FROM body WHERE id = :id").param("id", bodyB).query(String.class).single();
+		assertThat(page).bodyText().contains(nameA).doesNotContain(nameB);
 	}
 
 	@Test

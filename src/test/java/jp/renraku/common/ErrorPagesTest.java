@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -118,6 +120,11 @@ class ErrorPagesTest {
 		HttpResponse<String> response = get("/login");
 		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(
 				cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+	}
+
+	@Test
+	void idleSessionsExpireAfterFifteenMinutes(@Autowired ServletContext servletContext) {
+		assertThat(servletContext.getSessionTimeout()).isEqualTo(15);
 	}
 
 	@Test
