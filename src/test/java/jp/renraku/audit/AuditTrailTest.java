@@ -143,4 +143,18 @@ class AuditTrailTest {
 		assertThat(mvc.get().uri("/audit").with(sender.signedIn()).exchange()).hasStatus(403);
 	}
 
+	@Test
+	void searchFiltersByDateInTheCityTimeZone() {
+		TestStaff admin = fixtures.systemAdmin();
+		String marker = StaffFixtures.unique("dated");
+		trail.recordFor(null, "date-test", AuditAction.SIGN_IN_FAILED, null, null, marker);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+		assertThat(mvc.get().uri("/audit?from=" + today + "&to=" + today).with(admin.signedIn()).exchange()).bodyText()
+			.contains(marker);
+		assertThat(mvc.get().uri("/audit?to=" + today.minusDays(1)).with(admin.signedIn()).exchange()).bodyText()
+			.doesNotContain(marker);
+		assertThat(mvc.get().uri("/audit?from=" + today.plusDays(1)).with(admin.signedIn()).exchange()).bodyText()
+			.doesNotContain(marker);
+	}
+
 }
