@@ -1,15 +1,13 @@
 package jp.renraku.account;
 
-import java.util.List;
 import java.util.Locale;
 
-import jp.renraku.delivery.MailSettings;
+import jp.renraku.delivery.Mailer;
+import jp.renraku.delivery.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -24,33 +22,25 @@ class LeakNotifier {
 
 	private final AccountManagement accounts;
 
-	private final JavaMailSender mail;
+	private final Mailer mailer;
 
 	private final MessageSource messages;
 
-	private final MailSettings mailSettings;
-
-	LeakNotifier(AccountManagement accounts, JavaMailSender mail, MessageSource messages, MailSettings mailSettings) {
+	LeakNotifier(AccountManagement accounts, Mailer mailer, MessageSource messages) {
 		this.accounts = accounts;
-		this.mail = mail;
+		this.mailer = mailer;
 		this.messages = messages;
-		this.mailSettings = mailSettings;
 	}
 
 	@TransactionalEventListener
 	void on(PasswordLeakReported event) {
-		List<String> recipients = accounts.activeSystemAdminEmails();
 		Locale ja = Locale.JAPANESE;
-		for (String to : recipients) {
-			SimpleMailMessage message = new SimpleMailMessage();
-			message.setFrom(mailSettings.from());
-			message.setTo(to);
-			message.setSubject(messages.getMessage("mail.leak.subject", new Object[] { event.loginId() }, ja));
-			message.setText(messages.getMessage("mail.leak.body",
-					new Object[] { event.loginId(), event.displayName(), event.note() == null ? "-" : event.note() },
-					ja));
+		String subject = messages.getMessage("mail.leak.subject", new Object[] { event.loginId() }, ja);
+		String text = messages.getMessage("mail.leak.body",
+				new Object[] { event.loginId(), event.displayName(), event.note() == null ? "-" : event.note() }, ja);
+		for (String to : accounts.activeSystemAdminEmails()) {
 			try {
-				mail.send(message);
+				mailer.send(new OutgoingMail(to, subject, text));
 			}
 			catch (MailException ex) {
 				log.warn("Leak report mail to a system administrator could not be sent: {}", ex.getMessage());

@@ -11,13 +11,12 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 /**
  * The development mail catcher: a real SMTP server (GreenMail) on 127.0.0.1 that keeps
@@ -71,11 +70,8 @@ public final class MailCatcher {
 	private static CaughtMail toCaught(MimeMessage message) {
 		try {
 			Date received = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
-			return new CaughtMail(received == null ? Instant.EPOCH : received.toInstant(), addresses(message.getFrom()),
-					Arrays.stream(orEmpty(message.getRecipients(Message.RecipientType.TO)))
-						.map(Address::toString)
-						.toList(),
-					message.getSubject() == null ? "" : message.getSubject(), textOf(message),
+			return new CaughtMail(received == null ? Instant.EPOCH : received.toInstant(), header(message, "From"),
+					recipients(message), message.getSubject() == null ? "" : message.getSubject(), textOf(message),
 					GreenMailUtil.getHeaders(message));
 		}
 		catch (MessagingException ex) {
@@ -105,12 +101,26 @@ public final class MailCatcher {
 		}
 	}
 
-	private static String addresses(Address[] addresses) {
-		return String.join(", ", Arrays.stream(orEmpty(addresses)).map(Address::toString).toList());
+	/**
+	 * The To header as written, split at commas: parsing it as addresses would refuse the
+	 * legacy mobile addresses the catcher must show.
+	 */
+	private static List<String> recipients(MimeMessage message) throws MessagingException {
+		String to = header(message, "To");
+		return to.isEmpty() ? List.of() : Arrays.stream(to.split(",")).map(String::strip).toList();
 	}
 
-	private static Address[] orEmpty(Address[] addresses) {
-		return addresses == null ? new Address[0] : addresses;
+	private static String header(MimeMessage message, String name) throws MessagingException {
+		String value = message.getHeader(name, ",");
+		if (value == null) {
+			return "";
+		}
+		try {
+			return MimeUtility.decodeText(MimeUtility.unfold(value));
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			return value;
+		}
 	}
 
 }

@@ -31,6 +31,9 @@ class MailConfiguration {
 		props.put("mail.smtp.connectiontimeout", "10000");
 		props.put("mail.smtp.timeout", "30000");
 		props.put("mail.smtp.writetimeout", "30000");
+		// legacy Japanese mobile addresses (taro..yamada.@docomo.ne.jp) break RFC 5322
+		// but are real
+		props.put("mail.mime.address.strict", "false");
 		MailCatcher caught = catcher.getIfAvailable();
 		if (caught != null) {
 			sender.setHost("127.0.0.1");

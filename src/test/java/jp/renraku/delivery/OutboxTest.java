@@ -52,4 +52,23 @@ class OutboxTest {
 		assertThat(catcher.caught()).isEmpty();
 	}
 
+	@Autowired
+	Mailer mailer;
+
+	@Test
+	void legacyMobileAndInternationalisedAddressesAreDeliveredOneRecipientPerMessage() {
+		catcher.clear();
+		mailer.send(new OutgoingMail("taro..yamada.@docomo.ne.jp", "件名①", "髙﨑さんへ", java.util.Map.of("X-Test", "1")));
+		mailer.send(new OutgoingMail("info@例え.テスト", "件名②", "本文"));
+		var caught = catcher.caught();
+		assertThat(caught).extracting(MailCatcher.CaughtMail::to)
+			.containsExactlyInAnyOrder(java.util.List.of("taro..yamada.@docomo.ne.jp"),
+					java.util.List.of("info@xn--r8jz45g.xn--zckzah"));
+		assertThat(caught).anySatisfy(mail -> {
+			assertThat(mail.subject()).isEqualTo("件名①");
+			assertThat(mail.body()).contains("髙﨑さんへ");
+			assertThat(mail.rawHeaders()).contains("X-Test: 1");
+		});
+	}
+
 }
