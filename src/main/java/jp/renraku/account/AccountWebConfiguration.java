@@ -28,7 +28,8 @@ class AccountWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new AccountStatusInterceptor(accounts, properties, clock))
-			.excludePathPatterns("/login", "/logout", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**");
+			.excludePathPatterns("/login", "/logout", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
+					"/r/**", "/m/**");
 	}
 
 }

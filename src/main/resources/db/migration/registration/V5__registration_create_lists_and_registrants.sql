@@ -5,8 +5,9 @@ CREATE TABLE registration_list (
     name                      VARCHAR(100)             NOT NULL,
     -- the unguessable part of the registration URL (Art. 7-3)
     public_token              VARCHAR(64)              NOT NULL,
-    -- the registration password, hashed; rotating it replaces the hash at once
-    password_hash             VARCHAR(255)             NOT NULL,
+    -- the registration password printed on letters and posters for the people who may register;
+    -- kept readable so the guide can be printed again, shown only to the body's managers
+    registration_password     VARCHAR(32)              NOT NULL,
     password_changed_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     registration_open         BOOLEAN                  NOT NULL,
     -- Art. 7 items 1 to 7

@@ -1,0 +1,381 @@
+package jp.renraku.registration;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jp.renraku.common.MultiLine;
+import jp.renraku.common.SingleLine;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * A list and its usage rules as the operations manager types them.
+ */
+public class ListForm {
+
+	static final int CUSTOM_FIELDS = 3;
+
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 100, message = "{validation.maxLength}")
+	@SingleLine
+	private @Nullable String name;
+
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 2000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String purpose;
+
+	@NotNull(message = "{validation.required}")
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private @Nullable LocalDate periodStart;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private @Nullable LocalDate periodEnd;
+
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 2000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String urlManagement;
+
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 2000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String eligibility;
+
+	@NotNull(message = "{validation.required}")
+	private @Nullable Verification verification = Verification.NONE;
+
+	@Size(max = 2000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String verificationNote;
+
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 2000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String deletionCriteria;
+
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 4000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String disclaimer;
+
+	private boolean collectName = true;
+
+	private boolean collectFurigana;
+
+	private boolean collectAddress;
+
+	private boolean collectAffiliation;
+
+	private boolean collectPhone;
+
+	@Size(max = 50, message = "{validation.maxLength}")
+	@SingleLine
+	private @Nullable String affiliationLabel;
+
+	@Size(max = 2000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String affiliationOptions;
+
+	@Size(max = 2000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String categories;
+
+	@NotNull(message = "{validation.required}")
+	@Min(value = 0, message = "{validation.range}")
+	@Max(value = 3650, message = "{validation.range}")
+	private @Nullable Integer retentionDays = 30;
+
+	@Valid
+	private List<FieldForm> customFields = new ArrayList<>();
+
+	public ListForm() {
+		while (customFields.size() < CUSTOM_FIELDS) {
+			customFields.add(new FieldForm());
+		}
+	}
+
+	static ListForm of(RegistrationList list) {
+		ListForm form = new ListForm();
+		form.name = list.name();
+		form.purpose = list.purpose();
+		form.periodStart = list.periodStart();
+		form.periodEnd = list.periodEnd();
+		form.urlManagement = list.urlManagement();
+		form.eligibility = list.eligibility();
+		form.verification = list.verification();
+		form.verificationNote = list.verificationNote();
+		form.deletionCriteria = list.deletionCriteria();
+		form.disclaimer = list.disclaimer();
+		form.collectName = list.collectName();
+		form.collectFurigana = list.collectFurigana();
+		form.collectAddress = list.collectAddress();
+		form.collectAffiliation = list.collectAffiliation();
+		form.collectPhone = list.collectPhone();
+		form.affiliationLabel = list.affiliationLabel();
+		form.affiliationOptions = Lines.join(list.affiliationOptions());
+		form.categories = Lines.join(list.categories().stream().map(ListCategory::name).toList());
+		form.retentionDays = list.retentionDays();
+		for (int i = 0; i < list.customFields().size() && i < CUSTOM_FIELDS; i++) {
+			form.customFields.set(i, FieldForm.of(list.customFields().get(i)));
+		}
+		return form;
+	}
+
+	ListRules toRules() {
+		List<ListRules.FieldRule> fields = customFields.stream()
+			.filter(FieldForm::used)
+			.map(f -> new ListRules.FieldRule(f.id, f.label, f.kind,
+					f.kind == FieldKind.TEXT ? List.of() : Lines.of(f.options), f.required))
+			.toList();
+		return new ListRules(name, purpose, periodStart, periodEnd, urlManagement, eligibility, verification,
+				verificationNote, deletionCriteria, disclaimer, collectName, collectFurigana, collectAddress,
+				collectAffiliation, collectPhone, affiliationLabel, Lines.of(affiliationOptions), Lines.of(categories),
+				retentionDays, fields);
+	}
+
+	/** One of the list's own questions; a blank label means no question in this slot. */
+	public static class FieldForm {
+
+		@Size(max = 50, message = "{validation.maxLength}")
+		@SingleLine
+		private @Nullable String label;
+
+		private FieldKind kind = FieldKind.TEXT;
+
+		@Size(max = 2000, message = "{validation.maxLength}")
+		@MultiLine
+		private @Nullable String options;
+
+		private boolean required;
+
+		private @Nullable Long id;
+
+		static FieldForm of(CustomField field) {
+			FieldForm form = new FieldForm();
+			form.id = field.id();
+			form.label = field.label();
+			form.kind = field.kind();
+			form.options = Lines.join(field.options());
+			form.required = field.required();
+			return form;
+		}
+
+		boolean used() {
+			return label != null && !label.isBlank();
+		}
+
+		public @Nullable String getLabel() {
+			return label;
+		}
+
+		public void setLabel(@Nullable String label) {
+			this.label = label == null ? null : label.strip();
+		}
+
+		public FieldKind getKind() {
+			return kind;
+		}
+
+		public void setKind(FieldKind kind) {
+			this.kind = kind;
+		}
+
+		public @Nullable String getOptions() {
+			return options;
+		}
+
+		public void setOptions(@Nullable String options) {
+			this.options = options;
+		}
+
+		public boolean isRequired() {
+			return required;
+		}
+
+		public void setRequired(boolean required) {
+			this.required = required;
+		}
+
+		public @Nullable Long getId() {
+			return id;
+		}
+
+		public void setId(@Nullable Long id) {
+			this.id = id;
+		}
+
+	}
+
+	// accessors for binding
+
+	public @Nullable String getName() {
+		return name;
+	}
+
+	public void setName(@Nullable String name) {
+		this.name = name == null ? null : name.strip();
+	}
+
+	public @Nullable String getPurpose() {
+		return purpose;
+	}
+
+	public void setPurpose(@Nullable String purpose) {
+		this.purpose = purpose == null ? null : purpose.strip();
+	}
+
+	public @Nullable LocalDate getPeriodStart() {
+		return periodStart;
+	}
+
+	public void setPeriodStart(@Nullable LocalDate periodStart) {
+		this.periodStart = periodStart;
+	}
+
+	public @Nullable LocalDate getPeriodEnd() {
+		return periodEnd;
+	}
+
+	public void setPeriodEnd(@Nullable LocalDate periodEnd) {
+		this.periodEnd = periodEnd;
+	}
+
+	public @Nullable String getUrlManagement() {
+		return urlManagement;
+	}
+
+	public void setUrlManagement(@Nullable String urlManagement) {
+		this.urlManagement = urlManagement == null ? null : urlManagement.strip();
+	}
+
+	public @Nullable String getEligibility() {
+		return eligibility;
+	}
+
+	public void setEligibility(@Nullable String eligibility) {
+		this.eligibility = eligibility == null ? null : eligibility.strip();
+	}
+
+	public @Nullable Verification getVerification() {
+		return verification;
+	}
+
+	public void setVerification(@Nullable Verification verification) {
+		this.verification = verification;
+	}
+
+	public @Nullable String getVerificationNote() {
+		return verificationNote;
+	}
+
+	public void setVerificationNote(@Nullable String verificationNote) {
+		this.verificationNote = verificationNote == null || verificationNote.isBlank() ? null
+				: verificationNote.strip();
+	}
+
+	public @Nullable String getDeletionCriteria() {
+		return deletionCriteria;
+	}
+
+	public void setDeletionCriteria(@Nullable String deletionCriteria) {
+		this.deletionCriteria = deletionCriteria == null ? null : deletionCriteria.strip();
+	}
+
+	public @Nullable String getDisclaimer() {
+		return disclaimer;
+	}
+
+	public void setDisclaimer(@Nullable String disclaimer) {
+		this.disclaimer = disclaimer == null ? null : disclaimer.strip();
+	}
+
+	public boolean isCollectName() {
+		return collectName;
+	}
+
+	public void setCollectName(boolean collectName) {
+		this.collectName = collectName;
+	}
+
+	public boolean isCollectFurigana() {
+		return collectFurigana;
+	}
+
+	public void setCollectFurigana(boolean collectFurigana) {
+		this.collectFurigana = collectFurigana;
+	}
+
+	public boolean isCollectAddress() {
+		return collectAddress;
+	}
+
+	public void setCollectAddress(boolean collectAddress) {
+		this.collectAddress = collectAddress;
+	}
+
+	public boolean isCollectAffiliation() {
+		return collectAffiliation;
+	}
+
+	public void setCollectAffiliation(boolean collectAffiliation) {
+		this.collectAffiliation = collectAffiliation;
+	}
+
+	public boolean isCollectPhone() {
+		return collectPhone;
+	}
+
+	public void setCollectPhone(boolean collectPhone) {
+		this.collectPhone = collectPhone;
+	}
+
+	public @Nullable String getAffiliationLabel() {
+		return affiliationLabel;
+	}
+
+	public void setAffiliationLabel(@Nullable String affiliationLabel) {
+		this.affiliationLabel = affiliationLabel == null || affiliationLabel.isBlank() ? null
+				: affiliationLabel.strip();
+	}
+
+	public @Nullable String getAffiliationOptions() {
+		return affiliationOptions;
+	}
+
+	public void setAffiliationOptions(@Nullable String affiliationOptions) {
+		this.affiliationOptions = affiliationOptions;
+	}
+
+	public @Nullable String getCategories() {
+		return categories;
+	}
+
+	public void setCategories(@Nullable String categories) {
+		this.categories = categories;
+	}
+
+	public @Nullable Integer getRetentionDays() {
+		return retentionDays;
+	}
+
+	public void setRetentionDays(@Nullable Integer retentionDays) {
+		this.retentionDays = retentionDays;
+	}
+
+	public List<FieldForm> getCustomFields() {
+		return customFields;
+	}
+
+	public void setCustomFields(List<FieldForm> customFields) {
+		this.customFields = customFields;
+	}
+
+}

@@ -1,0 +1,62 @@
+package jp.renraku.registration;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jp.renraku.common.InstallationSecret;
+import jp.renraku.common.RenrakuProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The personal link in every mail to a registrant: {@code /m/{id}.{nonce}.{signature}}.
+ * The signature (HMAC with the installation secret) makes it unguessable; the nonce,
+ * stored with the registrant, lets a link be revoked. Nothing in it is personal
+ * information.
+ */
+@Component
+class PersonalLinks {
+
+	private static final String PURPOSE = "manage";
+
+	private final InstallationSecret secret;
+
+	private final RenrakuProperties properties;
+
+	private final Registrants registrants;
+
+	PersonalLinks(InstallationSecret secret, RenrakuProperties properties, Registrants registrants) {
+		this.secret = secret;
+		this.properties = properties;
+		this.registrants = registrants;
+	}
+
+	String token(long registrantId, String nonce) {
+		String payload = registrantId + "." + nonce;
+		return payload + "." + secret.sign(PURPOSE, payload);
+	}
+
+	String manageUrl(long registrantId, String nonce) {
+		return properties.baseUrl() + "/m/" + token(registrantId, nonce);
+	}
+
+	/** RFC 2369 and RFC 8058 headers for one-click stopping from the mail program. */
+	Map<String, String> unsubscribeHeaders(long registrantId, String nonce) {
+		return Map.of("List-Unsubscribe", "<" + manageUrl(registrantId, nonce) + "/unsubscribe>",
+				"List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+	}
+
+	/** The registrant a token belongs to, if it is genuine and not revoked. */
+	Optional<Long> registrantOf(String token) {
+		String[] parts = token.split("\\.");
+		if (parts.length != 3 || !parts[0].matches("\\d{1,18}")) {
+			return Optional.empty();
+		}
+		String payload = parts[0] + "." + parts[1];
+		if (!secret.verify(PURPOSE, payload, parts[2])) {
+			return Optional.empty();
+		}
+		long id = Long.parseLong(parts[0]);
+		return registrants.linkNonce(id).filter(parts[1]::equals).map(nonce -> id);
+	}
+
+}

@@ -1,0 +1,168 @@
+package jp.renraku.registration;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.renraku.common.ClientAddress;
+import jp.renraku.common.EmailAddresses;
+import jp.renraku.common.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pages a resident sees: the list's rules, the registration password and their
+ * address; then, from the link in the confirmation mail, the form with exactly the list's
+ * items.
+ */
+@Controller
+@RequestMapping("/r/{token}")
+class PublicRegistrationController {
+
+	private static final String VIEW_START = "registration/public-start";
+
+	private static final String VIEW_SENT = "registration/public-sent";
+
+	private static final String VIEW_FORM = "registration/public-form";
+
+	private static final String VIEW_DONE = "registration/public-done";
+
+	private static final String VIEW_CLOSED = "registration/public-closed";
+
+	private static final String VIEW_LINK_INVALID = "registration/public-link-invalid";
+
+	private final RegistrationManagement registration;
+
+	private final RegistrationAttempts attempts;
+
+	PublicRegistrationController(RegistrationManagement registration, RegistrationAttempts attempts) {
+		this.registration = registration;
+		this.attempts = attempts;
+	}
+
+	private RegistrationList list(String token) {
+		return registration.listByToken(token).orElseThrow(() -> new NotFoundException("list"));
+	}
+
+	/** The closed page when the list does not accept registrations today, else empty. */
+	private Optional<String> closed(RegistrationList list, Model model) {
+		if (list.acceptsOn(registration.today())) {
+			return Optional.empty();
+		}
+		model.addAttribute("list", list);
+		model.addAttribute("notStarted", list.notStartedOn(registration.today()));
+		return Optional.of(VIEW_CLOSED);
+	}
+
+	@GetMapping
+	String start(@PathVariable String token, Model model) {
+		RegistrationList list = list(token);
+		return closed(list, model).orElseGet(() -> {
+			model.addAttribute("list", list);
+			model.addAttribute("email", "");
+			return VIEW_START;
+		});
+	}
+
+	@PostMapping
+	String requestConfirmation(@PathVariable String token, @RequestParam(required = false) @Nullable String password,
+			@RequestParam(required = false) @Nullable String agree,
+			@RequestParam(required = false) @Nullable String email, HttpServletRequest request, Model model) {
+		RegistrationList list = list(token);
+		Optional<String> closed = closed(list, model);
+		if (closed.isPresent()) {
+			return closed.get();
+		}
+		model.addAttribute("list", list);
+		model.addAttribute("email", email == null ? "" : email);
+		String client = ClientAddress.of(request);
+		if (!attempts.allowed(list.id(), client)) {
+			model.addAttribute("throttled", true);
+			return VIEW_START;
+		}
+		boolean error = false;
+		if (password == null || password.isBlank()) {
+			model.addAttribute("passwordError", "validation.required");
+			error = true;
+		}
+		else if (!RegistrationManagement.passwordMatches(list, password)) {
+			attempts.failed(list.id(), client);
+			model.addAttribute("passwordError", "public.error.password");
+			error = true;
+		}
+		if (agree == null) {
+			model.addAttribute("agreeError", "public.error.agree");
+			error = true;
+		}
+		Optional<String> address = email == null ? Optional.empty() : EmailAddresses.normalize(email);
+		if (email == null || email.isBlank()) {
+			model.addAttribute("emailError", "validation.required");
+			error = true;
+		}
+		else if (address.isEmpty()) {
+			model.addAttribute("emailError", "validation.email");
+			error = true;
+		}
+		if (error) {
+			return VIEW_START;
+		}
+		registration.requestSignup(list, address.get());
+		model.addAttribute("email", address.get());
+		return VIEW_SENT;
+	}
+
+	@GetMapping("/confirm")
+	String form(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
+			Model model) {
+		RegistrationList list = list(token);
+		Optional<String> closed = closed(list, model);
+		if (closed.isPresent()) {
+			return closed.get();
+		}
+		model.addAttribute("list", list);
+		var confirmation = link == null ? Optional.<SignupRequests.SignupRequest>empty()
+				: registration.confirmation(list, link);
+		if (confirmation.isEmpty()) {
+			return VIEW_LINK_INVALID;
+		}
+		model.addAttribute("email", confirmation.get().email());
+		model.addAttribute("link", link);
+		model.addAttribute("form", new RegistrantForm());
+		return VIEW_FORM;
+	}
+
+	@PostMapping("/confirm")
+	String register(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
+			HttpServletRequest request, Model model) {
+		RegistrationList list = list(token);
+		Optional<String> closed = closed(list, model);
+		if (closed.isPresent()) {
+			return closed.get();
+		}
+		model.addAttribute("list", list);
+		var confirmation = link == null ? Optional.<SignupRequests.SignupRequest>empty()
+				: registration.confirmation(list, link);
+		if (confirmation.isEmpty()) {
+			return VIEW_LINK_INVALID;
+		}
+		RegistrantForm form = RegistrantForm.read(request, list);
+		if (form.hasErrors()) {
+			model.addAttribute("email", confirmation.get().email());
+			model.addAttribute("link", link);
+			model.addAttribute("form", form);
+			return VIEW_FORM;
+		}
+		Optional<RegistrantState> state = registration.register(list, confirmation.get(), form.toDetails(list));
+		if (state.isEmpty()) {
+			return VIEW_LINK_INVALID;
+		}
+		model.addAttribute("pending", state.get() == RegistrantState.PENDING);
+		return VIEW_DONE;
+	}
+
+}

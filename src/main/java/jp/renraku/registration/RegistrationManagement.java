@@ -1,0 +1,307 @@
+package jp.renraku.registration;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.renraku.audit.AuditAction;
+import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.InstallationSecret;
+import jp.renraku.common.NotFoundException;
+import jp.renraku.common.RenrakuProperties;
+import jp.renraku.common.Staff;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registration module's API. Staff methods take the body from the signed-in
+ * operations manager: another body's lists and registrants are not found. Public methods
+ * are reached through a list's unguessable token or a registrant's signed personal link.
+ */
+@Service
+public class RegistrationManagement {
+
+	static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(24);
+
+	static final int PAGE_SIZE = 50;
+
+	private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private final Lists lists;
+
+	private final Registrants registrants;
+
+	private final SignupRequests signups;
+
+	private final RegistrationMails mails;
+
+	private final InstallationSecret secret;
+
+	private final AuditTrail audit;
+
+	private final RenrakuProperties properties;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	RegistrationManagement(Lists lists, Registrants registrants, SignupRequests signups, RegistrationMails mails,
+			InstallationSecret secret, AuditTrail audit, RenrakuProperties properties, Clock clock) {
+		this.lists = lists;
+		this.registrants = registrants;
+		this.signups = signups;
+		this.mails = mails;
+		this.secret = secret;
+		this.audit = audit;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(properties.timeZone()));
+	}
+
+	// ---- lists (operations manager)
+	// ----------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	public List<RegistrationList> lists(Staff staff) {
+		return lists.ofBody(staff.requireBody());
+	}
+
+	@Transactional(readOnly = true)
+	public RegistrationList list(Staff staff, long listId) {
+		return lists.find(listId, staff.requireBody()).orElseThrow(() -> new NotFoundException("list " + listId));
+	}
+
+	@Transactional(readOnly = true)
+	boolean listNameTaken(Staff staff, String name, long exceptId) {
+		return lists.nameTaken(staff.requireBody(), name, exceptId);
+	}
+
+	@Transactional
+	long createList(Staff staff, ListRules rules) {
+		long body = staff.requireBody();
+		long id = lists.insert(body, rules, InstallationSecret.randomToken(24), newRegistrationPassword(),
+				clock.instant());
+		audit.record(AuditAction.LIST_CREATED, body, "list:" + id, rules.name());
+		return id;
+	}
+
+	@Transactional
+	void updateList(Staff staff, long listId, ListRules rules) {
+		RegistrationList list = list(staff, listId);
+		lists.update(list.id(), list.bodyId(), rules, clock.instant());
+		audit.record(AuditAction.LIST_UPDATED, list.bodyId(), "list:" + listId, rules.name());
+	}
+
+	/** Art. 7-3: a new registration password; the old one stops working at once. */
+	@Transactional
+	void rotatePassword(Staff staff, long listId) {
+		RegistrationList list = list(staff, listId);
+		lists.setPassword(list.id(), list.bodyId(), newRegistrationPassword(), clock.instant());
+		audit.record(AuditAction.LIST_PASSWORD_ROTATED, list.bodyId(), "list:" + listId, null);
+	}
+
+	@Transactional
+	void setRegistrationOpen(Staff staff, long listId, boolean open) {
+		RegistrationList list = list(staff, listId);
+		lists.setOpen(list.id(), list.bodyId(), open, clock.instant());
+		audit.record(open ? AuditAction.LIST_OPENED : AuditAction.LIST_CLOSED, list.bodyId(), "list:" + listId, null);
+	}
+
+	private String newRegistrationPassword() {
+		StringBuilder password = new StringBuilder(9);
+		for (int i = 0; i < 8; i++) {
+			if (i == 4) {
+				password.append('-');
+			}
+			password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+		}
+		return password.toString();
+	}
+
+	// ---- registrants (operations manager, Art. 4-2-3)
+	// -----------------------------------------
+
+	@Transactional(readOnly = true)
+	List<Registrant> registrants(Staff staff, long listId, Registrants.Criteria criteria, int page) {
+		RegistrationList list = list(staff, listId);
+		return registrants.search(list.bodyId(), list.id(), criteria, PAGE_SIZE + 1, Math.max(page, 0) * PAGE_SIZE);
+	}
+
+	@Transactional(readOnly = true)
+	Map<RegistrantState, Long> counts(Staff staff, long listId) {
+		RegistrationList list = list(staff, listId);
+		return registrants.countByState(list.bodyId(), list.id());
+	}
+
+	@Transactional(readOnly = true)
+	Registrant registrant(Staff staff, long registrantId) {
+		return registrants.findInBody(registrantId, staff.requireBody())
+			.orElseThrow(() -> new NotFoundException("registrant " + registrantId));
+	}
+
+	@Transactional
+	void updateRegistrant(Staff staff, long registrantId, RegistrantDetails details) {
+		Registrant registrant = registrant(staff, registrantId);
+		registrants.update(registrant.id(), details, clock.instant());
+		audit.record(AuditAction.REGISTRANT_UPDATED, registrant.bodyId(), "registrant:" + registrantId, "by staff");
+	}
+
+	/** Deletes with one of the list's deletion criteria (Art. 7 item 6) as the reason. */
+	@Transactional
+	void deleteRegistrant(Staff staff, long registrantId, String reason) {
+		Registrant registrant = registrant(staff, registrantId);
+		RegistrationList list = list(staff, registrant.listId());
+		if (!list.deletionReasons().contains(reason)) {
+			throw new RegistrationException("registrant.error.reason");
+		}
+		registrants.erase(registrant, registrants.emailHash(registrant.id()), "DELETED", clock.instant());
+		audit.record(AuditAction.REGISTRANT_DELETED, registrant.bodyId(), "registrant:" + registrantId, reason);
+	}
+
+	@Transactional
+	void approve(Staff staff, long registrantId) {
+		Registrant registrant = registrant(staff, registrantId);
+		if (!registrant.pending()) {
+			throw new RegistrationException("registrant.error.notPending");
+		}
+		registrants.setState(registrant.id(), RegistrantState.ACTIVE, clock.instant());
+		audit.record(AuditAction.REGISTRANT_APPROVED, registrant.bodyId(), "registrant:" + registrantId, null);
+		mails.approved(registrant.email(), list(staff, registrant.listId()), registrant.id(),
+				registrants.linkNonce(registrant.id()).orElseThrow());
+	}
+
+	@Transactional
+	void reject(Staff staff, long registrantId) {
+		Registrant registrant = registrant(staff, registrantId);
+		if (!registrant.pending()) {
+			throw new RegistrationException("registrant.error.notPending");
+		}
+		RegistrationList list = list(staff, registrant.listId());
+		registrants.erase(registrant, registrants.emailHash(registrant.id()), "REJECTED", clock.instant());
+		audit.record(AuditAction.REGISTRANT_REJECTED, registrant.bodyId(), "registrant:" + registrantId, null);
+		mails.rejected(registrant.email(), list);
+	}
+
+	// ---- the public registration flow
+	// ------------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	Optional<RegistrationList> listByToken(String token) {
+		return lists.findByToken(token);
+	}
+
+	/**
+	 * Whether the typed registration password is the list's, compared in constant time.
+	 */
+	static boolean passwordMatches(RegistrationList list, String typed) {
+		return java.security.MessageDigest.isEqual(
+				RegistrationList.canonicalPassword(typed).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				RegistrationList.canonicalPassword(list.registrationPassword())
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Sends the confirmation link, or, if the address is already on the list, a mail
+	 * saying so: the page answers the same either way, so nobody learns who is
+	 * registered.
+	 */
+	@Transactional
+	void requestSignup(RegistrationList list, String email) {
+		Instant now = clock.instant();
+		Optional<Registrant> existing = registrants.findByEmailHash(list.id(), emailHash(list.id(), email));
+		if (existing.isPresent()) {
+			Registrant registrant = existing.get();
+			mails.alreadyRegistered(registrant.email(), list, registrant.id(),
+					registrants.linkNonce(registrant.id()).orElseThrow());
+			return;
+		}
+		String token = InstallationSecret.randomToken(32);
+		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plus(CONFIRMATION_VALIDITY), now);
+		mails.confirmationLink(email, list, properties.baseUrl() + "/r/" + list.publicToken() + "/confirm?t=" + token,
+				CONFIRMATION_VALIDITY.toHours());
+	}
+
+	/**
+	 * The confirmation behind a link, if it is valid: right list, not expired, not used.
+	 */
+	@Transactional(readOnly = true)
+	Optional<SignupRequests.SignupRequest> confirmation(RegistrationList list, String token) {
+		return signups.find(list.id(), InstallationSecret.sha256(token))
+			.filter(request -> !request.used() && request.expiresAt().isAfter(clock.instant()));
+	}
+
+	/**
+	 * Registers the confirmed address with what the person entered. Registered at once,
+	 * or pending where the list needs approval. A second use of the same link registers
+	 * nothing.
+	 */
+	@Transactional
+	Optional<RegistrantState> register(RegistrationList list, SignupRequests.SignupRequest request,
+			RegistrantDetails details) {
+		Instant now = clock.instant();
+		if (!signups.markUsed(request.id(), now)) {
+			return Optional.empty();
+		}
+		RegistrantState state = list.needsApproval() ? RegistrantState.PENDING : RegistrantState.ACTIVE;
+		String nonce = InstallationSecret.randomToken(12);
+		long id;
+		try {
+			id = registrants.insert(list, request.email(), emailHash(list.id(), request.email()), details, state, nonce,
+					now);
+		}
+		catch (DuplicateKeyException ex) {
+			// registered through another link meanwhile: nothing new, nothing revealed
+			return Optional.of(RegistrantState.ACTIVE);
+		}
+		audit.record(AuditAction.REGISTRANT_REGISTERED, list.bodyId(), "registrant:" + id, "list:" + list.id());
+		mails.registered(request.email(), list, id, nonce, state == RegistrantState.PENDING);
+		return Optional.of(state);
+	}
+
+	// ---- registrants' own control
+	// ------------------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	Optional<Registrant> registrantByLink(long registrantId) {
+		return registrants.find(registrantId);
+	}
+
+	@Transactional(readOnly = true)
+	RegistrationList listOf(Registrant registrant) {
+		return lists.findById(registrant.listId()).orElseThrow();
+	}
+
+	@Transactional
+	void updateOwn(Registrant registrant, RegistrantDetails details) {
+		registrants.update(registrant.id(), details, clock.instant());
+		audit.record(AuditAction.REGISTRANT_UPDATED, registrant.bodyId(), "registrant:" + registrant.id(),
+				"by registrant");
+	}
+
+	/**
+	 * Stops all mail to the registrant and erases their personal information, keeping
+	 * only the keyed hash of the address and the dates as proof of consent.
+	 */
+	@Transactional
+	void stop(Registrant registrant) {
+		RegistrationList list = listOf(registrant);
+		registrants.erase(registrant, registrants.emailHash(registrant.id()), "STOPPED", clock.instant());
+		audit.record(AuditAction.REGISTRANT_STOPPED, registrant.bodyId(), "registrant:" + registrant.id(), null);
+		mails.stopped(registrant.email(), list);
+	}
+
+	private String emailHash(long listId, String email) {
+		return secret.keyedHash("email", listId + ":" + email.toLowerCase(Locale.ROOT));
+	}
+
+}

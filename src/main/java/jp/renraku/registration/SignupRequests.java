@@ -1,0 +1,66 @@
+package jp.renraku.registration;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Confirmation links sent to addresses that asked to register. Only the token's hash is
+ * kept.
+ */
+@Repository
+class SignupRequests {
+
+	/** A pending confirmation. */
+	record SignupRequest(long id, long listId, String email, Instant expiresAt, boolean used) {
+	}
+
+	private final JdbcClient jdbc;
+
+	SignupRequests(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(long listId, String tokenHash, String email, Instant expiresAt, Instant now) {
+		jdbc.sql("""
+				INSERT INTO signup_request (list_id, token_hash, email, expires_at, created_at)
+				VALUES (:listId, :hash, :email, :expires, :now)
+				""")
+			.param("listId", listId)
+			.param("hash", tokenHash)
+			.param("email", email)
+			.param("expires", Lists.utc(expiresAt))
+			.param("now", Lists.utc(now))
+			.update();
+	}
+
+	Optional<SignupRequest> find(long listId, String tokenHash) {
+		return jdbc.sql("SELECT * FROM signup_request WHERE list_id = :listId AND token_hash = :hash")
+			.param("listId", listId)
+			.param("hash", tokenHash)
+			.query((rs, n) -> new SignupRequest(rs.getLong("id"), rs.getLong("list_id"), rs.getString("email"),
+					rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getObject("used_at") != null))
+			.optional();
+	}
+
+	/** use-once: true only for the first caller, so a link registers at most once. */
+	boolean markUsed(long id, Instant now) {
+		return jdbc.sql("UPDATE signup_request SET used_at = :now WHERE id = :id AND used_at IS NULL")
+			.param("now", Lists.utc(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * purge: removes addresses of requests that expired or were used, so none lingers.
+	 */
+	int purge(Instant before) {
+		return jdbc.sql("DELETE FROM signup_request WHERE expires_at < :before OR used_at IS NOT NULL")
+			.param("before", Lists.utc(before))
+			.update();
+	}
+
+}

@@ -1,0 +1,75 @@
+package jp.renraku.registration;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.renraku.account.StaffFixtures;
+import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.delivery.MailCatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test-data factory for lists, and helpers to read what residents receive in the mail
+ * catcher.
+ */
+@Component
+public class RegistrationFixtures {
+
+	private final RegistrationManagement registration;
+
+	private final MailCatcher catcher;
+
+	private final RegistrationAttempts attempts;
+
+	RegistrationFixtures(RegistrationManagement registration, MailCatcher catcher, RegistrationAttempts attempts) {
+		this.registration = registration;
+		this.catcher = catcher;
+		this.attempts = attempts;
+	}
+
+	static ListRules rules(String name, Verification verification) {
+		return new ListRules(name, "防災情報をお知らせするため", LocalDate.now().minusDays(1), null, "登録URLとパスワードは学校から文書で配布します",
+				"市内在住・在勤の方", verification, null, "利用規程に反する使い方\n登録者が対象でなくなったとき", "通信事情による遅延について責任を負いません", true, true,
+				false, true, false, "学年・組", List.of("1年1組", "1年2組"), List.of("気象警報", "避難情報", "防犯"), 30,
+				List.of(new ListRules.FieldRule(null, "連絡してほしい時間帯", FieldKind.SINGLE_CHOICE, List.of("昼", "夜"),
+						false)));
+	}
+
+	public RegistrationList list(TestStaff manager) {
+		return list(manager, Verification.NONE);
+	}
+
+	public RegistrationList list(TestStaff manager, Verification verification) {
+		long id = registration.createList(manager.staff(), rules(StaffFixtures.unique("防災"), verification));
+		return registration.list(manager.staff(), id);
+	}
+
+	/** The newest mail to the address, or a failure. */
+	public MailCatcher.CaughtMail mailTo(String address) {
+		return catcher.caught()
+			.stream()
+			.filter(mail -> mail.to().stream().anyMatch(to -> to.equalsIgnoreCase(address)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no mail to " + address));
+	}
+
+	public long mailsTo(String address) {
+		return catcher.caught().stream().filter(mail -> mail.to().contains(address)).count();
+	}
+
+	/** The first link in a mail's text that starts with the prefix. */
+	public static String link(MailCatcher.CaughtMail mail, String pathPrefix) {
+		Matcher m = Pattern.compile("https?://[^\\s/]+(" + Pattern.quote(pathPrefix) + "[^\\s]*)").matcher(mail.body());
+		if (!m.find()) {
+			throw new AssertionError("no link " + pathPrefix + " in: " + mail.body());
+		}
+		return m.group(1);
+	}
+
+	public void resetAttempts() {
+		attempts.reset();
+	}
+
+}
