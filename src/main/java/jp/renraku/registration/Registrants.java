@@ -134,6 +134,18 @@ class Registrants {
 			.optional();
 	}
 
+	/**
+	 * The id of the registrant with this address on a list (tests and imports look people
+	 * up so).
+	 */
+	Optional<Long> idByEmail(long listId, String email) {
+		return jdbc.sql("SELECT id FROM registrant WHERE list_id = :listId AND email = :email")
+			.param("listId", listId)
+			.param("email", email)
+			.query(Long.class)
+			.optional();
+	}
+
 	/** The random value inside a registrant's personal links. */
 	Optional<String> linkNonce(long id) {
 		return jdbc.sql("SELECT link_nonce FROM registrant WHERE id = :id")

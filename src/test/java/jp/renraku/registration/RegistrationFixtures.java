@@ -1,5 +1,6 @@
 package jp.renraku.registration;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
 
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.common.InstallationSecret;
 import jp.renraku.delivery.MailCatcher;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,31 @@ public class RegistrationFixtures {
 
 	private final RegistrationAttempts attempts;
 
-	RegistrationFixtures(RegistrationManagement registration, MailCatcher catcher, RegistrationAttempts attempts) {
+	private final SignupRequests signups;
+
+	private final Registrants registrants;
+
+	RegistrationFixtures(RegistrationManagement registration, MailCatcher catcher, RegistrationAttempts attempts,
+			SignupRequests signups, Registrants registrants) {
+		this.registrants = registrants;
 		this.registration = registration;
 		this.catcher = catcher;
 		this.attempts = attempts;
+		this.signups = signups;
+	}
+
+	/**
+	 * A registrant made through the same confirmation path a resident takes; returns its
+	 * id.
+	 */
+	public long registrant(RegistrationList list, String email, String name, String affiliation) {
+		String token = InstallationSecret.randomToken(16);
+		Instant now = Instant.now();
+		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plusSeconds(3600), now);
+		var request = registration.confirmation(list, token).orElseThrow();
+		registration.register(list, request,
+				new RegistrantDetails(name, "ふりがな", null, null, affiliation, null, List.of(), java.util.Map.of()));
+		return registrants.idByEmail(list.id(), email).orElseThrow();
 	}
 
 	static ListRules rules(String name, Verification verification) {

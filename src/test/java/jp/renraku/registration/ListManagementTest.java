@@ -1,0 +1,236 @@
+package jp.renraku.registration;
+
+import java.time.LocalDate;
+
+import jp.renraku.RenrakuIntegrationTest;
+import jp.renraku.account.StaffFixtures;
+import jp.renraku.account.StaffFixtures.TestStaff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The operations manager writes a list's usage rules through the real form.
+ */
+@RenrakuIntegrationTest
+class ListManagementTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StaffFixtures staff;
+
+	@Autowired
+	RegistrationFixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestStaff manager;
+
+	@BeforeEach
+	void aManager() {
+		manager = staff.manager(staff.body());
+	}
+
+	private static MultiValueMap<String, String> validForm(String name) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("name", name);
+		form.add("purpose", "学校からの緊急連絡のため");
+		form.add("periodStart", LocalDate.now().toString());
+		form.add("periodEnd", LocalDate.now().plusYears(1).toString());
+		form.add("urlManagement", "学校が保護者に文書で配布");
+		form.add("eligibility", "在校生の保護者");
+		form.add("verification", "APPROVAL");
+		form.add("verificationNote", "学校で名簿と照合します");
+		form.add("deletionCriteria", "卒業・転校したとき\n利用規程に反したとき");
+		form.add("disclaimer", "配信の遅延について責任を負いません");
+		form.add("collectName", "true");
+		form.add("collectAffiliation", "true");
+		form.add("affiliationLabel", "学年・組");
+		form.add("affiliationOptions", "1年1組\n1年2組\n2年1組");
+		form.add("categories", "休校\n行事\n不審者情報");
+		form.add("retentionDays", "30");
+		form.add("customFields[0].label", "兄弟姉妹の在籍");
+		form.add("customFields[0].kind", "MULTIPLE_CHOICE");
+		form.add("customFields[0].options", "小学校\n中学校");
+		return form;
+	}
+
+	private MvcTestResult post(String uri, MultiValueMap<String, String> form) {
+		return mvc.post().uri(uri).with(manager.signedIn()).with(csrf()).params(form).exchange();
+	}
+
+	@Test
+	void managerCreatesAListWithItsSevenItemsAndSeesUrlAndPassword() {
+		assertThat(mvc.get().uri("/lists/new").with(manager.signedIn()).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("利用規程の7項目")
+			.contains("免責事項");
+		String name = StaffFixtures.unique("○○小学校 保護者連絡");
+		var created = post("/lists/new", validForm(name));
+		assertThat(created).hasStatus3xxRedirection();
+		long id = jdbc.sql("SELECT id FROM registration_list WHERE name = :n")
+			.param("n", name)
+			.query(Long.class)
+			.single();
+		assertThat(mvc.get().uri("/lists/" + id + "/edit").with(manager.signedIn()).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("兄弟姉妹の在籍");
+		var page = mvc.get().uri("/lists/" + id).with(manager.signedIn()).exchange();
+		assertThat(page).hasStatusOk()
+			.bodyText()
+			.contains(name)
+			.contains("/r/")
+			.contains("学校で名簿と照合します")
+			.contains("卒業・転校したとき")
+			.contains("休校");
+		String token = jdbc.sql("SELECT public_token FROM registration_list WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		assertThat(token).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(jdbc.sql("SELECT registration_password FROM registration_list WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'LIST_CREATED' AND target = :t")
+			.param("t", "list:" + id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void missingRulesAndInconsistentSettingsAreFieldErrors() {
+		MultiValueMap<String, String> form = validForm(StaffFixtures.unique("不完全"));
+		form.set("disclaimer", "");
+		form.set("periodEnd", LocalDate.now().minusDays(1).toString());
+		form.set("affiliationOptions", "");
+		form.set("customFields[0].options", "小学校");
+		long before = jdbc.sql("SELECT COUNT(*) FROM registration_list").query(Long.class).single();
+		assertThat(post("/lists/new", form)).hasStatusOk()
+			.bodyText()
+			.contains("入力してください。")
+			.contains("終了日は開始日より後にしてください。")
+			.contains("選択肢を1つ以上書いてください")
+			.contains("選択肢を2つ以上書いてください");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM registration_list").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void editingCategoriesKeepsRegistrantsChoicesOfTheOnesThatStay() {
+		RegistrationList list = fixtures.list(manager);
+		long registrant = fixtures.registrant(list, StaffFixtures.unique("c") + "@example.jp", "分類 試験", "1年1組");
+		long kept = list.categories().get(0).id();
+		long dropped = list.categories().get(2).id();
+		jdbc.sql("INSERT INTO registrant_category (registrant_id, category_id) VALUES (:r, :a), (:r, :b)")
+			.param("r", registrant)
+			.param("a", kept)
+			.param("b", dropped)
+			.update();
+
+		MultiValueMap<String, String> form = validForm(list.name());
+		form.set("verification", "NONE");
+		form.set("categories", "気象警報\nイベント");
+		assertThat(post("/lists/" + list.id() + "/edit", form)).hasRedirectedUrl("/lists/" + list.id());
+		assertThat(jdbc.sql("SELECT category_id FROM registrant_category WHERE registrant_id = :r")
+			.param("r", registrant)
+			.query(Long.class)
+			.list()).containsExactly(kept);
+		assertThat(jdbc.sql("SELECT name FROM list_category WHERE list_id = :l ORDER BY position")
+			.param("l", list.id())
+			.query(String.class)
+			.list()).containsExactly("気象警報", "イベント");
+	}
+
+	@Test
+	void printableGuideShowsUrlPasswordAndQrCode() {
+		RegistrationList list = fixtures.list(manager);
+		assertThat(mvc.get().uri("/lists/" + list.id() + "/guide").with(manager.signedIn()).exchange()).hasStatusOk()
+			.bodyText()
+			.contains(list.registrationPassword())
+			.contains("/r/" + list.publicToken())
+			.contains("data:image/png;base64,")
+			.contains("配信を止めるには");
+	}
+
+	@Test
+	void closingAndReopeningAreAudited() {
+		RegistrationList list = fixtures.list(manager);
+		post("/lists/" + list.id() + "/close", new LinkedMultiValueMap<>());
+		post("/lists/" + list.id() + "/open", new LinkedMultiValueMap<>());
+		assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE target = :t ORDER BY seq")
+			.param("t", "list:" + list.id())
+			.query(String.class)
+			.list()).containsExactly("LIST_CREATED", "LIST_CLOSED", "LIST_OPENED");
+	}
+
+	@Test
+	void registrantSearchFiltersByTextCategoryAffiliationAndState() {
+		RegistrationList list = fixtures.list(manager);
+		String a = StaffFixtures.unique("alpha") + "@example.jp";
+		String b = StaffFixtures.unique("beta") + "@example.jp";
+		long idA = fixtures.registrant(list, a, "青木 一郎", "1年1組");
+		fixtures.registrant(list, b, "馬場 二郎", "1年2組");
+		long category = list.categories().get(1).id();
+		jdbc.sql("INSERT INTO registrant_category (registrant_id, category_id) VALUES (:r, :c)")
+			.param("r", idA)
+			.param("c", category)
+			.update();
+		String base = "/lists/" + list.id() + "/registrants";
+		assertThat(mvc.get().uri(base + "?q=青木").with(manager.signedIn()).exchange()).bodyText()
+			.contains(a)
+			.doesNotContain(b);
+		assertThat(mvc.get().uri(base + "?affiliation=1年2組").with(manager.signedIn()).exchange()).bodyText()
+			.contains(b)
+			.doesNotContain(a);
+		assertThat(mvc.get().uri(base + "?category=" + category).with(manager.signedIn()).exchange()).bodyText()
+			.contains(a)
+			.doesNotContain(b);
+		assertThat(mvc.get().uri(base + "?state=PENDING").with(manager.signedIn()).exchange()).bodyText()
+			.doesNotContain(a)
+			.doesNotContain(b);
+		assertThat(mvc.get().uri(base + "?q=%25").with(manager.signedIn()).exchange()).bodyText().doesNotContain(a);
+	}
+
+	@Test
+	void managerEditsARegistrantWithFieldErrorsForBadInput() {
+		RegistrationList list = fixtures.list(manager);
+		long id = fixtures.registrant(list, StaffFixtures.unique("ed") + "@example.jp", "編集 前", "1年1組");
+		assertThat(mvc.get().uri("/registrants/" + id).with(manager.signedIn()).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("登録者の確認・変更")
+			.contains("編集 前")
+			.contains("利用規程に反する使い方");
+		assertThat(mvc.post()
+			.uri("/registrants/" + id)
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("name", "")
+			.param("furigana", "へんしゅう")
+			.param("affiliation", "1年1組")
+			.exchange()).hasStatusOk().bodyText().contains("入力してください。");
+		assertThat(mvc.post()
+			.uri("/registrants/" + id)
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("name", "編集 後")
+			.param("furigana", "へんしゅう")
+			.param("affiliation", "1年2組")
+			.exchange()).hasRedirectedUrl("/registrants/" + id);
+		assertThat(
+				jdbc.sql("SELECT name, affiliation FROM registrant WHERE id = :id").param("id", id).query().singleRow())
+			.containsEntry("name", "編集 後")
+			.containsEntry("affiliation", "1年2組");
+	}
+
+}
