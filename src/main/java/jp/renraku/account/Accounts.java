@@ -27,7 +27,7 @@ class Accounts {
 			rs.getBoolean("password_temporary"), instant(rs.getObject("temporary_expires_at", OffsetDateTime.class)),
 			rs.getInt("failed_attempts"), instant(rs.getObject("locked_until", OffsetDateTime.class)),
 			rs.getString("totp_secret"), rs.getBoolean("totp_enabled"),
-			(Long) rs.getObject("totp_last_step", Long.class),
+			(Long) rs.getObject("totp_last_step", Long.class), rs.getBoolean("can_export"),
 			instant(rs.getObject("created_at", OffsetDateTime.class)),
 			instant(rs.getObject("retired_at", OffsetDateTime.class)));
 
@@ -194,6 +194,14 @@ class Accounts {
 		jdbc.sql("UPDATE staff_account SET body_id = :bodyId, role = :role, updated_at = :now WHERE id = :id")
 			.param("bodyId", bodyId)
 			.param("role", role.name())
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	void setCanExport(long id, boolean canExport, Instant now) {
+		jdbc.sql("UPDATE staff_account SET can_export = :canExport, updated_at = :now WHERE id = :id")
+			.param("canExport", canExport)
 			.param("now", utc(now))
 			.param("id", id)
 			.update();

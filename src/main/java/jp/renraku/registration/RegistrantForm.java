@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.renraku.common.MultiLine;
@@ -67,6 +68,14 @@ public final class RegistrantForm {
 
 	/** Reads the list's fields from the request and checks them. */
 	static RegistrantForm read(HttpServletRequest request, RegistrationList list) {
+		return read(request::getParameterValues, list);
+	}
+
+	/**
+	 * Reads the list's fields from named values (a form, or a CSV row) and checks them.
+	 */
+	static RegistrantForm read(Function<String, String @Nullable []> values, RegistrationList list) {
+		Parameters request = new Parameters(values);
 		RegistrantForm form = new RegistrantForm();
 		if (list.collectName()) {
 			form.text(request, "name", 100, true);
@@ -121,7 +130,21 @@ public final class RegistrantForm {
 		return form;
 	}
 
-	private void customAnswer(HttpServletRequest request, CustomField field) {
+	/** Named values, as a request has them. */
+	private record Parameters(Function<String, String @Nullable []> values) {
+
+		@Nullable String getParameter(String name) {
+			String[] found = values.apply(name);
+			return found == null || found.length == 0 ? null : found[0];
+		}
+
+		String @Nullable [] getParameterValues(String name) {
+			return values.apply(name);
+		}
+
+	}
+
+	private void customAnswer(Parameters request, CustomField field) {
 		String key = "answer-" + field.id();
 		String[] raw = request.getParameterValues(key);
 		List<String> given = new ArrayList<>();
@@ -163,7 +186,7 @@ public final class RegistrantForm {
 		}
 	}
 
-	private void text(HttpServletRequest request, String field, int max, boolean required) {
+	private void text(Parameters request, String field, int max, boolean required) {
 		String value = request.getParameter(field) == null ? "" : request.getParameter(field).strip();
 		put(field, value);
 		if (value.isEmpty()) {

@@ -146,6 +146,17 @@ class Registrants {
 			.optional();
 	}
 
+	/**
+	 * email-hashes: every address hash on the list, to find duplicates of an import in
+	 * one pass.
+	 */
+	java.util.Set<String> emailHashes(long listId) {
+		return new java.util.HashSet<>(jdbc.sql("SELECT email_hash FROM registrant WHERE list_id = :listId")
+			.param("listId", listId)
+			.query(String.class)
+			.list());
+	}
+
 	/** The random value inside a registrant's personal links. */
 	Optional<String> linkNonce(long id) {
 		return jdbc.sql("SELECT link_nonce FROM registrant WHERE id = :id")

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.renraku.account.AccountManagement;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.InstallationSecret;
@@ -50,10 +51,20 @@ public class RegistrationManagement {
 
 	private final Clock clock;
 
+	private final AccountManagement accounts;
+
+	private final RegistrantExport export;
+
+	private final RegistrantImport imports;
+
 	private final SecureRandom random = new SecureRandom();
 
 	RegistrationManagement(Lists lists, Registrants registrants, SignupRequests signups, RegistrationMails mails,
-			InstallationSecret secret, AuditTrail audit, RenrakuProperties properties, Clock clock) {
+			InstallationSecret secret, AuditTrail audit, RenrakuProperties properties, Clock clock,
+			AccountManagement accounts, RegistrantExport export, RegistrantImport imports) {
+		this.accounts = accounts;
+		this.export = export;
+		this.imports = imports;
 		this.lists = lists;
 		this.registrants = registrants;
 		this.signups = signups;
@@ -298,6 +309,56 @@ public class RegistrationManagement {
 		registrants.erase(registrant, registrants.emailHash(registrant.id()), "STOPPED", clock.instant());
 		audit.record(AuditAction.REGISTRANT_STOPPED, registrant.bodyId(), "registrant:" + registrant.id(), null);
 		mails.stopped(registrant.email(), list);
+	}
+
+	// ---- CSV export and import (Art. 10)
+	// ----------------------------------------------------------
+
+	/**
+	 * Writes the list's registrants as CSV. Needs the export permission of Art. 10, read
+	 * fresh; every export is recorded with its row count.
+	 */
+	@Transactional
+	long exportCsv(Staff staff, long listId, java.io.Writer out) {
+		RegistrationList list = list(staff, listId);
+		if (!accounts.canExport(staff)) {
+			throw new RegistrationException("export.error.permission");
+		}
+		long rows = export.write(list, out);
+		audit.record(AuditAction.REGISTRANTS_EXPORTED, list.bodyId(), "list:" + listId, "rows:" + rows);
+		return rows;
+	}
+
+	@Transactional(readOnly = true)
+	boolean canExport(Staff staff) {
+		return accounts.canExport(staff);
+	}
+
+	@Transactional(readOnly = true)
+	RegistrantImport.Preview previewImport(Staff staff, long listId, java.nio.file.Path file,
+			java.nio.charset.Charset charset) {
+		RegistrationList list = list(staff, listId);
+		return imports.preview(list, file, charset, registrants.emailHashes(list.id()),
+				email -> emailHash(list.id(), email));
+	}
+
+	/**
+	 * Imports the valid rows of a previewed file as registered (their consent was given
+	 * before).
+	 */
+	@Transactional
+	long importCsv(Staff staff, long listId, java.nio.file.Path file, java.nio.charset.Charset charset) {
+		RegistrationList list = list(staff, listId);
+		Instant now = clock.instant();
+		long[] imported = { 0 };
+		imports.validRows(list, file, charset, registrants.emailHashes(list.id()), email -> emailHash(list.id(), email),
+				row -> {
+					registrants.insert(list, row.email(), emailHash(list.id(), row.email()), row.details(),
+							RegistrantState.ACTIVE, InstallationSecret.randomToken(12), now);
+					imported[0]++;
+				});
+		audit.record(AuditAction.REGISTRANTS_IMPORTED, list.bodyId(), "list:" + listId, "rows:" + imported[0]);
+		return imported[0];
 	}
 
 	private String emailHash(long listId, String email) {

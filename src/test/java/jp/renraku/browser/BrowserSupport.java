@@ -32,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Debian's headless Chromium over loopback. On a machine without Chromium the tests are
  * skipped with a message; under CI (CI=true) a missing browser is a failure.
  */
-final class BrowserSupport {
+public final class BrowserSupport {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -42,13 +42,13 @@ final class BrowserSupport {
 	}
 
 	/** A running Renraku and what it printed while starting. */
-	record RunningApp(ConfigurableApplicationContext context, String console) implements AutoCloseable {
+	public record RunningApp(ConfigurableApplicationContext context, String console) implements AutoCloseable {
 
-		String baseUrl() {
+		public String baseUrl() {
 			return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 		}
 
-		String printedPassword() {
+		public String printedPassword() {
 			Matcher m = PASSWORD_LINE.matcher(console);
 			if (!m.find()) {
 				throw new IllegalStateException("no one-time password printed at start-up");

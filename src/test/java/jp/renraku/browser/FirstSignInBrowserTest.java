@@ -1,18 +1,7 @@
 package jp.renraku.browser;
 
-import java.time.Duration;
-
-import jp.renraku.browser.BrowserSupport.RunningApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,89 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registers a body and designates its operations manager, who appoints a sender; each
  * signs in in turn.
  */
-@Tag("browser")
-@ExtendWith(BrowserSupport.ScreenshotOnFailure.class)
-class FirstSignInBrowserTest {
-
-	private static RunningApp app;
-
-	private static WebDriver browser;
-
-	@BeforeAll
-	static void start() throws Exception {
-		browser = BrowserSupport.chromium();
-		BrowserSupport.ScreenshotOnFailure.current = browser;
-		app = BrowserSupport.startApp();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (app != null) {
-			app.close();
-		}
-	}
-
-	private void open(String path) {
-		browser.get(app.baseUrl() + path);
-	}
-
-	private void type(String id, String text) {
-		var field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	/** Clicks and waits for the next page, so that what follows reads the new page. */
-	private void andWaitForNextPage(Runnable click) {
-		var page = browser.findElement(By.tagName("html"));
-		click.run();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-	}
-
-	private void press(String buttonText) {
-		andWaitForNextPage(
-				() -> browser.findElement(By.xpath("//main//button[normalize-space()='" + buttonText + "']")).click());
-	}
-
-	private void clickLink(String linkText) {
-		andWaitForNextPage(() -> browser.findElement(By.linkText(linkText)).click());
-	}
-
-	private String heading() {
-		return browser.findElement(By.tagName("h1")).getText();
-	}
-
-	private void signIn(String loginId, String password) {
-		open("/login");
-		type("username", loginId);
-		type("password", password);
-		press("ログイン");
-	}
-
-	private void changeForcedPassword(String current, String next) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account/password"));
-		assertThat(browser.getPageSource()).contains("初期パスワードでログインしています");
-		type("currentPassword", current);
-		type("newPassword", next);
-		type("confirmPassword", next);
-		press("変更する");
-		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("パスワードを変更しました");
-	}
-
-	private void signOut() {
-		andWaitForNextPage(() -> browser.findElement(By.xpath("//header//button[normalize-space()='ログアウト']")).click());
-		assertThat(browser.getPageSource()).contains("ログアウトしました");
-	}
-
-	private void assertFitsOnAPhone(String step) {
-		long overflow = (Long) ((JavascriptExecutor) browser)
-			.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-		assertThat(overflow).as(step + ": page wider than the phone screen").isLessThanOrEqualTo(0);
-		BrowserSupport.screenshot(browser, step);
-	}
+class FirstSignInBrowserTest extends BrowserTest {
 
 	@Test
 	void administratorSetsUpABodyItsManagerAndASender() {

@@ -368,4 +368,10 @@ class PublicRegistrationTest {
 			.hasStatus(403);
 	}
 
+	@Test
+	void languageSwitchKeepsTheConfirmationToken() {
+		var page = mvc.get().uri("/r/" + list.publicToken() + "/confirm?t=abc_DEF-123").exchange();
+		assertThat(page).bodyText().contains("/r/" + list.publicToken() + "/confirm?t=abc_DEF-123&amp;lang=en");
+	}
+
 }

@@ -1,0 +1,161 @@
+package jp.renraku.registration;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Serializable;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionBindingListener;
+import jp.renraku.common.Staff;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * CSV export (only with the export permission, Art. 10) and import with a preview that
+ * imports nothing until the operator confirms. The uploaded file waits in a private
+ * temporary file that is deleted on confirm, cancel, or when the session ends.
+ */
+@Controller
+@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
+class CsvController {
+
+	private static final String UPLOAD = CsvController.class.getName() + ".upload";
+
+	private final RegistrationManagement registration;
+
+	CsvController(RegistrationManagement registration) {
+		this.registration = registration;
+	}
+
+	@GetMapping("/lists/{listId}/export")
+	String exportPage(@AuthenticationPrincipal Staff staff, @PathVariable long listId, Model model) {
+		model.addAttribute("list", registration.list(staff, listId));
+		model.addAttribute("canExport", registration.canExport(staff));
+		return "registration/export";
+	}
+
+	/** Without the permission this answers 403, before anything is read. */
+	@PostMapping("/lists/{listId}/export")
+	void export(@AuthenticationPrincipal Staff staff, @PathVariable long listId,
+			@RequestParam(defaultValue = "utf8") String encoding, HttpServletResponse response) throws IOException {
+		RegistrationList list = registration.list(staff, listId);
+		if (!registration.canExport(staff)) {
+			throw new AccessDeniedException("no export permission");
+		}
+		boolean cp932 = "cp932".equals(encoding);
+		Charset charset = cp932 ? RegistrantImport.WINDOWS_31J : StandardCharsets.UTF_8;
+		response.setContentType("text/csv; charset=" + (cp932 ? "Shift_JIS" : "UTF-8"));
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename(list.name() + ".csv", StandardCharsets.UTF_8)
+					.build()
+					.toString());
+		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(),
+				charset.newEncoder().onUnmappableCharacter(CodingErrorAction.REPLACE)));
+		if (!cp932) {
+			// Excel in Japanese offices reads UTF-8 correctly only with a byte order mark
+			out.write('\uFEFF');
+		}
+		registration.exportCsv(staff, listId, out);
+		out.flush();
+	}
+
+	@GetMapping("/lists/{listId}/import")
+	String importPage(@AuthenticationPrincipal Staff staff, @PathVariable long listId, Model model) {
+		RegistrationList list = registration.list(staff, listId);
+		model.addAttribute("list", list);
+		model.addAttribute("columns", CsvColumns.items(list));
+		return "registration/import";
+	}
+
+	@PostMapping("/lists/{listId}/import")
+	String preview(@AuthenticationPrincipal Staff staff, @PathVariable long listId,
+			@RequestParam(required = false) @Nullable MultipartFile file,
+			@RequestParam(defaultValue = "auto") String encoding, HttpSession session, Model model) throws IOException {
+		RegistrationList list = registration.list(staff, listId);
+		model.addAttribute("list", list);
+		model.addAttribute("columns", CsvColumns.items(list));
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("fileError", "import.error.noFile");
+			return "registration/import";
+		}
+		Path path = Files.createTempFile("renraku-import-", ".csv",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		file.transferTo(path);
+		Charset charset = switch (encoding) {
+			case "utf8" -> StandardCharsets.UTF_8;
+			case "cp932" -> RegistrantImport.WINDOWS_31J;
+			default -> RegistrantImport.detect(path);
+		};
+		RegistrantImport.Preview preview = registration.previewImport(staff, listId, path, charset);
+		session.setAttribute(UPLOAD, new Upload(listId, staff.accountId(), path.toString(), charset.name()));
+		model.addAttribute("preview", preview);
+		return "registration/import-preview";
+	}
+
+	@PostMapping("/lists/{listId}/import/confirm")
+	String confirm(@AuthenticationPrincipal Staff staff, @PathVariable long listId, HttpSession session,
+			RedirectAttributes redirect) {
+		Upload upload = (Upload) session.getAttribute(UPLOAD);
+		if (upload == null || upload.listId() != listId || upload.accountId() != staff.accountId()) {
+			redirect.addFlashAttribute("flashError", "import.error.expired");
+			return "redirect:/lists/" + listId + "/import";
+		}
+		long imported = registration.importCsv(staff, listId, Path.of(upload.path()),
+				Charset.forName(upload.charset()));
+		session.removeAttribute(UPLOAD);
+		redirect.addFlashAttribute("flashMessage", "import.done");
+		redirect.addFlashAttribute("importedRows", imported);
+		return "redirect:/lists/" + listId + "/registrants";
+	}
+
+	@PostMapping("/lists/{listId}/import/cancel")
+	String cancel(@PathVariable long listId, HttpSession session, RedirectAttributes redirect) {
+		session.removeAttribute(UPLOAD);
+		redirect.addFlashAttribute("flashMessage", "import.cancelled");
+		return "redirect:/lists/" + listId;
+	}
+
+	/**
+	 * An uploaded file waiting for confirmation; deleted as soon as it leaves the
+	 * session.
+	 */
+	record Upload(long listId, long accountId, String path,
+			String charset) implements HttpSessionBindingListener, Serializable {
+
+		@Override
+		public void valueUnbound(HttpSessionBindingEvent event) {
+			try {
+				Files.deleteIfExists(Path.of(path));
+			}
+			catch (IOException ex) {
+				// a temporary file of the operating system; it goes with the next
+				// clean-up
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package jp.renraku.registration;
+
+import jp.renraku.account.AccountManagement;
+import jp.renraku.account.NewAccount;
+import jp.renraku.browser.BrowserTest;
+import jp.renraku.common.Role;
+import jp.renraku.common.Staff;
+import jp.renraku.delivery.MailCatcher;
+import jp.renraku.organization.BodyKind;
+import jp.renraku.organization.OrganizationManagement;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a resident does on a phone: open the registration URL from the guide, read the
+ * rules, type the password and address, open the link from the mail, fill the form; later
+ * stop from the link in the welcome mail.
+ */
+class ResidentRegistrationBrowserTest extends BrowserTest {
+
+	private RegistrationList aList() {
+		var organization = app.context().getBean(OrganizationManagement.class);
+		var accounts = app.context().getBean(AccountManagement.class);
+		var registration = app.context().getBean(RegistrationManagement.class);
+		Staff root = new Staff(0, "root", "root", Role.SYSTEM_ADMIN, null);
+		long body = organization.create("防災課 " + System.nanoTime(), BodyKind.MAYOR);
+		var issued = accounts.createOperationsManager(root, body,
+				new NewAccount("bousai." + System.nanoTime(), "防災 担当", null));
+		Staff manager = new Staff(issued.accountId(), issued.loginId(), "防災 担当", Role.OPERATIONS_MANAGER, body);
+		long id = registration.createList(manager, RegistrationFixtures.rules("防災・防犯情報", Verification.NONE));
+		return registration.list(manager, id);
+	}
+
+	private String mailLink(String to, String prefix) {
+		MailCatcher catcher = app.context().getBean(MailCatcher.class);
+		MailCatcher.CaughtMail mail = catcher.caught()
+			.stream()
+			.filter(m -> m.to().contains(to))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no mail to " + to));
+		return RegistrationFixtures.link(mail, prefix);
+	}
+
+	@Test
+	void residentRegistersOnAPhoneAndLaterStopsWithOneClick() {
+		RegistrationList list = aList();
+		open("/r/" + list.publicToken());
+		assertThat(heading()).contains("防災・防犯情報");
+		assertThat(browser.getPageSource()).contains("市内在住・在勤の方").contains("通信事情による遅延");
+		assertFitsOnAPhone("10-resident-rules");
+
+		press("確認メールを送る");
+		assertThat(browser.findElements(By.cssSelector(".field__error"))).hasSizeGreaterThanOrEqualTo(3);
+
+		String email = "hanako..sato.@docomo.ne.jp";
+		type("password", list.registrationPassword().toLowerCase());
+		browser.findElement(By.cssSelector("label[for=agree]")).click();
+		type("email", email);
+		press("確認メールを送る");
+		assertThat(heading()).isEqualTo("確認メールを送りました");
+		assertFitsOnAPhone("11-resident-mail-sent");
+
+		open(mailLink(email, "/r/"));
+		assertThat(heading()).contains("登録内容の入力");
+		type("name", "佐藤 花子");
+		type("furigana", "さとう はなこ");
+		browser.findElement(By.xpath("//label[normalize-space()='1年2組']")).click();
+		browser.findElement(By.xpath("//label[normalize-space()='避難情報']")).click();
+		assertFitsOnAPhone("12-resident-form");
+		press("登録する");
+		assertThat(heading()).isEqualTo("登録が完了しました");
+		assertFitsOnAPhone("13-resident-done");
+
+		open(mailLink(email, "/m/"));
+		assertThat(browser.getPageSource()).contains("佐藤 花子");
+		press("配信を停止する");
+		assertThat(heading()).isEqualTo("配信を停止しました");
+	}
+
+}
