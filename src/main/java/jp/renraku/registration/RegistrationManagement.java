@@ -17,7 +17,6 @@ import jp.renraku.common.InstallationSecret;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Staff;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -264,16 +263,16 @@ public class RegistrationManagement {
 			return Optional.empty();
 		}
 		RegistrantState state = list.needsApproval() ? RegistrantState.PENDING : RegistrantState.ACTIVE;
+		String hash = emailHash(list.id(), request.email());
+		if (registrants.findByEmailHash(list.id(), hash).isPresent()) {
+			// registered through another link meanwhile: nothing new, nothing revealed.
+			// Checked
+			// before inserting, because a failed insert would end the transaction on
+			// PostgreSQL.
+			return Optional.of(state);
+		}
 		String nonce = InstallationSecret.randomToken(12);
-		long id;
-		try {
-			id = registrants.insert(list, request.email(), emailHash(list.id(), request.email()), details, state, nonce,
-					now);
-		}
-		catch (DuplicateKeyException ex) {
-			// registered through another link meanwhile: nothing new, nothing revealed
-			return Optional.of(RegistrantState.ACTIVE);
-		}
+		long id = registrants.insert(list, request.email(), hash, details, state, nonce, now);
 		audit.record(AuditAction.REGISTRANT_REGISTERED, list.bodyId(), "registrant:" + id, "list:" + list.id());
 		mails.registered(request.email(), list, id, nonce, state == RegistrantState.PENDING);
 		return Optional.of(state);
