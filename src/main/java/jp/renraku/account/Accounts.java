@@ -2,11 +2,11 @@ package jp.renraku.account;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import jp.renraku.common.Role;
+import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,13 +23,13 @@ class Accounts {
 	private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("id"), rs.getString("login_id"),
 			rs.getString("display_name"), rs.getString("email"), Role.valueOf(rs.getString("role")),
 			(Long) rs.getObject("body_id", Long.class), AccountState.valueOf(rs.getString("state")),
-			rs.getString("password_hash"), instant(rs.getObject("password_changed_at", OffsetDateTime.class)),
-			rs.getBoolean("password_temporary"), instant(rs.getObject("temporary_expires_at", OffsetDateTime.class)),
-			rs.getInt("failed_attempts"), instant(rs.getObject("locked_until", OffsetDateTime.class)),
-			rs.getString("totp_secret"), rs.getBoolean("totp_enabled"),
-			(Long) rs.getObject("totp_last_step", Long.class), rs.getBoolean("can_export"),
-			instant(rs.getObject("created_at", OffsetDateTime.class)),
-			instant(rs.getObject("retired_at", OffsetDateTime.class)));
+			rs.getString("password_hash"), Sql.instant(rs.getObject("password_changed_at", OffsetDateTime.class)),
+			rs.getBoolean("password_temporary"),
+			Sql.instant(rs.getObject("temporary_expires_at", OffsetDateTime.class)), rs.getInt("failed_attempts"),
+			Sql.instant(rs.getObject("locked_until", OffsetDateTime.class)), rs.getString("totp_secret"),
+			rs.getBoolean("totp_enabled"), (Long) rs.getObject("totp_last_step", Long.class),
+			rs.getBoolean("can_export"), Sql.instant(rs.getObject("created_at", OffsetDateTime.class)),
+			Sql.instant(rs.getObject("retired_at", OffsetDateTime.class)));
 
 	private final JdbcClient jdbc;
 
@@ -53,8 +53,8 @@ class Accounts {
 			.param("role", role.name())
 			.param("bodyId", bodyId)
 			.param("hash", temporaryHash)
-			.param("expires", utc(temporaryExpiresAt))
-			.param("now", utc(now))
+			.param("expires", Sql.utc(temporaryExpiresAt))
+			.param("now", Sql.utc(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}
@@ -126,7 +126,7 @@ class Accounts {
 
 	void lockUntil(long id, Instant until) {
 		jdbc.sql("UPDATE staff_account SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
-			.param("until", utc(until))
+			.param("until", Sql.utc(until))
 			.param("id", id)
 			.update();
 	}
@@ -143,11 +143,11 @@ class Accounts {
 				UPDATE staff_account SET password_hash = :hash, password_changed_at = :now,
 				       password_temporary = FALSE, temporary_expires_at = NULL, updated_at = :now
 				WHERE id = :id
-				""").param("hash", hash).param("now", utc(now)).param("id", id).update();
+				""").param("hash", hash).param("now", Sql.utc(now)).param("id", id).update();
 		jdbc.sql("INSERT INTO password_history (account_id, password_hash, created_at) VALUES (:id, :hash, :now)")
 			.param("id", id)
 			.param("hash", hash)
-			.param("now", utc(now))
+			.param("now", Sql.utc(now))
 			.update();
 	}
 
@@ -161,7 +161,12 @@ class Accounts {
 				       state = CASE WHEN state = 'LEAK_LOCKED' THEN 'ACTIVE' ELSE state END,
 				       failed_attempts = 0, locked_until = NULL, updated_at = :now
 				WHERE id = :id
-				""").param("hash", hash).param("expires", utc(expires)).param("now", utc(now)).param("id", id).update();
+				""")
+			.param("hash", hash)
+			.param("expires", Sql.utc(expires))
+			.param("now", Sql.utc(now))
+			.param("id", id)
+			.update();
 	}
 
 	/** recent-password-hashes: the holder's last chosen passwords, newest first. */
@@ -177,14 +182,14 @@ class Accounts {
 				UPDATE staff_account SET state = :state, updated_at = :now,
 				       retired_at = CASE WHEN :state = 'RETIRED' THEN :now ELSE retired_at END
 				WHERE id = :id
-				""").param("state", state.name()).param("now", utc(now)).param("id", id).update();
+				""").param("state", state.name()).param("now", Sql.utc(now)).param("id", id).update();
 	}
 
 	void setProfile(long id, String displayName, @Nullable String email, Instant now) {
 		jdbc.sql("UPDATE staff_account SET display_name = :name, email = :email, updated_at = :now WHERE id = :id")
 			.param("name", displayName)
 			.param("email", email)
-			.param("now", utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update();
 	}
@@ -194,7 +199,7 @@ class Accounts {
 		jdbc.sql("UPDATE staff_account SET body_id = :bodyId, role = :role, updated_at = :now WHERE id = :id")
 			.param("bodyId", bodyId)
 			.param("role", role.name())
-			.param("now", utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update();
 	}
@@ -202,7 +207,7 @@ class Accounts {
 	void setCanExport(long id, boolean canExport, Instant now) {
 		jdbc.sql("UPDATE staff_account SET can_export = :canExport, updated_at = :now WHERE id = :id")
 			.param("canExport", canExport)
-			.param("now", utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update();
 	}
@@ -212,7 +217,12 @@ class Accounts {
 				UPDATE staff_account SET totp_secret = :secret, totp_enabled = :enabled, totp_last_step = NULL,
 				       updated_at = :now
 				WHERE id = :id
-				""").param("secret", secret).param("enabled", enabled).param("now", utc(now)).param("id", id).update();
+				""")
+			.param("secret", secret)
+			.param("enabled", enabled)
+			.param("now", Sql.utc(now))
+			.param("id", id)
+			.update();
 	}
 
 	/**
@@ -237,14 +247,6 @@ class Accounts {
 		jdbc.sql("UPDATE sign_in_setting SET require_totp_for_admins = :required WHERE id = 1")
 			.param("required", required)
 			.update();
-	}
-
-	private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
-		return time == null ? null : time.toInstant();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -2,11 +2,11 @@ package jp.renraku.audit;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +56,7 @@ class AuditEntries {
 				        :target, :detail, :clientAddress, :prevHash, :entryHash)
 				""")
 			.param("seq", e.seq())
-			.param("occurredAt", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
+			.param("occurredAt", Sql.utc(e.occurredAt()))
 			.param("actorAccountId", e.actorAccountId())
 			.param("actorLoginId", e.actorLoginId())
 			.param("bodyId", e.bodyId())
@@ -95,15 +95,15 @@ class AuditEntries {
 		}
 		if (from != null) {
 			sql.append(" AND occurred_at >= ?");
-			params.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+			params.add(Sql.utc(from));
 		}
 		if (to != null) {
 			sql.append(" AND occurred_at < ?");
-			params.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+			params.add(Sql.utc(to));
 		}
 		if (actor != null) {
 			sql.append(" AND LOWER(actor_login_id) LIKE ? ESCAPE '!'");
-			params.add("%" + likeEscaped(actor.toLowerCase(java.util.Locale.ROOT)) + "%");
+			params.add(Sql.containsPattern(actor));
 		}
 		if (action != null) {
 			sql.append(" AND action = ?");
@@ -113,10 +113,6 @@ class AuditEntries {
 		params.add(limit);
 		params.add(offset);
 		return jdbc.sql(sql.toString()).params(params).query(ROW).list();
-	}
-
-	private static String likeEscaped(String text) {
-		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 }

@@ -2,10 +2,10 @@ package jp.renraku.organization;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import jp.renraku.common.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -33,7 +33,7 @@ class Bodies {
 		jdbc.sql("""
 				INSERT INTO body (name, kind, state, created_at, updated_at)
 				VALUES (:name, :kind, 'ACTIVE', :now, :now)
-				""").param("name", name).param("kind", kind.name()).param("now", utc(now)).update(keys, "id");
+				""").param("name", name).param("kind", kind.name()).param("now", Sql.utc(now)).update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}
 
@@ -48,7 +48,7 @@ class Bodies {
 			.param("kind", body.kind().name())
 			.param("state", body.state().name())
 			.param("reason", body.stateReason())
-			.param("now", utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", body.id())
 			.update();
 	}
@@ -67,10 +67,6 @@ class Bodies {
 			.param("id", exceptId)
 			.query(Long.class)
 			.single() > 0;
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

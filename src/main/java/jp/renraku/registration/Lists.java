@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -47,7 +47,7 @@ class Lists {
 			.param("bodyId", bodyId)
 			.param("token", token)
 			.param("password", password)
-			.param("now", utc(now))
+			.param("now", Sql.utc(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		replaceCategories(id, rules.categories());
@@ -67,7 +67,7 @@ class Lists {
 				       affiliation_label = :affiliationLabel, affiliation_options = :affiliationOptions,
 				       retention_days = :retentionDays, updated_at = :now
 				WHERE id = :id AND body_id = :bodyId
-				"""), rules).param("id", id).param("bodyId", bodyId).param("now", utc(now)).update();
+				"""), rules).param("id", id).param("bodyId", bodyId).param("now", Sql.utc(now)).update();
 		replaceCategories(id, rules.categories());
 		replaceCustomFields(id, rules.customFields());
 	}
@@ -204,7 +204,7 @@ class Lists {
 				WHERE id = :id AND body_id = :bodyId
 				""")
 			.param("password", password)
-			.param("now", utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", id)
 			.param("bodyId", bodyId)
 			.update();
@@ -214,7 +214,7 @@ class Lists {
 		jdbc.sql(
 				"UPDATE registration_list SET registration_open = :open, updated_at = :now WHERE id = :id AND body_id = :bodyId")
 			.param("open", open)
-			.param("now", utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", id)
 			.param("bodyId", bodyId)
 			.update();
@@ -258,10 +258,6 @@ class Lists {
 	private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	static List<Long> ids(List<ListCategory> categories) {

@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -56,7 +56,7 @@ class Registrants {
 			.param("affiliation", details.affiliation())
 			.param("phone", details.phone())
 			.param("nonce", nonce)
-			.param("now", Lists.utc(now))
+			.param("now", Sql.utc(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		replaceChoices(id, details);
@@ -78,7 +78,7 @@ class Registrants {
 			.param("address", details.address())
 			.param("affiliation", details.affiliation())
 			.param("phone", details.phone())
-			.param("now", Lists.utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update();
 		jdbc.sql("DELETE FROM registrant_category WHERE registrant_id = :id").param("id", id).update();
@@ -108,7 +108,7 @@ class Registrants {
 	void setState(long id, RegistrantState state, Instant now) {
 		jdbc.sql("UPDATE registrant SET state = :state, updated_at = :now WHERE id = :id")
 			.param("state", state.name())
-			.param("now", Lists.utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update();
 	}
@@ -176,8 +176,8 @@ class Registrants {
 				""")
 			.param("listId", registrant.listId())
 			.param("hash", emailHash)
-			.param("registeredAt", Lists.utc(registrant.createdAt()))
-			.param("now", Lists.utc(now))
+			.param("registeredAt", Sql.utc(registrant.createdAt()))
+			.param("now", Sql.utc(now))
 			.param("reason", reason)
 			.update();
 		jdbc.sql("DELETE FROM registrant WHERE id = :id").param("id", registrant.id()).update();
@@ -205,7 +205,7 @@ class Registrants {
 		if (criteria.text() != null && !criteria.text().isBlank()) {
 			sql.append(" AND (LOWER(r.email) LIKE ? ESCAPE '!' OR LOWER(r.name) LIKE ? ESCAPE '!'"
 					+ " OR LOWER(r.furigana) LIKE ? ESCAPE '!')");
-			String like = "%" + likeEscaped(criteria.text().strip().toLowerCase(Locale.ROOT)) + "%";
+			String like = Sql.containsPattern(criteria.text());
 			params.add(like);
 			params.add(like);
 			params.add(like);
@@ -260,10 +260,6 @@ class Registrants {
 				rs.getString("affiliation"), rs.getString("phone"), categories, answers,
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
-	}
-
-	private static String likeEscaped(String text) {
-		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 }

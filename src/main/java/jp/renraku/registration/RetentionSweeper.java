@@ -10,6 +10,7 @@ import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.RenrakuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jp.renraku.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -90,7 +91,7 @@ class RetentionSweeper {
 		int claimed = jdbc
 			.sql("UPDATE registration_list SET erased_at = :now, registration_open = FALSE "
 					+ "WHERE id = :id AND erased_at IS NULL")
-			.param("now", Lists.utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", list.id())
 			.update();
 		if (claimed == 0) {
@@ -99,7 +100,7 @@ class RetentionSweeper {
 		jdbc.sql("""
 				INSERT INTO consent_record (list_id, email_hash, registered_at, ended_at, end_reason)
 				SELECT list_id, email_hash, created_at, :now, 'RETENTION' FROM registrant WHERE list_id = :id
-				""").param("now", Lists.utc(now)).param("id", list.id()).update();
+				""").param("now", Sql.utc(now)).param("id", list.id()).update();
 		int deleted = jdbc.sql("DELETE FROM registrant WHERE list_id = :id").param("id", list.id()).update();
 		jdbc.sql("DELETE FROM signup_request WHERE list_id = :id").param("id", list.id()).update();
 		audit.recordFor(null, "system", AuditAction.REGISTRANTS_ERASED, list.bodyId(), "list:" + list.id(),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import jp.renraku.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,8 +33,8 @@ class SignupRequests {
 			.param("listId", listId)
 			.param("hash", tokenHash)
 			.param("email", email)
-			.param("expires", Lists.utc(expiresAt))
-			.param("now", Lists.utc(now))
+			.param("expires", Sql.utc(expiresAt))
+			.param("now", Sql.utc(now))
 			.update();
 	}
 
@@ -49,7 +50,7 @@ class SignupRequests {
 	/** use-once: true only for the first caller, so a link registers at most once. */
 	boolean markUsed(long id, Instant now) {
 		return jdbc.sql("UPDATE signup_request SET used_at = :now WHERE id = :id AND used_at IS NULL")
-			.param("now", Lists.utc(now))
+			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update() == 1;
 	}
@@ -59,7 +60,7 @@ class SignupRequests {
 	 */
 	int purge(Instant before) {
 		return jdbc.sql("DELETE FROM signup_request WHERE expires_at < :before OR used_at IS NOT NULL")
-			.param("before", Lists.utc(before))
+			.param("before", Sql.utc(before))
 			.update();
 	}
 
