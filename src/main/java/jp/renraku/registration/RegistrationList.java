@@ -44,11 +44,14 @@ public record RegistrationList(long id, long bodyId, String name, String publicT
 	}
 
 	/**
-	 * Registration passwords are compared without case, spaces or hyphens: people type
-	 * them from paper.
+	 * Registration passwords are compared without case, spaces or hyphens, and full-width
+	 * characters typed with a Japanese input method count as their half-width forms:
+	 * people type them from paper on phones.
 	 */
 	static String canonicalPassword(String typed) {
-		return typed.replaceAll("[\\s\\-ー－]", "").toUpperCase(java.util.Locale.ROOT);
+		return java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC)
+			.replaceAll("[\\s\\-ー－‐]", "")
+			.toUpperCase(java.util.Locale.ROOT);
 	}
 
 }
