@@ -23,6 +23,20 @@ class MailConfiguration {
 		return new MailCatcher(settings.catcher().port());
 	}
 
+	/**
+	 * Where mail goes: the catcher on the embedded defaults, otherwise the city's relay.
+	 */
+	@Bean
+	SmtpTarget smtpTarget(MailSettings settings, ObjectProvider<MailCatcher> catcher) {
+		MailCatcher caught = catcher.getIfAvailable();
+		if (caught != null) {
+			return new SmtpTarget("127.0.0.1", caught.port(), null, null, MailSettings.Tls.NONE);
+		}
+		MailSettings.Smtp smtp = settings.smtp();
+		return new SmtpTarget(smtp.host(), smtp.port(), hasText(smtp.username()) ? smtp.username() : null,
+				smtp.password(), smtp.tls());
+	}
+
 	@Bean
 	JavaMailSender javaMailSender(MailSettings settings, ObjectProvider<MailCatcher> catcher) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();

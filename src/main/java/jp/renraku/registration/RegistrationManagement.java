@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import jp.renraku.common.InstallationSecret;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Staff;
+import jp.renraku.delivery.RecipientSelection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -308,6 +310,32 @@ public class RegistrationManagement {
 		registrants.erase(registrant, registrants.emailHash(registrant.id()), "STOPPED", clock.instant());
 		audit.record(AuditAction.REGISTRANT_STOPPED, registrant.bodyId(), "registrant:" + registrant.id(), null);
 		mails.stopped(registrant.email(), list);
+	}
+
+	// ---- audiences for notices
+	// -------------------------------------------------------------------
+
+	/**
+	 * The active registrants of the staff member's body on the given lists, narrowed to
+	 * those who chose any of the given categories (none given: everyone). A person on
+	 * several of the lists is counted and mailed once. Lists and categories of other
+	 * bodies never match, because the body is the staff member's own.
+	 */
+	@Transactional(readOnly = true)
+	public RecipientSelection audience(Staff staff, Collection<Long> listIds, Collection<Long> categoryIds) {
+		List<Long> lists = listIds.isEmpty() ? List.of(-1L) : List.copyOf(listIds);
+		StringBuilder sql = new StringBuilder("SELECT MIN(r.id) AS registrant_id FROM registrant r"
+				+ " WHERE r.body_id = :audienceBody AND r.list_id IN (:audienceLists) AND r.state = 'ACTIVE'");
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("audienceBody", staff.requireBody());
+		params.put("audienceLists", lists);
+		if (!categoryIds.isEmpty()) {
+			sql.append(" AND EXISTS (SELECT 1 FROM registrant_category c WHERE c.registrant_id = r.id"
+					+ " AND c.category_id IN (:audienceCategories))");
+			params.put("audienceCategories", List.copyOf(categoryIds));
+		}
+		sql.append(" GROUP BY LOWER(r.email)");
+		return new RecipientSelection(sql.toString(), params);
 	}
 
 	// ---- CSV export and import (Art. 10)

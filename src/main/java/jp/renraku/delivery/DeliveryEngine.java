@@ -1,0 +1,244 @@
+package jp.renraku.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jp.renraku.common.EmailAddresses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workers that turn the outbox into mail. Each worker claims a batch, looks its
+ * recipients up, renders one message per recipient, sends them over its own kept-open
+ * SMTP connection and writes the outcomes back in one batch. A message counts as sent
+ * only once the relay accepted it; if a node dies, its leases run out and another worker
+ * resumes the rows, so at most the batch in flight is sent again (with the same
+ * Message-ID).
+ */
+@Component
+public class DeliveryEngine implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
+
+	private final DeliveryQueue queue;
+
+	private final ObjectProvider<RecipientDirectory> recipients;
+
+	private final ObjectProvider<NoticeContents> contents;
+
+	private final SmtpTarget target;
+
+	private final DeliverySettings settings;
+
+	private final MessageRenderer renderer;
+
+	private final Clock clock;
+
+	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition work = lock.newCondition();
+
+	private final List<Thread> workers = new ArrayList<>();
+
+	private volatile boolean running;
+
+	DeliveryEngine(DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
+			ObjectProvider<NoticeContents> contents, SmtpTarget target, DeliverySettings settings, MailSettings mail,
+			MessageSource messages, Clock clock) {
+		this.queue = queue;
+		this.recipients = recipients;
+		this.contents = contents;
+		this.target = target;
+		this.settings = settings;
+		this.renderer = new MessageRenderer(mail.from(), messages);
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		if (!settings.enabled() || running) {
+			return;
+		}
+		running = true;
+		for (int i = 0; i < settings.workers(); i++) {
+			String name = "delivery-" + i;
+			Thread worker = new Thread(() -> work(node + "/" + name), name);
+			worker.setDaemon(true);
+			workers.add(worker);
+			worker.start();
+		}
+	}
+
+	/** Wakes idle workers on this node at once, instead of at their next poll. */
+	public void wake() {
+		lock.lock();
+		try {
+			work.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		wake();
+		for (Thread worker : workers) {
+			try {
+				worker.join(TimeUnit.SECONDS.toMillis(30));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		workers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void work(String worker) {
+		try (SmtpConnection connection = new SmtpConnection(target, settings.messagesPerConnection())) {
+			while (running) {
+				int sent;
+				try {
+					sent = runOnce(worker, connection);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Delivery worker {} failed a batch; its rows are resumed when the lease ends: {}", worker,
+							ex.toString());
+					sent = 0;
+				}
+				if (sent == 0) {
+					idle();
+				}
+			}
+		}
+	}
+
+	private void idle() {
+		lock.lock();
+		try {
+			if (running) {
+				work.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Sends everything that is due now on the calling thread, over one connection, and
+	 * returns how many deliveries it handled. For tests and operators; the workers do the
+	 * same in the background.
+	 */
+	public int sendDueNow() {
+		int total = 0;
+		try (SmtpConnection connection = new SmtpConnection(target, settings.messagesPerConnection())) {
+			int handled;
+			while ((handled = runOnce(node + "/caller", connection)) > 0) {
+				total += handled;
+			}
+		}
+		return total;
+	}
+
+	/** Claims, sends and records one batch; returns how many deliveries it handled. */
+	int runOnce(String worker, SmtpConnection connection) {
+		Instant now = clock.instant();
+		List<DeliveryQueue.Claimed> batch = queue.claim(worker, settings.batchSize(), now, settings.lease());
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		Map<Long, Recipient> found = recipients.getObject()
+			.find(batch.stream().map(DeliveryQueue.Claimed::registrantId).distinct().toList());
+		Map<Long, Optional<NoticeContent>> notices = new HashMap<>();
+		List<DeliveryQueue.Outcome> outcomes = new ArrayList<>(batch.size());
+		boolean relayDown = false;
+		for (DeliveryQueue.Claimed claimed : batch) {
+			if (relayDown) {
+				// the relay did not answer: the rest of the batch waits for the next
+				// round
+				outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, claimed.attempts(),
+						now.plus(settings.retryBase()), "relay unreachable", null));
+				continue;
+			}
+			Recipient recipient = found.get(claimed.registrantId());
+			Optional<NoticeContent> content = notices.computeIfAbsent(claimed.noticeId(),
+					id -> contents.getObject().content(id));
+			if (recipient == null || content.isEmpty()) {
+				outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SKIPPED, claimed.attempts(), now,
+						null, null));
+				continue;
+			}
+			Attempt attempt = send(claimed, content.get(), recipient, connection);
+			relayDown = attempt.relayUnreachable();
+			outcomes.add(attempt.outcome());
+		}
+		queue.finish(outcomes);
+		return batch.size();
+	}
+
+	/** The outcome of one send, and whether the relay could not be reached at all. */
+	private record Attempt(DeliveryQueue.Outcome outcome, boolean relayUnreachable) {
+	}
+
+	private Attempt send(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,
+			SmtpConnection connection) {
+		int attempt = claimed.attempts() + 1;
+		Instant now = clock.instant();
+		SmtpConnection.Result result;
+		try {
+			MimeMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(), content,
+					recipient);
+			InternetAddress to = new InternetAddress();
+			to.setAddress(EmailAddresses.toAscii(recipient.email()));
+			result = connection.send(message, to);
+		}
+		catch (MessagingException ex) {
+			return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.FAILED, attempt, now,
+					"message could not be built: " + ex.getMessage(), null), false);
+		}
+		boolean unreachable = !result.accepted() && result.code() == 0;
+		if (result.accepted()) {
+			return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SENT, attempt, now, null, now),
+					false);
+		}
+		if (result.permanent() || attempt >= settings.maxAttempts()) {
+			return new Attempt(
+					new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.FAILED, attempt, now, result.reply(), null),
+					unreachable);
+		}
+		Duration wait = settings.retryBase().multipliedBy(1L << Math.min(attempt - 1, 10));
+		return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, attempt, now.plus(wait),
+				result.reply(), null), unreachable);
+	}
+
+}

@@ -1,0 +1,16 @@
+package jp.renraku.delivery;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the engine needs to address one message, looked up when it sends.
+ *
+ * @param registrantId the registrant
+ * @param email normalised address (legacy mobile forms allowed)
+ * @param name the registrant's name, if the list collects it
+ * @param manageUrl personal link to change details or stop
+ * @param unsubscribeUrl RFC 8058 one-click address
+ */
+public record Recipient(long registrantId, String email, @Nullable String name, String manageUrl,
+		String unsubscribeUrl) {
+}

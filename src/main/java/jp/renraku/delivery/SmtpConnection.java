@@ -1,0 +1,110 @@
+package jp.renraku.delivery;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One worker's SMTP connection, kept open for many messages and renewed after a
+ * configured number of them (mobile carriers cut long sessions) or after any error.
+ */
+final class SmtpConnection implements AutoCloseable {
+
+	/**
+	 * How a send ended: accepted, or refused with the server's code and reply (0 for no
+	 * answer).
+	 */
+	record Result(boolean accepted, int code, @Nullable String reply) {
+
+		boolean permanent() {
+			return code >= 500 && code < 600;
+		}
+
+	}
+
+	private final SmtpTarget target;
+
+	private final Session session;
+
+	private final int messagesPerConnection;
+
+	private @Nullable Transport transport;
+
+	private int sentOnThisConnection;
+
+	SmtpConnection(SmtpTarget target, int messagesPerConnection) {
+		this.target = target;
+		this.session = Session.getInstance(target.sessionProperties());
+		this.messagesPerConnection = messagesPerConnection;
+	}
+
+	Session session() {
+		return session;
+	}
+
+	Result send(MimeMessage message, Address recipient) {
+		try {
+			Transport open = connected();
+			open.sendMessage(message, new Address[] { recipient });
+			sentOnThisConnection++;
+			return new Result(true, 250, null);
+		}
+		catch (SMTPSendFailedException ex) {
+			close();
+			return new Result(false, ex.getReturnCode(), reply(ex));
+		}
+		catch (SendFailedException ex) {
+			close();
+			for (Exception next = ex.getNextException(); next != null; next = next instanceof MessagingException m
+					? m.getNextException() : null) {
+				if (next instanceof SMTPAddressFailedException address) {
+					return new Result(false, address.getReturnCode(), reply(address));
+				}
+			}
+			return new Result(false, 0, reply(ex));
+		}
+		catch (MessagingException ex) {
+			// connection refused, dropped or timed out: nothing was accepted
+			close();
+			return new Result(false, 0, reply(ex));
+		}
+	}
+
+	private Transport connected() throws MessagingException {
+		if (transport != null && (!transport.isConnected() || sentOnThisConnection >= messagesPerConnection)) {
+			close();
+		}
+		if (transport == null) {
+			Transport fresh = session.getTransport(target.protocol());
+			fresh.connect(target.host(), target.port(), target.username(), target.password());
+			transport = fresh;
+			sentOnThisConnection = 0;
+		}
+		return transport;
+	}
+
+	private static String reply(Exception ex) {
+		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		return message.length() > 500 ? message.substring(0, 500) : message;
+	}
+
+	@Override
+	public void close() {
+		if (transport != null) {
+			try {
+				transport.close();
+			}
+			catch (MessagingException ex) {
+				// the connection is gone either way
+			}
+			transport = null;
+		}
+	}
+
+}

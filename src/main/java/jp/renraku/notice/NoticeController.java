@@ -1,0 +1,129 @@
+package jp.renraku.notice;
+
+import jakarta.validation.Valid;
+import jp.renraku.common.Staff;
+import jp.renraku.delivery.Placeholders;
+import org.springframework.mail.MailException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Senders and operations managers write, test and release their body's notices (Art.
+ * 5-1).
+ */
+@Controller
+@RequestMapping("/notices")
+@PreAuthorize("hasAnyRole('SENDER', 'OPERATIONS_MANAGER')")
+class NoticeController {
+
+	private static final String VIEW_LIST = "notice/list";
+
+	private static final String VIEW_FORM = "notice/form";
+
+	private static final String VIEW_DETAIL = "notice/detail";
+
+	private final NoticeManagement notices;
+
+	NoticeController(NoticeManagement notices) {
+		this.notices = notices;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal Staff staff, Model model) {
+		model.addAttribute("notices", notices.notices(staff));
+		return VIEW_LIST;
+	}
+
+	@GetMapping("/new")
+	String initCreationForm(@AuthenticationPrincipal Staff staff, Model model) {
+		model.addAttribute("noticeForm", new NoticeForm());
+		return formView(staff, model);
+	}
+
+	@PostMapping("/new")
+	String processCreationForm(@AuthenticationPrincipal Staff staff, @Valid NoticeForm noticeForm, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return formView(staff, model);
+		}
+		long id = notices.create(staff, noticeForm.toDraft());
+		redirect.addFlashAttribute("flashMessage", "notice.saved");
+		return "redirect:/notices/" + id;
+	}
+
+	@GetMapping("/{noticeId}")
+	String show(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, Model model) {
+		Notice notice = notices.notice(staff, noticeId);
+		model.addAttribute("notice", notice);
+		model.addAttribute("lists", notices.lists(staff));
+		if (notice.draft()) {
+			model.addAttribute("recipientCount", notices.recipientCount(staff, noticeId));
+		}
+		else {
+			model.addAttribute("progress", notices.progress(staff, noticeId));
+		}
+		return VIEW_DETAIL;
+	}
+
+	@GetMapping("/{noticeId}/edit")
+	String initUpdateForm(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, Model model) {
+		Notice notice = notices.notice(staff, noticeId);
+		model.addAttribute("notice", notice);
+		model.addAttribute("noticeForm", NoticeForm.of(notice));
+		return formView(staff, model);
+	}
+
+	@PostMapping("/{noticeId}/edit")
+	String processUpdateForm(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
+			@Valid NoticeForm noticeForm, BindingResult result, Model model, RedirectAttributes redirect) {
+		Notice notice = notices.notice(staff, noticeId);
+		if (result.hasErrors()) {
+			model.addAttribute("notice", notice);
+			return formView(staff, model);
+		}
+		return outcome(noticeId, redirect, "notice.saved", () -> notices.update(staff, noticeId, noticeForm.toDraft()));
+	}
+
+	@PostMapping("/{noticeId}/test")
+	String testSend(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
+		try {
+			return outcome(noticeId, redirect, "notice.testSent", () -> notices.testSend(staff, noticeId));
+		}
+		catch (MailException ex) {
+			redirect.addFlashAttribute("flashError", "notice.error.mail");
+			return "redirect:/notices/" + noticeId;
+		}
+	}
+
+	@PostMapping("/{noticeId}/release")
+	String release(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
+		return outcome(noticeId, redirect, "notice.released", () -> notices.release(staff, noticeId));
+	}
+
+	private String outcome(long noticeId, RedirectAttributes redirect, String success, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flashMessage", success);
+		}
+		catch (NoticeException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
+		return "redirect:/notices/" + noticeId;
+	}
+
+	private String formView(Staff staff, Model model) {
+		model.addAttribute("lists", notices.lists(staff));
+		model.addAttribute("placeholderName", Placeholders.NAME);
+		model.addAttribute("placeholderLink", Placeholders.MANAGE_LINK);
+		return VIEW_FORM;
+	}
+
+}

@@ -1,0 +1,90 @@
+package jp.renraku.notice;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import jp.renraku.common.MultiLine;
+import jp.renraku.common.SingleLine;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A notice as the sender types it.
+ */
+class NoticeForm {
+
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 200, message = "{validation.maxLength}")
+	@SingleLine
+	private @Nullable String subject;
+
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 20000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String text;
+
+	private boolean emergency;
+
+	@NotEmpty(message = "{notice.error.noList}")
+	private List<Long> listIds = new ArrayList<>();
+
+	private List<Long> categoryIds = new ArrayList<>();
+
+	static NoticeForm of(Notice notice) {
+		NoticeForm form = new NoticeForm();
+		form.subject = notice.subject();
+		form.text = notice.text();
+		form.emergency = notice.emergency();
+		form.listIds = new ArrayList<>(notice.listIds());
+		form.categoryIds = new ArrayList<>(notice.categoryIds());
+		return form;
+	}
+
+	NoticeDraft toDraft() {
+		return new NoticeDraft(subject == null ? "" : subject, text == null ? "" : text, emergency,
+				List.copyOf(listIds), List.copyOf(categoryIds));
+	}
+
+	public @Nullable String getSubject() {
+		return subject;
+	}
+
+	public void setSubject(@Nullable String subject) {
+		this.subject = subject == null ? null : subject.strip();
+	}
+
+	public @Nullable String getText() {
+		return text;
+	}
+
+	public void setText(@Nullable String text) {
+		this.text = text;
+	}
+
+	public boolean isEmergency() {
+		return emergency;
+	}
+
+	public void setEmergency(boolean emergency) {
+		this.emergency = emergency;
+	}
+
+	public List<Long> getListIds() {
+		return listIds;
+	}
+
+	public void setListIds(List<Long> listIds) {
+		this.listIds = listIds;
+	}
+
+	public List<Long> getCategoryIds() {
+		return categoryIds;
+	}
+
+	public void setCategoryIds(List<Long> categoryIds) {
+		this.categoryIds = categoryIds;
+	}
+
+}

@@ -1,0 +1,187 @@
+package jp.renraku.notice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jp.renraku.account.AccountManagement;
+import jp.renraku.audit.AuditAction;
+import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.NotFoundException;
+import jp.renraku.common.Staff;
+import jp.renraku.delivery.DeliveryEngine;
+import jp.renraku.delivery.DeliveryQueue;
+import jp.renraku.delivery.Mailer;
+import jp.renraku.delivery.NoticeContent;
+import jp.renraku.delivery.NoticeContents;
+import jp.renraku.delivery.OutgoingMail;
+import jp.renraku.delivery.Placeholders;
+import jp.renraku.delivery.RecipientSelection;
+import jp.renraku.registration.ListCategory;
+import jp.renraku.registration.RegistrationList;
+import jp.renraku.registration.RegistrationManagement;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The notice module's API: drafts of the staff member's own body, the exact recipient
+ * count, a test send to the writer's own address, and release to the delivery engine.
+ * Also gives the engine the content of released notices.
+ */
+@Service
+public class NoticeManagement implements NoticeContents {
+
+	private final Notices notices;
+
+	private final RegistrationManagement registration;
+
+	private final DeliveryQueue queue;
+
+	private final DeliveryEngine engine;
+
+	private final AccountManagement accounts;
+
+	private final Mailer mailer;
+
+	private final MessageSource messages;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	NoticeManagement(Notices notices, RegistrationManagement registration, DeliveryQueue queue, DeliveryEngine engine,
+			AccountManagement accounts, Mailer mailer, MessageSource messages, AuditTrail audit,
+			TransactionTemplate transactions, Clock clock) {
+		this.notices = notices;
+		this.registration = registration;
+		this.queue = queue;
+		this.engine = engine;
+		this.accounts = accounts;
+		this.mailer = mailer;
+		this.messages = messages;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Notice> notices(Staff staff) {
+		return notices.ofBody(staff.requireBody());
+	}
+
+	@Transactional(readOnly = true)
+	public Notice notice(Staff staff, long noticeId) {
+		return notices.find(noticeId, staff.requireBody()).orElseThrow(() -> new NotFoundException("notice"));
+	}
+
+	/** The body's lists a notice can go to. */
+	@Transactional(readOnly = true)
+	public List<RegistrationList> lists(Staff staff) {
+		return registration.lists(staff);
+	}
+
+	@Transactional
+	long create(Staff staff, NoticeDraft draft) {
+		NoticeDraft own = ownAudience(staff, draft);
+		long id = notices.insert(staff.requireBody(), staff.accountId(), own, clock.instant());
+		audit.record(AuditAction.NOTICE_SAVED, staff.requireBody(), "notice:" + id, own.subject());
+		return id;
+	}
+
+	@Transactional
+	void update(Staff staff, long noticeId, NoticeDraft draft) {
+		notice(staff, noticeId);
+		NoticeDraft own = ownAudience(staff, draft);
+		if (!notices.update(noticeId, staff.requireBody(), own, clock.instant())) {
+			throw new NoticeException("notice.error.notDraft");
+		}
+		audit.record(AuditAction.NOTICE_SAVED, staff.requireBody(), "notice:" + noticeId, own.subject());
+	}
+
+	/** Keeps only lists and categories of the staff member's own body. */
+	private NoticeDraft ownAudience(Staff staff, NoticeDraft draft) {
+		Set<Long> lists = new HashSet<>();
+		Set<Long> categories = new HashSet<>();
+		for (RegistrationList list : registration.lists(staff)) {
+			lists.add(list.id());
+			list.categories().stream().map(ListCategory::id).forEach(categories::add);
+		}
+		return new NoticeDraft(draft.subject(), draft.text(), draft.emergency(),
+				draft.listIds().stream().filter(lists::contains).distinct().toList(),
+				draft.categoryIds().stream().filter(categories::contains).distinct().toList());
+	}
+
+	private RecipientSelection audience(Staff staff, Notice notice) {
+		return registration.audience(staff, notice.listIds(), notice.categoryIds());
+	}
+
+	/** The exact number of people the notice would reach now. */
+	@Transactional(readOnly = true)
+	public long recipientCount(Staff staff, long noticeId) {
+		return queue.count(audience(staff, notice(staff, noticeId)));
+	}
+
+	/**
+	 * Sends the notice to the writer's own address only, never to registrants, with the
+	 * writer's name in place of a registrant's and a note in place of the personal link.
+	 */
+	@Transactional(readOnly = true)
+	void testSend(Staff staff, long noticeId) {
+		Notice notice = notice(staff, noticeId);
+		String email = accounts.find(staff.accountId()).map(a -> a.email()).orElse(null);
+		if (email == null || email.isBlank()) {
+			throw new NoticeException("notice.error.noEmail");
+		}
+		String note = messages.getMessage("notice.testLinkNote", null, Locale.JAPANESE);
+		String subject = messages.getMessage("notice.testSubject",
+				new Object[] {
+						Placeholders.headerSafe(Placeholders.preview(notice.subject(), staff.displayName(), note)) },
+				Locale.JAPANESE);
+		mailer.send(new OutgoingMail(email, subject, Placeholders.preview(notice.text(), staff.displayName(), note)));
+	}
+
+	/**
+	 * Releases a draft: one delivery row per recipient in one statement, then the engine
+	 * is woken. Returns the number of recipients.
+	 */
+	long release(Staff staff, long noticeId) {
+		Long count = transactions.execute(status -> {
+			Notice notice = notice(staff, noticeId);
+			if (!notice.draft()) {
+				throw new NoticeException("notice.error.notDraft");
+			}
+			Instant now = clock.instant();
+			long recipients = queue.enqueue(notice.id(), notice.bodyId(), notice.emergency(), audience(staff, notice),
+					now);
+			if (!notices.markReleased(notice.id(), notice.bodyId(), staff.accountId(), (int) recipients, now)) {
+				throw new NoticeException("notice.error.notDraft");
+			}
+			audit.record(notice.emergency() ? AuditAction.NOTICE_RELEASED_EMERGENCY : AuditAction.NOTICE_RELEASED,
+					notice.bodyId(), "notice:" + notice.id(), "recipients:" + recipients);
+			return recipients;
+		});
+		engine.wake();
+		return count == null ? 0 : count;
+	}
+
+	@Transactional(readOnly = true)
+	public DeliveryQueue.Progress progress(Staff staff, long noticeId) {
+		notice(staff, noticeId);
+		return queue.progress(noticeId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<NoticeContent> content(long noticeId) {
+		return notices.findReleased(noticeId).map(n -> new NoticeContent(n.subject(), n.text(), n.emergency()));
+	}
+
+}

@@ -1,0 +1,15 @@
+package jp.renraku.notice;
+
+/**
+ * Life of a notice. Message key: {@code notice.state.NAME}.
+ */
+public enum NoticeState {
+
+	/** Being written; can be changed and test-sent. */
+	DRAFT,
+	/** Handed to the delivery engine; can no longer be changed. */
+	RELEASED,
+	/** Withdrawn before release. */
+	CANCELLED
+
+}

@@ -1,0 +1,139 @@
+package jp.renraku.notice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jp.renraku.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Storage of notices and their audience. Every staff read carries the body id.
+ */
+@Repository
+class Notices {
+
+	private final JdbcClient jdbc;
+
+	Notices(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long bodyId, long authorId, NoticeDraft draft, Instant now) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, state, created_at, updated_at)
+				VALUES (:bodyId, :authorId, :subject, :text, :emergency, 'DRAFT', :now, :now)
+				""")
+			.param("bodyId", bodyId)
+			.param("authorId", authorId)
+			.param("subject", draft.subject())
+			.param("text", draft.text())
+			.param("emergency", draft.emergency())
+			.param("now", Sql.utc(now))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		replaceAudience(id, draft);
+		return id;
+	}
+
+	/** update-draft: only while the notice is a draft. */
+	boolean update(long id, long bodyId, NoticeDraft draft, Instant now) {
+		int updated = jdbc.sql("""
+				UPDATE notice SET subject = :subject, body_text = :text, emergency = :emergency, updated_at = :now
+				WHERE id = :id AND body_id = :bodyId AND state = 'DRAFT'
+				""")
+			.param("subject", draft.subject())
+			.param("text", draft.text())
+			.param("emergency", draft.emergency())
+			.param("now", Sql.utc(now))
+			.param("id", id)
+			.param("bodyId", bodyId)
+			.update();
+		if (updated == 1) {
+			replaceAudience(id, draft);
+		}
+		return updated == 1;
+	}
+
+	private void replaceAudience(long id, NoticeDraft draft) {
+		jdbc.sql("DELETE FROM notice_list WHERE notice_id = :id").param("id", id).update();
+		jdbc.sql("DELETE FROM notice_category WHERE notice_id = :id").param("id", id).update();
+		for (Long list : draft.listIds()) {
+			jdbc.sql("INSERT INTO notice_list (notice_id, list_id) VALUES (:id, :list)")
+				.param("id", id)
+				.param("list", list)
+				.update();
+		}
+		for (Long category : draft.categoryIds()) {
+			jdbc.sql("INSERT INTO notice_category (notice_id, category_id) VALUES (:id, :category)")
+				.param("id", id)
+				.param("category", category)
+				.update();
+		}
+	}
+
+	/**
+	 * mark-released: the one transition out of draft; false when it was not a draft any
+	 * more.
+	 */
+	boolean markReleased(long id, long bodyId, long releasedBy, int recipients, Instant now) {
+		return jdbc.sql("""
+				UPDATE notice SET state = 'RELEASED', recipients = :recipients, released_by = :by, released_at = :now,
+				       updated_at = :now
+				WHERE id = :id AND body_id = :bodyId AND state = 'DRAFT'
+				""")
+			.param("recipients", recipients)
+			.param("by", releasedBy)
+			.param("now", Sql.utc(now))
+			.param("id", id)
+			.param("bodyId", bodyId)
+			.update() == 1;
+	}
+
+	Optional<Notice> find(long id, long bodyId) {
+		return jdbc.sql("SELECT * FROM notice WHERE id = :id AND body_id = :bodyId")
+			.param("id", id)
+			.param("bodyId", bodyId)
+			.query(this::row)
+			.optional();
+	}
+
+	Optional<Notice> findReleased(long id) {
+		return jdbc.sql("SELECT * FROM notice WHERE id = :id AND state = 'RELEASED'")
+			.param("id", id)
+			.query(this::row)
+			.optional();
+	}
+
+	List<Notice> ofBody(long bodyId) {
+		return jdbc.sql("SELECT * FROM notice WHERE body_id = :bodyId ORDER BY id DESC LIMIT 200")
+			.param("bodyId", bodyId)
+			.query(this::row)
+			.list();
+	}
+
+	private Notice row(ResultSet rs, int n) throws SQLException {
+		long id = rs.getLong("id");
+		List<Long> lists = jdbc.sql("SELECT list_id FROM notice_list WHERE notice_id = :id ORDER BY list_id")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+		List<Long> categories = jdbc
+			.sql("SELECT category_id FROM notice_category WHERE notice_id = :id ORDER BY category_id")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+		return new Notice(id, rs.getLong("body_id"), rs.getLong("author_id"), rs.getString("subject"),
+				rs.getString("body_text"), rs.getBoolean("emergency"), NoticeState.valueOf(rs.getString("state")),
+				(Integer) rs.getObject("recipients", Integer.class),
+				Sql.instant(rs.getObject("released_at", OffsetDateTime.class)),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories);
+	}
+
+}

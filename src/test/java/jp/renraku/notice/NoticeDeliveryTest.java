@@ -1,0 +1,243 @@
+package jp.renraku.notice;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jp.renraku.RenrakuIntegrationTest;
+import jp.renraku.account.StaffFixtures;
+import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.delivery.DeliveryEngine;
+import jp.renraku.delivery.MailCatcher;
+import jp.renraku.registration.RegistrationFixtures;
+import jp.renraku.registration.RegistrationList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * A sender writes a notice, sees the exact count, releases it, and every registrant gets
+ * one message of their own over real SMTP (the mail catcher), with their name and
+ * personal link.
+ */
+@RenrakuIntegrationTest
+class NoticeDeliveryTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StaffFixtures staff;
+
+	@Autowired
+	RegistrationFixtures registration;
+
+	@Autowired
+	DeliveryEngine engine;
+
+	@Autowired
+	MailCatcher catcher;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestStaff manager;
+
+	TestStaff sender;
+
+	RegistrationList list;
+
+	List<String> addresses;
+
+	@BeforeEach
+	void aListWithThreeRegistrants() {
+		engine.sendDueNow();
+		catcher.clear();
+		manager = staff.manager(staff.body());
+		sender = staff.sender(manager);
+		list = registration.list(manager);
+		String tag = StaffFixtures.unique("n");
+		addresses = List.of(tag + ".a@example.jp", tag + "..b.@docomo.ne.jp", tag + ".c@example.jp");
+		registration.registrant(list, addresses.get(0), "青木 一郎", "1年1組");
+		registration.registrant(list, addresses.get(1), "髙橋 﨑子", "1年1組");
+		registration.registrant(list, addresses.get(2), "佐藤 三郎", "1年2組");
+		// the welcome mails of registration are not what these tests look at
+		catcher.clear();
+	}
+
+	private long draft(String subject, String text, boolean emergency) {
+		var created = mvc.post()
+			.uri("/notices/new")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("subject", subject)
+			.param("text", text)
+			.param("listIds", String.valueOf(list.id()))
+			.param("emergency", String.valueOf(emergency))
+			.exchange();
+		assertThat(created).hasStatus3xxRedirection();
+		String location = created.getResponse().getRedirectedUrl();
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	@Test
+	void everyRegistrantGetsOneMessageOfTheirOwn() {
+		long id = draft("台風{{氏名}}", "{{氏名}}さん\n明日は臨時休校です。\n{{変更・停止リンク}}", false);
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("3人");
+		assertThat(mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange())
+			.hasRedirectedUrl("/notices/" + id);
+		assertThat(engine.sendDueNow()).isEqualTo(3);
+
+		var mails = catcher.caught();
+		assertThat(mails).hasSize(3);
+		assertThat(mails).allSatisfy(mail -> {
+			assertThat(mail.to()).hasSize(1);
+			assertThat(mail.rawHeaders()).doesNotContainIgnoringCase("\nCc:")
+				.doesNotContainIgnoringCase("\nBcc:")
+				.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+				.contains("Precedence: bulk")
+				.containsPattern("Message-ID: <\\d+\\." + id + "\\.renraku@");
+			assertThat(mail.body()).contains("明日は臨時休校です。").contains("/m/");
+		});
+		assertThat(mails.stream().flatMap(m -> m.to().stream()).toList())
+			.containsExactlyInAnyOrderElementsOf(addresses);
+		assertThat(mails).anySatisfy(mail -> {
+			assertThat(mail.subject()).isEqualTo("台風髙橋 﨑子");
+			assertThat(mail.body()).startsWith("髙橋 﨑子さん");
+		});
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText().contains("配信状況");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id AND status = 'SENT'")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+		// released notices can no longer change, nor be released twice
+		assertThat(mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange())
+			.flash()
+			.containsEntry("flashError", "notice.error.notDraft");
+		assertThat(engine.sendDueNow()).isZero();
+	}
+
+	@Test
+	void aRegistrantWhoStopsBeforeTheSendIsNotMailed() {
+		long id = draft("お知らせ", "本文", false);
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		jdbc.sql("DELETE FROM registrant WHERE email = :e").param("e", addresses.get(2)).update();
+		engine.sendDueNow();
+		assertThat(catcher.caught()).hasSize(2);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id AND status = 'SKIPPED'")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aCrashedWorkersRowsAreResumedAfterTheLeaseAndSentOnce() {
+		long id = draft("再開", "本文", false);
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		// a worker claimed the rows and died before sending: they stay SENDING under its
+		// lease
+		jdbc.sql(
+				"UPDATE delivery SET status = 'SENDING', claimed_by = 'dead', lease_until = :future WHERE notice_id = :id")
+			.param("future", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5))
+			.param("id", id)
+			.update();
+		assertThat(engine.sendDueNow()).isZero();
+		jdbc.sql("UPDATE delivery SET lease_until = :past WHERE notice_id = :id")
+			.param("past", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
+			.param("id", id)
+			.update();
+		assertThat(engine.sendDueNow()).isEqualTo(3);
+		assertThat(catcher.caught()).hasSize(3);
+	}
+
+	@Test
+	void emergencyNoticesGoFirst() {
+		long routine = draft("通常", "本文", false);
+		long emergency = draft("緊急", "本文", true);
+		mvc.post().uri("/notices/" + routine + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		mvc.post().uri("/notices/" + emergency + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		engine.sendDueNow();
+		var order = jdbc.sql("SELECT notice_id FROM delivery WHERE notice_id IN (:a, :b) ORDER BY sent_at, id")
+			.param("a", routine)
+			.param("b", emergency)
+			.query(Long.class)
+			.list();
+		assertThat(order.subList(0, 3)).containsOnly(emergency);
+	}
+
+	@Test
+	void testSendGoesOnlyToTheWritersOwnAddress() {
+		long id = draft("テスト {{氏名}}", "{{氏名}}さん {{変更・停止リンク}}", false);
+		assertThat(mvc.post().uri("/notices/" + id + "/test").with(sender.signedIn()).with(csrf()).exchange()).flash()
+			.containsEntry("flashError", "notice.error.noEmail");
+		jdbc.sql("UPDATE staff_account SET email = 'sender@city.example.jp' WHERE id = :id")
+			.param("id", sender.id())
+			.update();
+		mvc.post().uri("/notices/" + id + "/test").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(catcher.caught()).singleElement().satisfies(mail -> {
+			assertThat(mail.to()).containsExactly("sender@city.example.jp");
+			assertThat(mail.subject()).startsWith("【テスト送信】");
+		});
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void anotherBodysStaffCannotSeeOrSendTheNotice() {
+		long id = draft("機密", "本文", false);
+		TestStaff stranger = staff.manager(staff.body());
+		for (String uri : List.of("/notices/" + id, "/notices/" + id + "/edit")) {
+			assertThat(mvc.get().uri(uri).with(stranger.signedIn()).exchange()).as(uri).hasStatus(404);
+		}
+		for (String uri : List.of("/notices/" + id + "/edit", "/notices/" + id + "/test",
+				"/notices/" + id + "/release")) {
+			assertThat(mvc.post()
+				.uri(uri)
+				.with(stranger.signedIn())
+				.with(csrf())
+				.param("subject", "x")
+				.param("text", "y")
+				.param("listIds", String.valueOf(list.id()))
+				.exchange()).as(uri).hasStatus(404);
+		}
+		assertThat(mvc.get().uri("/notices").with(stranger.signedIn()).exchange()).bodyText().doesNotContain("機密");
+		assertThat(mvc.get().uri("/notices").with(staff.systemAdmin().signedIn()).exchange()).hasStatus(403);
+		assertThat(jdbc.sql("SELECT state FROM notice WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("DRAFT");
+	}
+
+	@Test
+	void aNoticeCannotTargetAnotherBodysList() {
+		TestStaff otherManager = staff.manager(staff.body());
+		RegistrationList foreign = registration.list(otherManager);
+		registration.registrant(foreign, StaffFixtures.unique("f") + "@example.jp", "他 機関", "1年1組");
+		catcher.clear();
+		var created = mvc.post()
+			.uri("/notices/new")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("subject", "越境")
+			.param("text", "本文")
+			.param("listIds", String.valueOf(foreign.id()))
+			.exchange();
+		String location = created.getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notice_list WHERE notice_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(engine.sendDueNow()).isZero();
+		assertThat(catcher.caught()).isEmpty();
+	}
+
+}
