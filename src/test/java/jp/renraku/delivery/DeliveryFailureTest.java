@@ -1,0 +1,143 @@
+package jp.renraku.delivery;
+
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import jp.renraku.RenrakuIntegrationTest;
+import jp.renraku.account.StaffFixtures;
+import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.registration.RegistrationFixtures;
+import jp.renraku.registration.RegistrationList;
+import jp.renraku.registration.RegistrationManagement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Temporary and permanent refusals, and a relay that is down, against real SMTP servers.
+ */
+@RenrakuIntegrationTest
+class DeliveryFailureTest {
+
+	@Autowired
+	DeliveryEngine engine;
+
+	@Autowired
+	DeliveryQueue queue;
+
+	@Autowired
+	StaffFixtures staff;
+
+	@Autowired
+	RegistrationFixtures registration;
+
+	@Autowired
+	RegistrationManagement registrations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long noticeId;
+
+	String tag;
+
+	@BeforeEach
+	void releasedNoticeForThree() {
+		engine.sendDueNow();
+		TestStaff manager = staff.manager(staff.body());
+		RegistrationList list = registration.list(manager);
+		tag = StaffFixtures.unique("f");
+		registration.registrant(list, "ok." + tag + "@example.jp", "成功", "1年1組");
+		registration.registrant(list, "temp." + tag + "@example.jp", "一時", "1年1組");
+		registration.registrant(list, "perm." + tag + "@example.jp", "恒久", "1年1組");
+		jdbc.sql("""
+				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, state, created_at, updated_at)
+				VALUES (:body, :author, '件名', '本文', FALSE, 'RELEASED', :now, :now)
+				""")
+			.param("body", list.bodyId())
+			.param("author", manager.id())
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+		noticeId = jdbc.sql("SELECT MAX(id) FROM notice").query(Long.class).single();
+		queue.enqueue(noticeId, list.bodyId(), false,
+				registrations.audience(manager.staff(), java.util.List.of(list.id()), java.util.List.of()),
+				Instant.now());
+	}
+
+	private Map<String, Object> row(String prefix) {
+		return jdbc.sql("""
+				SELECT d.status, d.attempts, d.last_reply FROM delivery d JOIN registrant r ON r.id = d.registrant_id
+				WHERE d.notice_id = :n AND r.email = :e
+				""").param("n", noticeId).param("e", prefix + "." + tag + "@example.jp").query().singleRow();
+	}
+
+	private SmtpTarget target(int port) {
+		return new SmtpTarget("127.0.0.1", port, null, null, MailSettings.Tls.NONE);
+	}
+
+	@Test
+	void temporaryRefusalIsRetriedAndPermanentRefusalFailsWithTheReply() throws Exception {
+		java.util.concurrent.atomic.AtomicBoolean firstTry = new java.util.concurrent.atomic.AtomicBoolean(true);
+		try (ScriptedSmtpServer relay = new ScriptedSmtpServer(address -> {
+			if (address.startsWith("perm.")) {
+				return "550 5.1.1 user unknown";
+			}
+			if (address.startsWith("temp.") && firstTry.getAndSet(false)) {
+				return "451 4.7.1 try again later";
+			}
+			return "250 ok";
+		}); SmtpConnection connection = new SmtpConnection(target(relay.port()), 100)) {
+			engine.runOnce("test", connection);
+			assertThat(row("ok")).containsEntry("status", "SENT");
+			assertThat(row("perm")).containsEntry("status", "FAILED");
+			assertThat((String) row("perm").get("last_reply")).contains("550").contains("user unknown");
+			assertThat(row("temp")).containsEntry("status", "RETRYING");
+			assertThat((String) row("temp").get("last_reply")).contains("451");
+
+			// when the retry is due, the message goes out once
+			jdbc.sql("UPDATE delivery SET next_attempt_at = :now WHERE notice_id = :n AND status = 'RETRYING'")
+				.param("now", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
+				.param("n", noticeId)
+				.update();
+			engine.runOnce("test", connection);
+			assertThat(row("temp")).containsEntry("status", "SENT").containsEntry("attempts", 2);
+			assertThat(relay.accepted).containsExactlyInAnyOrder("ok." + tag + "@example.jp",
+					"temp." + tag + "@example.jp");
+		}
+	}
+
+	@Test
+	void aRelayThatIsDownOnlyDelaysTheMail() throws Exception {
+		int deadPort;
+		try (ServerSocket probe = new ServerSocket(0)) {
+			deadPort = probe.getLocalPort();
+		}
+		try (SmtpConnection down = new SmtpConnection(target(deadPort), 100)) {
+			engine.runOnce("test", down);
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :n AND status = 'RETRYING'")
+			.param("n", noticeId)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+		jdbc.sql("UPDATE delivery SET next_attempt_at = :now WHERE notice_id = :n")
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
+			.param("n", noticeId)
+			.update();
+		try (ScriptedSmtpServer relay = new ScriptedSmtpServer(address -> "250 ok");
+				SmtpConnection up = new SmtpConnection(target(relay.port()), 100)) {
+			engine.runOnce("test", up);
+			assertThat(relay.accepted).hasSize(3);
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :n AND status = 'SENT'")
+			.param("n", noticeId)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+}
