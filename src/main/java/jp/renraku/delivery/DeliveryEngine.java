@@ -217,7 +217,7 @@ public class DeliveryEngine implements SmartLifecycle {
 		SmtpConnection.Result result;
 		try {
 			MimeMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(), content,
-					recipient);
+					recipient, connection.eightBitMime());
 			InternetAddress to = new InternetAddress();
 			to.setAddress(EmailAddresses.toAscii(recipient.email()));
 			result = connection.send(message, to);

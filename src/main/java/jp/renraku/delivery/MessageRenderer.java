@@ -36,6 +36,15 @@ final class MessageRenderer {
 
 	MimeMessage render(Session session, long deliveryId, long noticeId, NoticeContent content, Recipient recipient)
 			throws MessagingException {
+		return render(session, deliveryId, noticeId, content, recipient, false);
+	}
+
+	/**
+	 * With {@code eightBit} (the relay announced 8BITMIME) the UTF-8 text goes as it is
+	 * instead of base64: a third smaller and much cheaper to write.
+	 */
+	MimeMessage render(Session session, long deliveryId, long noticeId, NoticeContent content, Recipient recipient,
+			boolean eightBit) throws MessagingException {
 		MimeMessage message = new StableIdMessage(session,
 				"<" + deliveryId + "." + noticeId + ".renraku@" + messageIdDomain + ">");
 		message.setFrom(new InternetAddress(from));
@@ -48,6 +57,9 @@ final class MessageRenderer {
 		String text = Placeholders.fill(content.text(), recipient, nameIfUnknown) + "\n\n"
 				+ footer.replace("{0}", recipient.manageUrl());
 		message.setText(text, "UTF-8");
+		if (eightBit) {
+			message.setHeader("Content-Transfer-Encoding", "8bit");
+		}
 		message.setHeader("List-Unsubscribe", "<" + recipient.unsubscribeUrl() + ">");
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		message.setHeader("Precedence", "bulk");

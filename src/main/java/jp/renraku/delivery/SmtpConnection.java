@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SmtpConnection implements AutoCloseable {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SmtpConnection.class);
+
 	/**
 	 * How a send ended: accepted, or refused with the server's code and reply (0 for no
 	 * answer).
@@ -46,6 +48,22 @@ final class SmtpConnection implements AutoCloseable {
 
 	Session session() {
 		return session;
+	}
+
+	/**
+	 * Opens the connection if needed and tells whether the relay takes 8-bit text
+	 * (8BITMIME). False when the relay cannot be reached; {@link #send} then reports
+	 * that.
+	 */
+	boolean eightBitMime() {
+		try {
+			return connected() instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp
+					&& smtp.supportsExtension("8BITMIME");
+		}
+		catch (MessagingException ex) {
+			close();
+			return false;
+		}
 	}
 
 	Result send(MimeMessage message, Address recipient) {
@@ -90,6 +108,7 @@ final class SmtpConnection implements AutoCloseable {
 	}
 
 	private static String reply(Exception ex) {
+		log.debug("SMTP send refused or failed", ex);
 		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 		return message.length() > 500 ? message.substring(0, 500) : message;
 	}

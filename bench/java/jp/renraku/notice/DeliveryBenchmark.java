@@ -1,0 +1,146 @@
+package jp.renraku.notice;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.renraku.RenrakuApplication;
+import jp.renraku.account.AccountManagement;
+import jp.renraku.account.IssuedPassword;
+import jp.renraku.account.NewAccount;
+import jp.renraku.common.Role;
+import jp.renraku.common.Staff;
+import jp.renraku.organization.BodyKind;
+import jp.renraku.organization.OrganizationManagement;
+import jp.renraku.registration.RegistrationList;
+import jp.renraku.registration.RegistrationManagement;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Releases one notice to N registrants and measures the time until Postfix's smtp-sink has
+ * accepted the last message. Not a test: run by bench/delivery.sh, which starts the sink and
+ * measures the machine's SMTP ceiling in the same run.
+ *
+ * Arguments: jdbc-url sink-port sink-counters-file registrants
+ */
+public final class DeliveryBenchmark {
+
+	public static void main(String[] args) throws Exception {
+		String url = args[0];
+		int sinkPort = Integer.parseInt(args[1]);
+		Path counters = Path.of(args[2]);
+		int n = Integer.parseInt(args[3]);
+		int workers = Integer.parseInt(System.getProperty("workers", "4"));
+		int batch = Integer.parseInt(System.getProperty("batch", "500"));
+
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(RenrakuApplication.class).run(
+				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=", "--server.port=0", "--renraku.mail.catcher.enabled=false",
+				"--renraku.mail.smtp.host=127.0.0.1", "--renraku.mail.smtp.port=" + sinkPort,
+				"--renraku.mail.smtp.tls=NONE", "--renraku.mail.from=bench@renraku.example.jp",
+				"--renraku.delivery.workers=" + workers, "--renraku.delivery.batch-size=" + batch,
+				"--renraku.delivery.messages-per-connection=1000000", "--renraku.delivery.poll-interval=50ms",
+				"--renraku.scheduling.enabled=false", "--logging.level.root=WARN", "--logging.level.jp.renraku.delivery=" + System.getProperty("deliveryLog", "WARN"), "--spring.main.banner-mode=off");
+		try {
+			run(app, counters, n);
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	private static void run(ConfigurableApplicationContext app, Path counters, int n) throws Exception {
+		Staff root = new Staff(0, "bench", "bench", Role.SYSTEM_ADMIN, null);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		long body = app.getBean(OrganizationManagement.class).create("bench-" + tag, BodyKind.OTHER);
+		IssuedPassword issued = app.getBean(AccountManagement.class)
+			.createOperationsManager(root, body, new NewAccount("bench." + tag, "bench", null));
+		Staff manager = new Staff(issued.accountId(), issued.loginId(), "bench", Role.OPERATIONS_MANAGER, body);
+		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		// setup straight in SQL: the benchmark measures sending, not list administration
+		jdbc.update("""
+				INSERT INTO registration_list (body_id, name, public_token, registration_password, password_changed_at,
+				       registration_open, purpose, period_start, url_management, eligibility, verification,
+				       deletion_criteria, disclaimer, collect_name, collect_furigana, collect_address,
+				       collect_affiliation, collect_phone, retention_days, created_at, updated_at)
+				VALUES (?, ?, ?, 'BENCH', ?, TRUE, 'bench', ?, 'bench', 'bench', 'NONE', 'bench', 'bench', TRUE, FALSE,
+				        FALSE, FALSE, FALSE, 30, ?, ?)
+				""", body, "bench-" + tag, "bench-" + tag, now, now.toLocalDate().minusDays(1), now, now);
+		RegistrationList list = app.getBean(RegistrationManagement.class)
+			.lists(manager)
+			.stream()
+			.filter(l -> l.name().equals("bench-" + tag))
+			.findFirst()
+			.orElseThrow();
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			rows.add(new Object[] { list.id(), body, "r" + i + "." + tag + "@example.jp", tag + i, "住民 " + i + "さん",
+					"n" + i, now, now });
+			if (rows.size() == 10_000 || i == n - 1) {
+				jdbc.batchUpdate("""
+						INSERT INTO registrant (list_id, body_id, state, email, email_hash, name, link_nonce, created_at,
+						       updated_at)
+						VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)
+						""", rows);
+				rows.clear();
+			}
+		}
+		NoticeManagement notices = app.getBean(NoticeManagement.class);
+		long noticeId = notices.create(manager, new NoticeDraft("【訓練】避難情報 {{氏名}}",
+				"{{氏名}}\n\nこれは配信速度の測定です。市内全域に避難指示が出たという想定の訓練メールです。\n"
+						+ "最寄りの避難所へ移動してください。\n\n{{変更・停止リンク}}\n",
+				true, List.of(list.id()), List.of()));
+		long before = accepted(counters);
+		System.gc();
+		long started = System.nanoTime();
+		long recipients = notices.release(manager, noticeId);
+		long deadline = started + 600_000_000_000L;
+		while (accepted(counters) - before < recipients && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		long got = accepted(counters) - before;
+		long peakHeap = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				peakHeap += pool.getPeakUsage().getUsed();
+			}
+		}
+		System.out.printf("renraku_messages=%d accepted=%d seconds=%.2f renraku_msgs_per_s=%.0f peak_heap_mib=%d max_heap_mib=%d%n",
+				recipients, got, seconds, got / seconds, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+	}
+
+	private static final Pattern MESG = Pattern.compile("mesg=(\\d+)");
+
+	/** The latest running count smtp-sink printed (read from the end of its growing output). */
+	static long accepted(Path counters) throws Exception {
+		String text;
+		try (var file = new java.io.RandomAccessFile(counters.toFile(), "r")) {
+			long length = file.length();
+			long from = Math.max(0, length - 512);
+			byte[] tail = new byte[(int) (length - from)];
+			file.seek(from);
+			file.readFully(tail);
+			text = new String(tail, java.nio.charset.StandardCharsets.US_ASCII);
+		}
+		Matcher m = MESG.matcher(text);
+		long last = 0;
+		while (m.find()) {
+			last = Long.parseLong(m.group(1));
+		}
+		return last;
+	}
+
+}
