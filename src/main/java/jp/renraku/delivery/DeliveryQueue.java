@@ -35,6 +35,9 @@ public class DeliveryQueue {
 	record Claimed(long id, long noticeId, long registrantId, int attempts) {
 	}
 
+	private static final org.springframework.jdbc.core.RowMapper<Claimed> CLAIMED = (rs, n) -> new Claimed(
+			rs.getLong("id"), rs.getLong("notice_id"), rs.getLong("registrant_id"), rs.getInt("attempts"));
+
 	/** What became of a claimed delivery. */
 	record Outcome(long id, DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String reply,
 			@Nullable Instant sentAt) {
@@ -83,50 +86,79 @@ public class DeliveryQueue {
 	}
 
 	/**
-	 * claim: due rows (queued, retry due, or a lease that ran out), emergency first then
-	 * oldest, locked so that other workers skip them, then marked as being sent under
-	 * this worker's lease.
+	 * claim: queued rows first, emergency before routine, oldest first, read straight
+	 * from the claim index; then retries that are due and rows whose lease ran out (a
+	 * dead worker's). Rows are locked so that other workers skip them, then marked as
+	 * being sent under this worker's lease. A retry of an emergency notice waits behind
+	 * queued routine rows; retries are few.
 	 */
 	@Transactional
 	List<Claimed> claim(String worker, int limit, Instant now, Duration lease) {
-		List<Claimed> claimed = jdbc.sql("""
+		List<Claimed> claimed = new ArrayList<>(jdbc.sql("""
 				SELECT id, notice_id, registrant_id, attempts FROM delivery
-				WHERE (status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= :now)
-				   OR (status = 'SENDING' AND lease_until < :now)
+				WHERE status = 'QUEUED' AND next_attempt_at <= :now
 				ORDER BY priority, id
 				LIMIT :limit
 				FOR UPDATE SKIP LOCKED
-				""")
-			.param("now", Sql.utc(now))
-			.param("limit", limit)
-			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("notice_id"), rs.getLong("registrant_id"),
-					rs.getInt("attempts")))
-			.list();
+				""").param("now", Sql.utc(now)).param("limit", limit).query(CLAIMED).list());
+		if (claimed.size() < limit) {
+			claimed.addAll(jdbc
+				.sql("""
+						SELECT id, notice_id, registrant_id, attempts FROM delivery
+						WHERE (status = 'RETRYING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND lease_until < :now)
+						ORDER BY priority, id
+						LIMIT :limit
+						FOR UPDATE SKIP LOCKED
+						""")
+				.param("now", Sql.utc(now))
+				.param("limit", limit - claimed.size())
+				.query(CLAIMED)
+				.list());
+		}
 		if (claimed.isEmpty()) {
 			return claimed;
 		}
-		List<Object[]> args = new ArrayList<>(claimed.size());
-		Object until = Sql.utc(now.plus(lease));
-		for (Claimed c : claimed) {
-			args.add(new Object[] { until, worker, c.id() });
-		}
-		batch.batchUpdate("UPDATE delivery SET status = 'SENDING', lease_until = ?, claimed_by = ? WHERE id = ?", args);
+		jdbc.sql(
+				"UPDATE delivery SET status = 'SENDING', lease_until = :until, claimed_by = :worker WHERE id IN (:ids)")
+			.param("until", Sql.utc(now.plus(lease)))
+			.param("worker", worker)
+			.param("ids", claimed.stream().map(Claimed::id).toList())
+			.update();
 		return claimed;
 	}
 
-	/** finish: writes the outcomes of a batch in one JDBC batch. */
+	/**
+	 * finish: the messages the relay accepted are marked in one statement; the others
+	 * (few) in one JDBC batch with their own attempt count, next attempt and reply.
+	 */
 	@Transactional
 	void finish(List<Outcome> outcomes) {
-		List<Object[]> args = new ArrayList<>(outcomes.size());
+		List<Long> sent = new ArrayList<>();
+		Instant sentAt = null;
+		List<Object[]> others = new ArrayList<>();
 		for (Outcome o : outcomes) {
-			args.add(new Object[] { o.status().name(), o.attempts(), Sql.utc(o.nextAttemptAt()), o.reply(),
-					o.sentAt() == null ? null : Sql.utc(o.sentAt()), o.id() });
+			if (o.status() == DeliveryStatus.SENT) {
+				sent.add(o.id());
+				sentAt = o.sentAt();
+				continue;
+			}
+			others.add(new Object[] { o.status().name(), o.attempts(), Sql.utc(o.nextAttemptAt()), o.reply(), o.id() });
 		}
-		batch.batchUpdate("""
-				UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?,
-				       last_reply = ?, sent_at = ?, lease_until = NULL
-				WHERE id = ?
-				""", args);
+		if (!sent.isEmpty()) {
+			jdbc.sql("""
+					UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = :sentAt, last_reply = NULL,
+					       lease_until = NULL
+					WHERE id IN (:ids)
+					""").param("sentAt", Sql.utc(sentAt)).param("ids", sent).update();
+		}
+		if (!others.isEmpty()) {
+			batch.batchUpdate(
+					"""
+							UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?, last_reply = ?, lease_until = NULL
+							WHERE id = ?
+							""",
+					others);
+		}
 	}
 
 	public Progress progress(long noticeId) {

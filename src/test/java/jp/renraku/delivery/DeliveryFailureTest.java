@@ -140,4 +140,36 @@ class DeliveryFailureTest {
 			.single()).isEqualTo(3);
 	}
 
+	@Test
+	void emergencyRowsAreClaimedBeforeRoutineOnesAlreadyWaiting() {
+		long routineBody = jdbc.sql("SELECT body_id FROM notice WHERE id = :id")
+			.param("id", noticeId)
+			.query(Long.class)
+			.single();
+		long author = jdbc.sql("SELECT author_id FROM notice WHERE id = :id")
+			.param("id", noticeId)
+			.query(Long.class)
+			.single();
+		jdbc.sql("""
+				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, state, created_at, updated_at)
+				VALUES (:body, :author, '緊急', '本文', TRUE, 'RELEASED', :now, :now)
+				""")
+			.param("body", routineBody)
+			.param("author", author)
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+		long emergency = jdbc.sql("SELECT MAX(id) FROM notice").query(Long.class).single();
+		jdbc.sql(
+				"""
+						INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, next_attempt_at, created_at)
+						SELECT :emergency, body_id, registrant_id, 0, 'QUEUED', 0, next_attempt_at, created_at FROM delivery
+						WHERE notice_id = :routine
+						""")
+			.param("emergency", emergency)
+			.param("routine", noticeId)
+			.update();
+		var claimed = queue.claim("test", 3, Instant.now(), java.time.Duration.ofMinutes(1));
+		assertThat(claimed).extracting(DeliveryQueue.Claimed::noticeId).containsOnly(emergency).hasSize(3);
+	}
+
 }

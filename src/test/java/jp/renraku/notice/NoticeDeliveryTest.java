@@ -158,18 +158,26 @@ class NoticeDeliveryTest {
 	}
 
 	@Test
-	void emergencyNoticesGoFirst() {
+	void emergencyNoticesAreQueuedWithTheirOwnPriority() {
 		long routine = draft("通常", "本文", false);
 		long emergency = draft("緊急", "本文", true);
 		mvc.post().uri("/notices/" + routine + "/release").with(sender.signedIn()).with(csrf()).exchange();
 		mvc.post().uri("/notices/" + emergency + "/release").with(sender.signedIn()).with(csrf()).exchange();
-		engine.sendDueNow();
-		var order = jdbc.sql("SELECT notice_id FROM delivery WHERE notice_id IN (:a, :b) ORDER BY sent_at, id")
-			.param("a", routine)
-			.param("b", emergency)
-			.query(Long.class)
-			.list();
-		assertThat(order.subList(0, 3)).containsOnly(emergency);
+		assertThat(jdbc.sql("SELECT DISTINCT priority FROM delivery WHERE notice_id = :id")
+			.param("id", emergency)
+			.query(Integer.class)
+			.list()).containsExactly(0);
+		assertThat(jdbc.sql("SELECT DISTINCT priority FROM delivery WHERE notice_id = :id")
+			.param("id", routine)
+			.query(Integer.class)
+			.list()).containsExactly(1);
+		assertThat(engine.sendDueNow()).isEqualTo(6);
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'NOTICE_RELEASED_EMERGENCY' AND target = :t")
+					.param("t", "notice:" + emergency)
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
 	}
 
 	@Test
