@@ -55,7 +55,12 @@ public class DeliveryQueue {
 		}
 
 		public long remaining() {
-			return count(DeliveryStatus.QUEUED) + count(DeliveryStatus.SENDING) + count(DeliveryStatus.RETRYING);
+			return count(DeliveryStatus.QUEUED) + count(DeliveryStatus.SENDING) + count(DeliveryStatus.RETRYING)
+					+ count(DeliveryStatus.PAUSED);
+		}
+
+		public boolean paused() {
+			return count(DeliveryStatus.PAUSED) > 0;
 		}
 
 	}
@@ -159,6 +164,41 @@ public class DeliveryQueue {
 							""",
 					others);
 		}
+	}
+
+	/**
+	 * pause: holds the notice's waiting rows; rows already being sent finish. Returns how
+	 * many were held.
+	 */
+	@Transactional
+	public int pause(long noticeId) {
+		return jdbc
+			.sql("UPDATE delivery SET status = 'PAUSED' WHERE notice_id = :id AND status IN ('QUEUED', 'RETRYING')")
+			.param("id", noticeId)
+			.update();
+	}
+
+	/** resume: queues the held rows again, due at once. */
+	@Transactional
+	public int resume(long noticeId, Instant now) {
+		return jdbc.sql(
+				"UPDATE delivery SET status = 'QUEUED', next_attempt_at = :now WHERE notice_id = :id AND status = 'PAUSED'")
+			.param("now", Sql.utc(now))
+			.param("id", noticeId)
+			.update();
+	}
+
+	/**
+	 * retry-failed: queues the failed rows of a notice once more (after the cause was
+	 * fixed).
+	 */
+	@Transactional
+	public int retryFailed(long noticeId, Instant now) {
+		return jdbc.sql(
+				"UPDATE delivery SET status = 'QUEUED', next_attempt_at = :now WHERE notice_id = :id AND status = 'FAILED'")
+			.param("now", Sql.utc(now))
+			.param("id", noticeId)
+			.update();
 	}
 
 	public Progress progress(long noticeId) {

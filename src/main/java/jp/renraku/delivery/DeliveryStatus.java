@@ -18,6 +18,8 @@ public enum DeliveryStatus {
 	/** A permanent failure (5xx) or too many attempts; the server's reply is kept. */
 	FAILED,
 	/** The registrant stopped or was deleted before the message went out. */
-	SKIPPED
+	SKIPPED,
+	/** Held because the sender paused the notice; queued again on resume. */
+	PAUSED
 
 }

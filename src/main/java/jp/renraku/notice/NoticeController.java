@@ -69,6 +69,7 @@ class NoticeController {
 		}
 		else {
 			model.addAttribute("progress", notices.progress(staff, noticeId));
+			model.addAttribute("failures", notices.failures(staff, noticeId));
 		}
 		return VIEW_DETAIL;
 	}
@@ -106,6 +107,22 @@ class NoticeController {
 	@PostMapping("/{noticeId}/release")
 	String release(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
 		return outcome(noticeId, redirect, "notice.released", () -> notices.release(staff, noticeId));
+	}
+
+	@PostMapping("/{noticeId}/pause")
+	String pause(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
+		return outcome(noticeId, redirect, "notice.paused", () -> notices.pause(staff, noticeId));
+	}
+
+	@PostMapping("/{noticeId}/resume")
+	String resume(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
+		return outcome(noticeId, redirect, "notice.resumed", () -> notices.resume(staff, noticeId));
+	}
+
+	@PostMapping("/{noticeId}/retry-failures")
+	String retryFailures(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
+			RedirectAttributes redirect) {
+		return outcome(noticeId, redirect, "notice.failuresRetried", () -> notices.retryFailures(staff, noticeId));
 	}
 
 	private String outcome(long noticeId, RedirectAttributes redirect, String success, Runnable action) {

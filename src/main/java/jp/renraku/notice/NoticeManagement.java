@@ -172,6 +172,48 @@ public class NoticeManagement implements NoticeContents {
 		return count == null ? 0 : count;
 	}
 
+	/** Holds a released notice's waiting mail; what is being sent finishes. */
+	@Transactional
+	void pause(Staff staff, long noticeId) {
+		Notice notice = released(staff, noticeId);
+		int held = queue.pause(notice.id());
+		audit.record(AuditAction.NOTICE_PAUSED, notice.bodyId(), "notice:" + notice.id(), "held:" + held);
+	}
+
+	void resume(Staff staff, long noticeId) {
+		transactions.executeWithoutResult(status -> {
+			Notice notice = released(staff, noticeId);
+			int queued = queue.resume(notice.id(), clock.instant());
+			audit.record(AuditAction.NOTICE_RESUMED, notice.bodyId(), "notice:" + notice.id(), "queued:" + queued);
+		});
+		engine.wake();
+	}
+
+	/** Sends the failed messages of a notice once more, after the cause was fixed. */
+	void retryFailures(Staff staff, long noticeId) {
+		transactions.executeWithoutResult(status -> {
+			Notice notice = released(staff, noticeId);
+			int queued = queue.retryFailed(notice.id(), clock.instant());
+			audit.record(AuditAction.NOTICE_FAILURES_RETRIED, notice.bodyId(), "notice:" + notice.id(),
+					"queued:" + queued);
+		});
+		engine.wake();
+	}
+
+	private Notice released(Staff staff, long noticeId) {
+		Notice notice = notice(staff, noticeId);
+		if (notice.state() != NoticeState.RELEASED) {
+			throw new NoticeException("notice.error.notReleased");
+		}
+		return notice;
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.List<java.util.Map<String, Object>> failures(Staff staff, long noticeId) {
+		notice(staff, noticeId);
+		return queue.failures(noticeId, 100);
+	}
+
 	@Transactional(readOnly = true)
 	public DeliveryQueue.Progress progress(Staff staff, long noticeId) {
 		notice(staff, noticeId);

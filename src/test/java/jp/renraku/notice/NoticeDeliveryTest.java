@@ -248,4 +248,51 @@ class NoticeDeliveryTest {
 		assertThat(catcher.caught()).isEmpty();
 	}
 
+	@Test
+	void pausingHoldsTheWaitingMailAndResumingSendsIt() {
+		long id = draft("一時停止", "本文", false);
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(mvc.post().uri("/notices/" + id + "/pause").with(sender.signedIn()).with(csrf()).exchange()).flash()
+			.containsEntry("flashMessage", "notice.paused");
+		assertThat(engine.sendDueNow()).isZero();
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText().contains("配信を再開する");
+		mvc.post().uri("/notices/" + id + "/resume").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(engine.sendDueNow()).isEqualTo(3);
+		assertThat(catcher.caught()).hasSize(3);
+	}
+
+	@Test
+	void failedMessagesCanBeSentAgainFromThePage() {
+		long id = draft("再送", "本文", false);
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		engine.sendDueNow();
+		jdbc.sql("UPDATE delivery SET status = 'FAILED', last_reply = '550 mailbox unavailable' WHERE notice_id = :id "
+				+ "AND registrant_id = (SELECT MIN(registrant_id) FROM delivery WHERE notice_id = :id)")
+			.param("id", id)
+			.update();
+		catcher.clear();
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText()
+			.contains("550 mailbox unavailable");
+		mvc.post().uri("/notices/" + id + "/retry-failures").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(engine.sendDueNow()).isEqualTo(1);
+		assertThat(catcher.caught()).hasSize(1);
+	}
+
+	@Test
+	void anotherBodysStaffCannotPauseResumeOrRetry() {
+		long id = draft("他機関", "本文", false);
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		TestStaff stranger = staff.manager(staff.body());
+		for (String action : List.of("pause", "resume", "retry-failures")) {
+			assertThat(
+					mvc.post().uri("/notices/" + id + "/" + action).with(stranger.signedIn()).with(csrf()).exchange())
+				.as(action)
+				.hasStatus(404);
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id AND status = 'QUEUED'")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
 }
