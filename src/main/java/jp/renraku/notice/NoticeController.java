@@ -1,8 +1,12 @@
 package jp.renraku.notice;
 
+import java.time.LocalDateTime;
+
 import jakarta.validation.Valid;
 import jp.renraku.common.Staff;
 import jp.renraku.delivery.Placeholders;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.mail.MailException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -64,7 +69,7 @@ class NoticeController {
 		Notice notice = notices.notice(staff, noticeId);
 		model.addAttribute("notice", notice);
 		model.addAttribute("lists", notices.lists(staff));
-		if (notice.draft()) {
+		if (notice.draft() || notice.scheduled()) {
 			model.addAttribute("recipientCount", notices.recipientCount(staff, noticeId));
 		}
 		else {
@@ -107,6 +112,23 @@ class NoticeController {
 	@PostMapping("/{noticeId}/release")
 	String release(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
 		return outcome(noticeId, redirect, "notice.released", () -> notices.release(staff, noticeId));
+	}
+
+	@PostMapping("/{noticeId}/schedule")
+	String schedule(
+			@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime at,
+			RedirectAttributes redirect) {
+		if (at == null) {
+			redirect.addFlashAttribute("flashError", "notice.error.scheduleMissing");
+			return "redirect:/notices/" + noticeId;
+		}
+		return outcome(noticeId, redirect, "notice.scheduled", () -> notices.schedule(staff, noticeId, at));
+	}
+
+	@PostMapping("/{noticeId}/unschedule")
+	String unschedule(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
+		return outcome(noticeId, redirect, "notice.unscheduled", () -> notices.unschedule(staff, noticeId));
 	}
 
 	@PostMapping("/{noticeId}/pause")

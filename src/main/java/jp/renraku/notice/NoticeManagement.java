@@ -57,9 +57,12 @@ public class NoticeManagement implements NoticeContents {
 
 	private final Clock clock;
 
+	private final java.time.ZoneId zone;
+
 	NoticeManagement(Notices notices, RegistrationManagement registration, DeliveryQueue queue, DeliveryEngine engine,
 			AccountManagement accounts, Mailer mailer, MessageSource messages, AuditTrail audit,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, jp.renraku.common.RenrakuProperties properties) {
+		this.zone = properties.timeZone();
 		this.notices = notices;
 		this.registration = registration;
 		this.queue = queue;
@@ -149,27 +152,79 @@ public class NoticeManagement implements NoticeContents {
 	}
 
 	/**
-	 * Releases a draft: one delivery row per recipient in one statement, then the engine
-	 * is woken. Returns the number of recipients.
+	 * Releases a draft or a scheduled notice now: one delivery row per recipient in one
+	 * statement, then the engine is woken. Returns the number of recipients.
 	 */
 	long release(Staff staff, long noticeId) {
-		Long count = transactions.execute(status -> {
-			Notice notice = notice(staff, noticeId);
-			if (!notice.draft()) {
-				throw new NoticeException("notice.error.notDraft");
-			}
-			Instant now = clock.instant();
-			long recipients = queue.enqueue(notice.id(), notice.bodyId(), notice.emergency(), audience(staff, notice),
-					now);
-			if (!notices.markReleased(notice.id(), notice.bodyId(), staff.accountId(), (int) recipients, now)) {
-				throw new NoticeException("notice.error.notDraft");
-			}
-			audit.record(notice.emergency() ? AuditAction.NOTICE_RELEASED_EMERGENCY : AuditAction.NOTICE_RELEASED,
-					notice.bodyId(), "notice:" + notice.id(), "recipients:" + recipients);
-			return recipients;
-		});
+		Long count = transactions.execute(status -> releaseNow(staff, notice(staff, noticeId), "by staff"));
 		engine.wake();
 		return count == null ? 0 : count;
+	}
+
+	private long releaseNow(Staff actor, Notice notice, String how) {
+		if (!notice.draft() && !notice.scheduled()) {
+			throw new NoticeException("notice.error.notDraft");
+		}
+		Instant now = clock.instant();
+		long recipients = queue.enqueue(notice.id(), notice.bodyId(), notice.emergency(), audience(actor, notice), now);
+		if (!notices.markReleased(notice.id(), notice.bodyId(), actor.accountId(), (int) recipients, now)) {
+			// another node released it first: this enqueue is rolled back with the
+			// transaction
+			throw new NoticeException("notice.error.notDraft");
+		}
+		audit.record(notice.emergency() ? AuditAction.NOTICE_RELEASED_EMERGENCY : AuditAction.NOTICE_RELEASED,
+				notice.bodyId(), "notice:" + notice.id(), "recipients:" + recipients + " " + how);
+		return recipients;
+	}
+
+	/**
+	 * Schedules a draft for a date and time in the city's time zone; the time must be
+	 * ahead.
+	 */
+	@Transactional
+	void schedule(Staff staff, long noticeId, java.time.LocalDateTime at) {
+		Notice notice = notice(staff, noticeId);
+		Instant when = at.atZone(zone).toInstant();
+		if (!when.isAfter(clock.instant())) {
+			throw new NoticeException("notice.error.scheduleInPast");
+		}
+		if (!notices.schedule(notice.id(), notice.bodyId(), when, clock.instant())) {
+			throw new NoticeException("notice.error.notDraft");
+		}
+		audit.record(AuditAction.NOTICE_SCHEDULED, notice.bodyId(), "notice:" + notice.id(), at.toString());
+	}
+
+	/** Withdraws the schedule; the notice is a draft again. */
+	@Transactional
+	void unschedule(Staff staff, long noticeId) {
+		Notice notice = notice(staff, noticeId);
+		if (!notices.unschedule(notice.id(), notice.bodyId(), clock.instant())) {
+			throw new NoticeException("notice.error.notScheduled");
+		}
+		audit.record(AuditAction.NOTICE_UNSCHEDULED, notice.bodyId(), "notice:" + notice.id(), null);
+	}
+
+	/**
+	 * Releases every scheduled notice whose time has come (the scheduler calls this on
+	 * every node; each notice is released by one). Returns how many were released.
+	 */
+	int releaseDue() {
+		int released = 0;
+		for (Notice due : notices.dueScheduled(clock.instant())) {
+			jp.renraku.common.Staff author = new jp.renraku.common.Staff(due.authorId(), "scheduler", "scheduler",
+					jp.renraku.common.Role.SENDER, due.bodyId());
+			try {
+				transactions.executeWithoutResult(status -> releaseNow(author, due, "as scheduled"));
+				released++;
+			}
+			catch (NoticeException | org.springframework.dao.DataAccessException ex) {
+				// released by another node, or withdrawn meanwhile
+			}
+		}
+		if (released > 0) {
+			engine.wake();
+		}
+		return released;
 	}
 
 	/** Holds a released notice's waiting mail; what is being sent finishes. */

@@ -7,6 +7,8 @@ public enum NoticeState {
 
 	/** Being written; can be changed and test-sent. */
 	DRAFT,
+	/** To be released at its scheduled time; the schedule can be withdrawn until then. */
+	SCHEDULED,
 	/** Handed to the delivery engine; can no longer be changed. */
 	RELEASED,
 	/** Withdrawn before release. */

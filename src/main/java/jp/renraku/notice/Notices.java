@@ -86,7 +86,7 @@ class Notices {
 		return jdbc.sql("""
 				UPDATE notice SET state = 'RELEASED', recipients = :recipients, released_by = :by, released_at = :now,
 				       updated_at = :now
-				WHERE id = :id AND body_id = :bodyId AND state = 'DRAFT'
+				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'SCHEDULED')
 				""")
 			.param("recipients", recipients)
 			.param("by", releasedBy)
@@ -94,6 +94,35 @@ class Notices {
 			.param("id", id)
 			.param("bodyId", bodyId)
 			.update() == 1;
+	}
+
+	/** schedule: a draft gets its release time. */
+	boolean schedule(long id, long bodyId, Instant at, Instant now) {
+		return jdbc.sql("""
+				UPDATE notice SET state = 'SCHEDULED', scheduled_at = :at, updated_at = :now
+				WHERE id = :id AND body_id = :bodyId AND state = 'DRAFT'
+				""")
+			.param("at", Sql.utc(at))
+			.param("now", Sql.utc(now))
+			.param("id", id)
+			.param("bodyId", bodyId)
+			.update() == 1;
+	}
+
+	/** unschedule: back to a draft, only while it has not been released. */
+	boolean unschedule(long id, long bodyId, Instant now) {
+		return jdbc.sql("""
+				UPDATE notice SET state = 'DRAFT', scheduled_at = NULL, updated_at = :now
+				WHERE id = :id AND body_id = :bodyId AND state = 'SCHEDULED'
+				""").param("now", Sql.utc(now)).param("id", id).param("bodyId", bodyId).update() == 1;
+	}
+
+	/** due-scheduled: notices whose time has come. */
+	List<Notice> dueScheduled(Instant now) {
+		return jdbc.sql("SELECT * FROM notice WHERE state = 'SCHEDULED' AND scheduled_at <= :now ORDER BY scheduled_at")
+			.param("now", Sql.utc(now))
+			.query(this::row)
+			.list();
 	}
 
 	Optional<Notice> find(long id, long bodyId) {
@@ -133,6 +162,7 @@ class Notices {
 				rs.getString("body_text"), rs.getBoolean("emergency"), NoticeState.valueOf(rs.getString("state")),
 				(Integer) rs.getObject("recipients", Integer.class),
 				Sql.instant(rs.getObject("released_at", OffsetDateTime.class)),
+				Sql.instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories);
 	}
 

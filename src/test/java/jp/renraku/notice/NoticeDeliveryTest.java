@@ -295,4 +295,57 @@ class NoticeDeliveryTest {
 			.single()).isEqualTo(3);
 	}
 
+	@Autowired
+	NoticeManagement notices;
+
+	@Test
+	void aScheduledNoticeGoesOutWhenItsTimeComesAndCanBeWithdrawnBefore() {
+		long id = draft("予約", "本文", false);
+		String past = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+			.minusMinutes(5)
+			.withSecond(0)
+			.withNano(0)
+			.toString();
+		assertThat(mvc.post()
+			.uri("/notices/" + id + "/schedule")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("at", past)
+			.exchange()).flash().containsEntry("flashError", "notice.error.scheduleInPast");
+		String future = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+			.plusHours(1)
+			.withSecond(0)
+			.withNano(0)
+			.toString();
+		assertThat(mvc.post()
+			.uri("/notices/" + id + "/schedule")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("at", future)
+			.exchange()).flash().containsEntry("flashMessage", "notice.scheduled");
+		assertThat(notices.releaseDue()).isZero();
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText().contains("予約を取り消す");
+
+		// withdrawn, it is a draft again and nothing goes out
+		mvc.post().uri("/notices/" + id + "/unschedule").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(jdbc.sql("SELECT state FROM notice WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("DRAFT");
+
+		mvc.post()
+			.uri("/notices/" + id + "/schedule")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("at", future)
+			.exchange();
+		jdbc.sql("UPDATE notice SET scheduled_at = :past WHERE id = :id")
+			.param("past", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
+			.param("id", id)
+			.update();
+		assertThat(notices.releaseDue()).isEqualTo(1);
+		assertThat(notices.releaseDue()).as("released once").isZero();
+		assertThat(engine.sendDueNow()).isEqualTo(3);
+		assertThat(jdbc.sql("SELECT state FROM notice WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("RELEASED");
+	}
+
 }

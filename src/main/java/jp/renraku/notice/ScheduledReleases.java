@@ -1,0 +1,25 @@
+package jp.renraku.notice;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Releases scheduled notices when their time comes. Runs on every node; the release
+ * itself lets only one node win, so nobody receives a notice twice. Survives restarts:
+ * the schedule is in the database.
+ */
+@Component
+class ScheduledReleases {
+
+	private final NoticeManagement notices;
+
+	ScheduledReleases(NoticeManagement notices) {
+		this.notices = notices;
+	}
+
+	@Scheduled(fixedDelayString = "${renraku.notice.schedule-check:15s}")
+	void releaseDue() {
+		notices.releaseDue();
+	}
+
+}
