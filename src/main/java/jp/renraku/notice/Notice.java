@@ -10,10 +10,26 @@ import org.jspecify.annotations.Nullable;
  */
 public record Notice(long id, long bodyId, long authorId, String subject, String text, boolean emergency,
 		NoticeState state, @Nullable Integer recipients, @Nullable Instant releasedAt, @Nullable Instant scheduledAt,
-		Instant createdAt, List<Long> listIds, List<Long> categoryIds) {
+		@Nullable Long approvedBy, boolean approvalBypassed, Instant createdAt, List<Long> listIds,
+		List<Long> categoryIds) {
 
 	public boolean draft() {
 		return state == NoticeState.DRAFT;
+	}
+
+	public boolean pendingApproval() {
+		return state == NoticeState.PENDING_APPROVAL;
+	}
+
+	public boolean approved() {
+		return state == NoticeState.APPROVED;
+	}
+
+	/**
+	 * Can still be changed: a draft, or an approved notice (whose approval then lapses).
+	 */
+	public boolean editable() {
+		return state == NoticeState.DRAFT || state == NoticeState.APPROVED;
 	}
 
 	public boolean scheduled() {

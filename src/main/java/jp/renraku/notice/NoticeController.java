@@ -44,6 +44,7 @@ class NoticeController {
 	@GetMapping
 	String list(@AuthenticationPrincipal Staff staff, Model model) {
 		model.addAttribute("notices", notices.notices(staff));
+		model.addAttribute("approvalRequired", notices.approvalRequired(staff));
 		return VIEW_LIST;
 	}
 
@@ -69,12 +70,13 @@ class NoticeController {
 		Notice notice = notices.notice(staff, noticeId);
 		model.addAttribute("notice", notice);
 		model.addAttribute("lists", notices.lists(staff));
-		if (notice.draft() || notice.scheduled()) {
-			model.addAttribute("recipientCount", notices.recipientCount(staff, noticeId));
-		}
-		else {
+		model.addAttribute("approvalRequired", notices.approvalRequired(staff));
+		if (notice.state() == NoticeState.RELEASED) {
 			model.addAttribute("progress", notices.progress(staff, noticeId));
 			model.addAttribute("failures", notices.failures(staff, noticeId));
+		}
+		else {
+			model.addAttribute("recipientCount", notices.recipientCount(staff, noticeId));
 		}
 		return VIEW_DETAIL;
 	}
@@ -111,7 +113,35 @@ class NoticeController {
 
 	@PostMapping("/{noticeId}/release")
 	String release(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
-		return outcome(noticeId, redirect, "notice.released", () -> notices.release(staff, noticeId));
+		try {
+			NoticeManagement.Release result = notices.release(staff, noticeId);
+			redirect.addFlashAttribute("flashMessage",
+					result == NoticeManagement.Release.SENT ? "notice.released" : "notice.approvalRequested");
+		}
+		catch (NoticeException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
+		return "redirect:/notices/" + noticeId;
+	}
+
+	@PostMapping("/{noticeId}/approve")
+	String approve(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
+		return outcome(noticeId, redirect, "notice.approved", () -> notices.approve(staff, noticeId));
+	}
+
+	@PostMapping("/{noticeId}/return")
+	String returnForChanges(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
+			RedirectAttributes redirect) {
+		return outcome(noticeId, redirect, "notice.returned", () -> notices.returnForChanges(staff, noticeId));
+	}
+
+	@PostMapping("/approval-setting")
+	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
+	String approvalSetting(@AuthenticationPrincipal Staff staff, @RequestParam(defaultValue = "false") boolean required,
+			RedirectAttributes redirect) {
+		notices.setApprovalRequired(staff, required);
+		redirect.addFlashAttribute("flashMessage", "notice.approvalSettingSaved");
+		return "redirect:/notices";
 	}
 
 	@PostMapping("/{noticeId}/schedule")

@@ -12,6 +12,7 @@ import jp.renraku.account.AccountManagement;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.NotFoundException;
+import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
 import jp.renraku.delivery.DeliveryEngine;
 import jp.renraku.delivery.DeliveryQueue;
@@ -21,6 +22,7 @@ import jp.renraku.delivery.NoticeContents;
 import jp.renraku.delivery.OutgoingMail;
 import jp.renraku.delivery.Placeholders;
 import jp.renraku.delivery.RecipientSelection;
+import jp.renraku.organization.OrganizationManagement;
 import jp.renraku.registration.ListCategory;
 import jp.renraku.registration.RegistrationList;
 import jp.renraku.registration.RegistrationManagement;
@@ -59,9 +61,13 @@ public class NoticeManagement implements NoticeContents {
 
 	private final java.time.ZoneId zone;
 
+	private final OrganizationManagement organization;
+
 	NoticeManagement(Notices notices, RegistrationManagement registration, DeliveryQueue queue, DeliveryEngine engine,
 			AccountManagement accounts, Mailer mailer, MessageSource messages, AuditTrail audit,
-			TransactionTemplate transactions, Clock clock, jp.renraku.common.RenrakuProperties properties) {
+			TransactionTemplate transactions, Clock clock, jp.renraku.common.RenrakuProperties properties,
+			OrganizationManagement organization) {
+		this.organization = organization;
 		this.zone = properties.timeZone();
 		this.notices = notices;
 		this.registration = registration;
@@ -151,20 +157,52 @@ public class NoticeManagement implements NoticeContents {
 		mailer.send(new OutgoingMail(email, subject, Placeholders.preview(notice.text(), staff.displayName(), note)));
 	}
 
+	/** What pressing "send" did. */
+	enum Release {
+
+		SENT, APPROVAL_REQUESTED
+
+	}
+
 	/**
-	 * Releases a draft or a scheduled notice now: one delivery row per recipient in one
-	 * statement, then the engine is woken. Returns the number of recipients.
+	 * Sends a notice now: one delivery row per recipient in one statement, then the
+	 * engine is woken. Where the body requires approval, a routine notice that is not
+	 * approved yet goes to approval instead; an emergency notice may go without, and that
+	 * is recorded and shown.
 	 */
-	long release(Staff staff, long noticeId) {
-		Long count = transactions.execute(status -> releaseNow(staff, notice(staff, noticeId), "by staff"));
+	Release release(Staff staff, long noticeId) {
+		Release result = transactions.execute(status -> {
+			Notice notice = notice(staff, noticeId);
+			if (needsApproval(notice) && notice.draft()) {
+				if (!notices.move(notice.id(), notice.bodyId(), NoticeState.DRAFT, NoticeState.PENDING_APPROVAL, null,
+						clock.instant())) {
+					throw new NoticeException("notice.error.notDraft");
+				}
+				audit.record(AuditAction.NOTICE_APPROVAL_REQUESTED, notice.bodyId(), "notice:" + notice.id(), null);
+				return Release.APPROVAL_REQUESTED;
+			}
+			releaseNow(staff, notice, "by staff");
+			return Release.SENT;
+		});
 		engine.wake();
-		return count == null ? 0 : count;
+		return result;
+	}
+
+	/** Routine notices of a body that requires approval need it; emergencies do not. */
+	private boolean needsApproval(Notice notice) {
+		return !notice.emergency() && notice.approvedBy() == null
+				&& organization.get(notice.bodyId()).noticeApprovalRequired();
 	}
 
 	private long releaseNow(Staff actor, Notice notice, String how) {
-		if (!notice.draft() && !notice.scheduled()) {
+		if (!notice.editable() && !notice.scheduled()) {
 			throw new NoticeException("notice.error.notDraft");
 		}
+		if (needsApproval(notice)) {
+			throw new NoticeException("notice.error.needsApproval");
+		}
+		boolean bypassed = notice.emergency() && notice.approvedBy() == null
+				&& organization.get(notice.bodyId()).noticeApprovalRequired();
 		Instant now = clock.instant();
 		long recipients = queue.enqueue(notice.id(), notice.bodyId(), notice.emergency(), audience(actor, notice), now);
 		if (!notices.markReleased(notice.id(), notice.bodyId(), actor.accountId(), (int) recipients, now)) {
@@ -172,9 +210,64 @@ public class NoticeManagement implements NoticeContents {
 			// transaction
 			throw new NoticeException("notice.error.notDraft");
 		}
+		if (bypassed) {
+			notices.markBypassed(notice.id());
+		}
 		audit.record(notice.emergency() ? AuditAction.NOTICE_RELEASED_EMERGENCY : AuditAction.NOTICE_RELEASED,
-				notice.bodyId(), "notice:" + notice.id(), "recipients:" + recipients + " " + how);
+				notice.bodyId(), "notice:" + notice.id(),
+				"recipients:" + recipients + " " + how + (bypassed ? " approval-bypassed" : ""));
 		return recipients;
+	}
+
+	/**
+	 * A second person approves: an operations manager of the body who did not write the
+	 * notice.
+	 */
+	@Transactional
+	void approve(Staff staff, long noticeId) {
+		Notice notice = approvable(staff, noticeId);
+		if (!notices.move(notice.id(), notice.bodyId(), NoticeState.PENDING_APPROVAL, NoticeState.APPROVED,
+				staff.accountId(), clock.instant())) {
+			throw new NoticeException("notice.error.notPending");
+		}
+		audit.record(AuditAction.NOTICE_APPROVED, notice.bodyId(), "notice:" + notice.id(), null);
+	}
+
+	/** Sends the notice back to its writer as a draft. */
+	@Transactional
+	void returnForChanges(Staff staff, long noticeId) {
+		Notice notice = approvable(staff, noticeId);
+		if (!notices.move(notice.id(), notice.bodyId(), NoticeState.PENDING_APPROVAL, NoticeState.DRAFT, null,
+				clock.instant())) {
+			throw new NoticeException("notice.error.notPending");
+		}
+		audit.record(AuditAction.NOTICE_RETURNED, notice.bodyId(), "notice:" + notice.id(), null);
+	}
+
+	private Notice approvable(Staff staff, long noticeId) {
+		Notice notice = notice(staff, noticeId);
+		if (staff.role() != Role.OPERATIONS_MANAGER) {
+			throw new NoticeException("notice.error.approverRole");
+		}
+		if (notice.authorId() == staff.accountId()) {
+			throw new NoticeException("notice.error.ownNotice");
+		}
+		return notice;
+	}
+
+	/** Whether the body requires approval of routine notices (for the pages). */
+	@Transactional(readOnly = true)
+	public boolean approvalRequired(Staff staff) {
+		return organization.get(staff.requireBody()).noticeApprovalRequired();
+	}
+
+	/** The operations manager turns approval on or off for their own body. */
+	@Transactional
+	void setApprovalRequired(Staff staff, boolean required) {
+		if (staff.role() != Role.OPERATIONS_MANAGER) {
+			throw new NoticeException("notice.error.approverRole");
+		}
+		organization.setNoticeApprovalRequired(staff.requireBody(), required);
 	}
 
 	/**
@@ -184,6 +277,9 @@ public class NoticeManagement implements NoticeContents {
 	@Transactional
 	void schedule(Staff staff, long noticeId, java.time.LocalDateTime at) {
 		Notice notice = notice(staff, noticeId);
+		if (needsApproval(notice)) {
+			throw new NoticeException("notice.error.needsApproval");
+		}
 		Instant when = at.atZone(zone).toInstant();
 		if (!when.isAfter(clock.instant())) {
 			throw new NoticeException("notice.error.scheduleInPast");

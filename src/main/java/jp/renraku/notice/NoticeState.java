@@ -7,6 +7,15 @@ public enum NoticeState {
 
 	/** Being written; can be changed and test-sent. */
 	DRAFT,
+	/**
+	 * Waiting for a second person's approval (the body requires it for routine notices).
+	 */
+	PENDING_APPROVAL,
+	/**
+	 * Approved; can be sent or scheduled by its writer. Changing it makes it a draft
+	 * again.
+	 */
+	APPROVED,
 	/** To be released at its scheduled time; the schedule can be withdrawn until then. */
 	SCHEDULED,
 	/** Handed to the delivery engine; can no longer be changed. */

@@ -45,8 +45,9 @@ class Notices {
 	/** update-draft: only while the notice is a draft. */
 	boolean update(long id, long bodyId, NoticeDraft draft, Instant now) {
 		int updated = jdbc.sql("""
-				UPDATE notice SET subject = :subject, body_text = :text, emergency = :emergency, updated_at = :now
-				WHERE id = :id AND body_id = :bodyId AND state = 'DRAFT'
+				UPDATE notice SET subject = :subject, body_text = :text, emergency = :emergency, updated_at = :now,
+				       state = 'DRAFT', approved_by = NULL, approved_at = NULL
+				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'APPROVED')
 				""")
 			.param("subject", draft.subject())
 			.param("text", draft.text())
@@ -86,7 +87,7 @@ class Notices {
 		return jdbc.sql("""
 				UPDATE notice SET state = 'RELEASED', recipients = :recipients, released_by = :by, released_at = :now,
 				       updated_at = :now
-				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'SCHEDULED')
+				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'APPROVED', 'SCHEDULED')
 				""")
 			.param("recipients", recipients)
 			.param("by", releasedBy)
@@ -100,7 +101,7 @@ class Notices {
 	boolean schedule(long id, long bodyId, Instant at, Instant now) {
 		return jdbc.sql("""
 				UPDATE notice SET state = 'SCHEDULED', scheduled_at = :at, updated_at = :now
-				WHERE id = :id AND body_id = :bodyId AND state = 'DRAFT'
+				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'APPROVED')
 				""")
 			.param("at", Sql.utc(at))
 			.param("now", Sql.utc(now))
@@ -112,9 +113,32 @@ class Notices {
 	/** unschedule: back to a draft, only while it has not been released. */
 	boolean unschedule(long id, long bodyId, Instant now) {
 		return jdbc.sql("""
-				UPDATE notice SET state = 'DRAFT', scheduled_at = NULL, updated_at = :now
+				UPDATE notice SET state = CASE WHEN approved_by IS NULL THEN 'DRAFT' ELSE 'APPROVED' END,
+				       scheduled_at = NULL, updated_at = :now
 				WHERE id = :id AND body_id = :bodyId AND state = 'SCHEDULED'
 				""").param("now", Sql.utc(now)).param("id", id).param("bodyId", bodyId).update() == 1;
+	}
+
+	/** move: one approval step, only from the expected state. */
+	boolean move(long id, long bodyId, NoticeState from, NoticeState to,
+			@org.jspecify.annotations.Nullable Long approvedBy, Instant now) {
+		return jdbc.sql("""
+				UPDATE notice SET state = :to, approved_by = :by,
+				       approved_at = CASE WHEN :approving THEN :now ELSE NULL END, updated_at = :now
+				WHERE id = :id AND body_id = :bodyId AND state = :from
+				""")
+			.param("to", to.name())
+			.param("by", approvedBy)
+			.param("approving", approvedBy != null)
+			.param("now", Sql.utc(now))
+			.param("id", id)
+			.param("bodyId", bodyId)
+			.param("from", from.name())
+			.update() == 1;
+	}
+
+	void markBypassed(long id) {
+		jdbc.sql("UPDATE notice SET approval_bypassed = TRUE WHERE id = :id").param("id", id).update();
 	}
 
 	/** due-scheduled: notices whose time has come. */
@@ -163,6 +187,7 @@ class Notices {
 				(Integer) rs.getObject("recipients", Integer.class),
 				Sql.instant(rs.getObject("released_at", OffsetDateTime.class)),
 				Sql.instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
+				(Long) rs.getObject("approved_by", Long.class), rs.getBoolean("approval_bypassed"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories);
 	}
 

@@ -19,7 +19,8 @@ class Bodies {
 
 	private static final RowMapper<Body> ROW = (rs, n) -> new Body(rs.getLong("id"), rs.getString("name"),
 			BodyKind.valueOf(rs.getString("kind")), BodyState.valueOf(rs.getString("state")),
-			rs.getString("state_reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+			rs.getString("state_reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+			rs.getBoolean("notice_approval_required"));
 
 	private final JdbcClient jdbc;
 
@@ -41,13 +42,14 @@ class Bodies {
 	void update(Body body, Instant now) {
 		jdbc.sql("""
 				UPDATE body SET name = :name, kind = :kind, state = :state, state_reason = :reason,
-				       updated_at = :now
+				       notice_approval_required = :approval, updated_at = :now
 				WHERE id = :id
 				""")
 			.param("name", body.name())
 			.param("kind", body.kind().name())
 			.param("state", body.state().name())
 			.param("reason", body.stateReason())
+			.param("approval", body.noticeApprovalRequired())
 			.param("now", Sql.utc(now))
 			.param("id", body.id())
 			.update();

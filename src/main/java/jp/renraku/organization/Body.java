@@ -22,7 +22,11 @@ public final class Body {
 
 	private final Instant createdAt;
 
-	Body(long id, String name, BodyKind kind, BodyState state, @Nullable String stateReason, Instant createdAt) {
+	private boolean noticeApprovalRequired;
+
+	Body(long id, String name, BodyKind kind, BodyState state, @Nullable String stateReason, Instant createdAt,
+			boolean noticeApprovalRequired) {
+		this.noticeApprovalRequired = noticeApprovalRequired;
 		this.id = id;
 		this.name = name;
 		this.kind = kind;
@@ -53,6 +57,17 @@ public final class Body {
 
 	public Instant createdAt() {
 		return createdAt;
+	}
+
+	/**
+	 * Whether routine notices need a second person's approval before they can be sent.
+	 */
+	public boolean noticeApprovalRequired() {
+		return noticeApprovalRequired;
+	}
+
+	void requireNoticeApproval(boolean required) {
+		this.noticeApprovalRequired = required;
 	}
 
 	public boolean active() {

@@ -75,6 +75,18 @@ public class OrganizationManagement implements BodyDirectory {
 		audit.record(AuditAction.BODY_UPDATED, bodyId, "body:" + bodyId, before + " -> " + name + " / " + kind);
 	}
 
+	/**
+	 * A body setting: routine notices need a second person's approval (emergencies may
+	 * bypass).
+	 */
+	@Transactional
+	public void setNoticeApprovalRequired(long bodyId, boolean required) {
+		Body body = get(bodyId);
+		body.requireNoticeApproval(required);
+		bodies.update(body, clock.instant());
+		audit.record(AuditAction.BODY_UPDATED, bodyId, "body:" + bodyId, "notice-approval-required:" + required);
+	}
+
 	@Transactional
 	public void suspend(long bodyId, String reason) {
 		Body body = get(bodyId);

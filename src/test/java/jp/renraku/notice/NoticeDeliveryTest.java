@@ -348,4 +348,96 @@ class NoticeDeliveryTest {
 			.isEqualTo("RELEASED");
 	}
 
+	private String state(long id) {
+		return jdbc.sql("SELECT state FROM notice WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	@Test
+	void whereTheBodyRequiresApprovalASecondPersonApprovesBeforeSending() {
+		assertThat(mvc.post()
+			.uri("/notices/approval-setting")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("required", "true")
+			.exchange()).hasRedirectedUrl("/notices");
+		long id = draft("承認", "本文", false);
+		assertThat(mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange())
+			.flash()
+			.containsEntry("flashMessage", "notice.approvalRequested");
+		assertThat(state(id)).isEqualTo("PENDING_APPROVAL");
+		assertThat(engine.sendDueNow()).isZero();
+
+		// the writer cannot approve, nor can a sender
+		assertThat(mvc.post().uri("/notices/" + id + "/approve").with(sender.signedIn()).with(csrf()).exchange())
+			.flash()
+			.containsEntry("flashError", "notice.error.approverRole");
+		// another body's manager finds nothing
+		TestStaff stranger = staff.manager(staff.body());
+		assertThat(mvc.post().uri("/notices/" + id + "/approve").with(stranger.signedIn()).with(csrf()).exchange())
+			.hasStatus(404);
+
+		assertThat(mvc.post().uri("/notices/" + id + "/approve").with(manager.signedIn()).with(csrf()).exchange())
+			.flash()
+			.containsEntry("flashMessage", "notice.approved");
+		assertThat(state(id)).isEqualTo("APPROVED");
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(state(id)).isEqualTo("RELEASED");
+		assertThat(engine.sendDueNow()).isEqualTo(3);
+	}
+
+	@Test
+	void nobodyApprovesTheirOwnNoticeAndAReturnedNoticeIsADraftAgain() {
+		mvc.post()
+			.uri("/notices/approval-setting")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("required", "true")
+			.exchange();
+		var created = mvc.post()
+			.uri("/notices/new")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("subject", "自分")
+			.param("text", "本文")
+			.param("listIds", String.valueOf(list.id()))
+			.exchange();
+		String location = created.getResponse().getRedirectedUrl();
+		long own = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		mvc.post().uri("/notices/" + own + "/release").with(manager.signedIn()).with(csrf()).exchange();
+		assertThat(mvc.post().uri("/notices/" + own + "/approve").with(manager.signedIn()).with(csrf()).exchange())
+			.flash()
+			.containsEntry("flashError", "notice.error.ownNotice");
+		assertThat(state(own)).isEqualTo("PENDING_APPROVAL");
+
+		long id = draft("差し戻し", "本文", false);
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		mvc.post().uri("/notices/" + id + "/return").with(manager.signedIn()).with(csrf()).exchange();
+		assertThat(state(id)).isEqualTo("DRAFT");
+	}
+
+	@Test
+	void anEmergencyGoesWithoutApprovalAndTheBypassIsRecordedAndShown() {
+		mvc.post()
+			.uri("/notices/approval-setting")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("required", "true")
+			.exchange();
+		long id = draft("緊急 避難指示", "本文", true);
+		assertThat(mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange())
+			.flash()
+			.containsEntry("flashMessage", "notice.released");
+		assertThat(jdbc.sql("SELECT approval_bypassed FROM notice WHERE id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'NOTICE_RELEASED_EMERGENCY' AND target = :t")
+			.param("t", "notice:" + id)
+			.query(String.class)
+			.single()).contains("approval-bypassed");
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText()
+			.contains("承認なしで配信されました");
+		assertThat(engine.sendDueNow()).isEqualTo(3);
+	}
+
 }
