@@ -43,6 +43,8 @@ public class DeliveryEngine implements SmartLifecycle {
 
 	private final ObjectProvider<NoticeContents> contents;
 
+	private final ObjectProvider<SendingRules> rules;
+
 	private final SmtpTarget target;
 
 	private final DeliverySettings settings;
@@ -62,11 +64,12 @@ public class DeliveryEngine implements SmartLifecycle {
 	private volatile boolean running;
 
 	DeliveryEngine(DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
-			ObjectProvider<NoticeContents> contents, SmtpTarget target, DeliverySettings settings, MailSettings mail,
-			MessageSource messages, Clock clock) {
+			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
+			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock) {
 		this.queue = queue;
 		this.recipients = recipients;
 		this.contents = contents;
+		this.rules = rules;
 		this.target = target;
 		this.settings = settings;
 		this.renderer = new MessageRenderer(mail.from(), messages);
@@ -170,10 +173,47 @@ public class DeliveryEngine implements SmartLifecycle {
 		return total;
 	}
 
+	private volatile java.util.Set<Long> held = java.util.Set.of();
+
+	private volatile Instant heldCheckedAt = Instant.EPOCH;
+
+	/**
+	 * Bodies whose mail waits now: paused or suspended by the system administrator, or
+	 * over their hourly limit (Art. 3-2-3). Looked up at most every five seconds; a limit
+	 * may be passed by up to one batch.
+	 */
+	java.util.Set<Long> heldBodies(Instant now) {
+		if (Duration.between(heldCheckedAt, now).compareTo(Duration.ofSeconds(5)) < 0) {
+			return held;
+		}
+		SendingRules provider = rules.getIfAvailable();
+		java.util.Set<Long> blocked = new java.util.HashSet<>();
+		if (provider != null) {
+			Map<Long, SendingRules.Rule> byBody = provider.rules();
+			Map<Long, Long> sent = byBody.values().stream().anyMatch(r -> r.hourlyLimit() != null)
+					? queue.sentSince(now.minus(Duration.ofHours(1))) : Map.of();
+			byBody.forEach((body, rule) -> {
+				if (!rule.maySend()
+						|| (rule.hourlyLimit() != null && sent.getOrDefault(body, 0L) >= rule.hourlyLimit())) {
+					blocked.add(body);
+				}
+			});
+		}
+		held = java.util.Set.copyOf(blocked);
+		heldCheckedAt = now;
+		return held;
+	}
+
+	/** Forgets the cached held bodies, so a change of the rules counts at once. */
+	public void rulesChanged() {
+		heldCheckedAt = Instant.EPOCH;
+	}
+
 	/** Claims, sends and records one batch; returns how many deliveries it handled. */
 	int runOnce(String worker, SmtpConnection connection) {
 		Instant now = clock.instant();
-		List<DeliveryQueue.Claimed> batch = queue.claim(worker, settings.batchSize(), now, settings.lease());
+		List<DeliveryQueue.Claimed> batch = queue.claim(worker, settings.batchSize(), now, settings.lease(),
+				heldBodies(now));
 		if (batch.isEmpty()) {
 			return 0;
 		}

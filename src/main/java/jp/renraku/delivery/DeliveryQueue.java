@@ -99,13 +99,23 @@ public class DeliveryQueue {
 	 */
 	@Transactional
 	List<Claimed> claim(String worker, int limit, Instant now, Duration lease) {
+		return claim(worker, limit, now, lease, List.of());
+	}
+
+	/**
+	 * As {@link #claim(String, int, Instant, Duration)}, leaving the rows of the held
+	 * bodies waiting.
+	 */
+	@Transactional
+	List<Claimed> claim(String worker, int limit, Instant now, Duration lease, java.util.Collection<Long> heldBodies) {
+		List<Long> held = heldBodies.isEmpty() ? List.of(-1L) : List.copyOf(heldBodies);
 		List<Claimed> claimed = new ArrayList<>(jdbc.sql("""
 				SELECT id, notice_id, registrant_id, attempts FROM delivery
-				WHERE status = 'QUEUED' AND next_attempt_at <= :now
+				WHERE status = 'QUEUED' AND next_attempt_at <= :now AND body_id NOT IN (:held)
 				ORDER BY priority, id
 				LIMIT :limit
 				FOR UPDATE SKIP LOCKED
-				""").param("now", Sql.utc(now)).param("limit", limit).query(CLAIMED).list());
+				""").param("now", Sql.utc(now)).param("held", held).param("limit", limit).query(CLAIMED).list());
 		if (claimed.size() < limit) {
 			claimed.addAll(jdbc
 				.sql("""
@@ -199,6 +209,41 @@ public class DeliveryQueue {
 			.param("now", Sql.utc(now))
 			.param("id", noticeId)
 			.update();
+	}
+
+	/** The city-wide queue by body, for the system administrator. */
+	public record BodyLoad(long bodyId, long waiting, long sending, long sentLastHour) {
+	}
+
+	/** sent-since: messages each body had accepted by the relay since the given time. */
+	public Map<Long, Long> sentSince(Instant since) {
+		Map<Long, Long> sent = new java.util.HashMap<>();
+		jdbc.sql("SELECT body_id, COUNT(*) AS n FROM delivery WHERE sent_at > :since GROUP BY body_id")
+			.param("since", Sql.utc(since))
+			.query((rs, n) -> sent.put(rs.getLong("body_id"), rs.getLong("n")))
+			.list();
+		return sent;
+	}
+
+	/**
+	 * load: waiting and sending rows of every body with mail in the queue, and its last
+	 * hour.
+	 */
+	public List<BodyLoad> load(Instant now) {
+		Map<Long, Long> sent = sentSince(now.minus(Duration.ofHours(1)));
+		Map<Long, long[]> open = new java.util.TreeMap<>();
+		jdbc.sql("""
+				SELECT body_id, status, COUNT(*) AS n FROM delivery
+				WHERE status IN ('QUEUED', 'RETRYING', 'PAUSED', 'SENDING') GROUP BY body_id, status
+				""").query((rs, n) -> {
+			long[] counts = open.computeIfAbsent(rs.getLong("body_id"), k -> new long[2]);
+			counts["SENDING".equals(rs.getString("status")) ? 1 : 0] += rs.getLong("n");
+			return counts;
+		}).list();
+		sent.keySet().forEach(body -> open.computeIfAbsent(body, k -> new long[2]));
+		List<BodyLoad> load = new ArrayList<>();
+		open.forEach((body, counts) -> load.add(new BodyLoad(body, counts[0], counts[1], sent.getOrDefault(body, 0L))));
+		return load;
 	}
 
 	public Progress progress(long noticeId) {

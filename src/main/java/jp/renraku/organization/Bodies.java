@@ -20,7 +20,8 @@ class Bodies {
 	private static final RowMapper<Body> ROW = (rs, n) -> new Body(rs.getLong("id"), rs.getString("name"),
 			BodyKind.valueOf(rs.getString("kind")), BodyState.valueOf(rs.getString("state")),
 			rs.getString("state_reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-			rs.getBoolean("notice_approval_required"));
+			rs.getBoolean("notice_approval_required"), (Integer) rs.getObject("hourly_limit", Integer.class),
+			rs.getBoolean("sending_paused"));
 
 	private final JdbcClient jdbc;
 
@@ -42,7 +43,8 @@ class Bodies {
 	void update(Body body, Instant now) {
 		jdbc.sql("""
 				UPDATE body SET name = :name, kind = :kind, state = :state, state_reason = :reason,
-				       notice_approval_required = :approval, updated_at = :now
+				       notice_approval_required = :approval, hourly_limit = :limit, sending_paused = :paused,
+				       updated_at = :now
 				WHERE id = :id
 				""")
 			.param("name", body.name())
@@ -50,6 +52,8 @@ class Bodies {
 			.param("state", body.state().name())
 			.param("reason", body.stateReason())
 			.param("approval", body.noticeApprovalRequired())
+			.param("limit", body.hourlyLimit())
+			.param("paused", body.sendingPaused())
 			.param("now", Sql.utc(now))
 			.param("id", body.id())
 			.update();

@@ -24,9 +24,15 @@ public final class Body {
 
 	private boolean noticeApprovalRequired;
 
+	private @Nullable Integer hourlyLimit;
+
+	private boolean sendingPaused;
+
 	Body(long id, String name, BodyKind kind, BodyState state, @Nullable String stateReason, Instant createdAt,
-			boolean noticeApprovalRequired) {
+			boolean noticeApprovalRequired, @Nullable Integer hourlyLimit, boolean sendingPaused) {
 		this.noticeApprovalRequired = noticeApprovalRequired;
+		this.hourlyLimit = hourlyLimit;
+		this.sendingPaused = sendingPaused;
 		this.id = id;
 		this.name = name;
 		this.kind = kind;
@@ -64,6 +70,26 @@ public final class Body {
 	 */
 	public boolean noticeApprovalRequired() {
 		return noticeApprovalRequired;
+	}
+
+	/** Messages per hour this body may send; {@code null} for no limit (Art. 3-2-3). */
+	public @Nullable Integer hourlyLimit() {
+		return hourlyLimit;
+	}
+
+	/** Whether the system administrator has paused this body's sending. */
+	public boolean sendingPaused() {
+		return sendingPaused;
+	}
+
+	/** Whether mail of this body may go out now: active and not paused. */
+	public boolean maySend() {
+		return state == BodyState.ACTIVE && !sendingPaused;
+	}
+
+	void limitSending(@Nullable Integer perHour, boolean paused) {
+		this.hourlyLimit = perHour;
+		this.sendingPaused = paused;
 	}
 
 	void requireNoticeApproval(boolean required) {

@@ -10,6 +10,7 @@ import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.NotFoundException;
+import jp.renraku.delivery.SendingRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code /admin/bodies}).
  */
 @Service
-public class OrganizationManagement implements BodyDirectory {
+public class OrganizationManagement implements BodyDirectory, SendingRules {
 
 	private final Bodies bodies;
 
@@ -47,6 +48,15 @@ public class OrganizationManagement implements BodyDirectory {
 	@Transactional(readOnly = true)
 	public Map<Long, String> namesById() {
 		return bodies.all().stream().collect(Collectors.toMap(Body::id, Body::name));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, SendingRules.Rule> rules() {
+		return bodies.all()
+			.stream()
+			.filter(b -> !b.maySend() || b.hourlyLimit() != null)
+			.collect(Collectors.toMap(Body::id, b -> new SendingRules.Rule(b.maySend(), b.hourlyLimit())));
 	}
 
 	@Transactional(readOnly = true)
@@ -85,6 +95,19 @@ public class OrganizationManagement implements BodyDirectory {
 		body.requireNoticeApproval(required);
 		bodies.update(body, clock.instant());
 		audit.record(AuditAction.BODY_UPDATED, bodyId, "body:" + bodyId, "notice-approval-required:" + required);
+	}
+
+	/**
+	 * Art. 3-2-3: the system administrator's limit per hour and pause of a body's
+	 * sending.
+	 */
+	@Transactional
+	public void controlSending(long bodyId, @org.jspecify.annotations.Nullable Integer hourlyLimit, boolean paused) {
+		Body body = get(bodyId);
+		body.limitSending(hourlyLimit, paused);
+		bodies.update(body, clock.instant());
+		audit.record(AuditAction.BODY_SENDING_CONTROLLED, bodyId, "body:" + bodyId,
+				"hourly-limit:" + hourlyLimit + " paused:" + paused);
 	}
 
 	@Transactional

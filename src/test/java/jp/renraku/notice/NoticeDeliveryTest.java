@@ -440,4 +440,45 @@ class NoticeDeliveryTest {
 		assertThat(engine.sendDueNow()).isEqualTo(3);
 	}
 
+	@Test
+	void theSystemAdministratorPausesAndLimitsABodysSending() {
+		TestStaff admin = staff.systemAdmin();
+		long body = sender.staff().requireBody();
+		assertThat(mvc.post()
+			.uri("/admin/bodies/" + body + "/sending")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("paused", "true")
+			.exchange()).hasStatus(403);
+		assertThat(mvc.post()
+			.uri("/admin/bodies/" + body + "/sending")
+			.with(admin.signedIn())
+			.with(csrf())
+			.param("paused", "true")
+			.exchange()).hasRedirectedUrl("/admin/queue");
+		long id = draft("停止中", "本文", false);
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(engine.sendDueNow()).as("paused body waits").isZero();
+		assertThat(mvc.get().uri("/admin/queue").with(admin.signedIn()).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("配信の調整");
+
+		// with a limit of 2 per hour the waiting batch goes (a limit may be passed by one
+		// batch)
+		mvc.post()
+			.uri("/admin/bodies/" + body + "/sending")
+			.with(admin.signedIn())
+			.with(csrf())
+			.param("hourlyLimit", "2")
+			.exchange();
+		assertThat(engine.sendDueNow()).isEqualTo(3);
+		// ... and then the body is over its limit: the next notice waits
+		long next = draft("上限", "本文", false);
+		mvc.post().uri("/notices/" + next + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		engine.rulesChanged();
+		assertThat(engine.sendDueNow()).as("over the hourly limit").isZero();
+		mvc.post().uri("/admin/bodies/" + body + "/sending").with(admin.signedIn()).with(csrf()).exchange();
+		assertThat(engine.sendDueNow()).isEqualTo(3);
+	}
+
 }
