@@ -44,7 +44,23 @@ public class DeliveryQueue {
 	}
 
 	/** Progress of one notice, by status. */
-	public record Progress(Map<DeliveryStatus, Long> counts) {
+	public record Progress(Map<DeliveryStatus, Long> counts, long sentLastMinute, Instant at) {
+
+		/** Messages per second over the last minute. */
+		public long rate() {
+			return sentLastMinute / 60;
+		}
+
+		/**
+		 * When the rest would be done at the current rate; {@code null} while nothing is
+		 * moving.
+		 */
+		public @Nullable Instant estimatedFinish() {
+			if (remaining() == 0 || sentLastMinute == 0) {
+				return null;
+			}
+			return at.plusMillis(remaining() * 60_000L / sentLastMinute);
+		}
 
 		public long count(DeliveryStatus status) {
 			return counts.getOrDefault(status, 0L);
@@ -246,13 +262,18 @@ public class DeliveryQueue {
 		return load;
 	}
 
-	public Progress progress(long noticeId) {
+	public Progress progress(long noticeId, Instant now) {
+		long lastMinute = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id AND sent_at > :since")
+			.param("id", noticeId)
+			.param("since", Sql.utc(now.minusSeconds(60)))
+			.query(Long.class)
+			.single();
 		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
 		jdbc.sql("SELECT status, COUNT(*) AS n FROM delivery WHERE notice_id = :id GROUP BY status")
 			.param("id", noticeId)
 			.query((rs, n) -> counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n")))
 			.list();
-		return new Progress(counts);
+		return new Progress(counts, lastMinute, now);
 	}
 
 	/** The failed deliveries of a notice with the server's reply, for the notice page. */

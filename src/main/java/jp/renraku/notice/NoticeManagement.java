@@ -368,7 +368,7 @@ public class NoticeManagement implements NoticeContents {
 	@Transactional(readOnly = true)
 	public DeliveryQueue.Progress progress(Staff staff, long noticeId) {
 		notice(staff, noticeId);
-		return queue.progress(noticeId);
+		return queue.progress(noticeId, clock.instant());
 	}
 
 	@Override
