@@ -189,7 +189,10 @@ class NoticeController {
 	}
 
 	private String formView(Staff staff, Model model) {
-		model.addAttribute("lists", notices.lists(staff));
+		var lists = notices.lists(staff);
+		model.addAttribute("lists", lists);
+		model.addAttribute("affiliationChoices",
+				lists.stream().flatMap(l -> l.affiliationOptions().stream()).distinct().toList());
 		model.addAttribute("placeholderName", Placeholders.NAME);
 		model.addAttribute("placeholderLink", Placeholders.MANAGE_LINK);
 		return VIEW_FORM;

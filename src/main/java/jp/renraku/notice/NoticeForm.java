@@ -32,6 +32,8 @@ class NoticeForm {
 
 	private List<Long> categoryIds = new ArrayList<>();
 
+	private List<String> affiliations = new ArrayList<>();
+
 	static NoticeForm of(Notice notice) {
 		NoticeForm form = new NoticeForm();
 		form.subject = notice.subject();
@@ -39,12 +41,13 @@ class NoticeForm {
 		form.emergency = notice.emergency();
 		form.listIds = new ArrayList<>(notice.listIds());
 		form.categoryIds = new ArrayList<>(notice.categoryIds());
+		form.affiliations = new ArrayList<>(notice.affiliations());
 		return form;
 	}
 
 	NoticeDraft toDraft() {
 		return new NoticeDraft(subject == null ? "" : subject, text == null ? "" : text, emergency,
-				List.copyOf(listIds), List.copyOf(categoryIds));
+				List.copyOf(listIds), List.copyOf(categoryIds), List.copyOf(affiliations));
 	}
 
 	public @Nullable String getSubject() {
@@ -77,6 +80,14 @@ class NoticeForm {
 
 	public void setListIds(List<Long> listIds) {
 		this.listIds = listIds;
+	}
+
+	public List<String> getAffiliations() {
+		return affiliations;
+	}
+
+	public void setAffiliations(List<String> affiliations) {
+		this.affiliations = affiliations;
 	}
 
 	public List<Long> getCategoryIds() {

@@ -119,17 +119,20 @@ public class NoticeManagement implements NoticeContents {
 	private NoticeDraft ownAudience(Staff staff, NoticeDraft draft) {
 		Set<Long> lists = new HashSet<>();
 		Set<Long> categories = new HashSet<>();
+		Set<String> affiliations = new HashSet<>();
 		for (RegistrationList list : registration.lists(staff)) {
 			lists.add(list.id());
 			list.categories().stream().map(ListCategory::id).forEach(categories::add);
+			affiliations.addAll(list.affiliationOptions());
 		}
 		return new NoticeDraft(draft.subject(), draft.text(), draft.emergency(),
 				draft.listIds().stream().filter(lists::contains).distinct().toList(),
-				draft.categoryIds().stream().filter(categories::contains).distinct().toList());
+				draft.categoryIds().stream().filter(categories::contains).distinct().toList(),
+				draft.affiliations().stream().filter(affiliations::contains).distinct().toList());
 	}
 
 	private RecipientSelection audience(Staff staff, Notice notice) {
-		return registration.audience(staff, notice.listIds(), notice.categoryIds());
+		return registration.audience(staff, notice.listIds(), notice.categoryIds(), notice.affiliations());
 	}
 
 	/** The exact number of people the notice would reach now. */

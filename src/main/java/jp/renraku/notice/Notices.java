@@ -71,6 +71,13 @@ class Notices {
 				.param("list", list)
 				.update();
 		}
+		jdbc.sql("DELETE FROM notice_affiliation WHERE notice_id = :id").param("id", id).update();
+		for (String affiliation : draft.affiliations()) {
+			jdbc.sql("INSERT INTO notice_affiliation (notice_id, affiliation) VALUES (:id, :affiliation)")
+				.param("id", id)
+				.param("affiliation", affiliation)
+				.update();
+		}
 		for (Long category : draft.categoryIds()) {
 			jdbc.sql("INSERT INTO notice_category (notice_id, category_id) VALUES (:id, :category)")
 				.param("id", id)
@@ -182,13 +189,18 @@ class Notices {
 			.param("id", id)
 			.query(Long.class)
 			.list();
+		List<String> affiliations = jdbc
+			.sql("SELECT affiliation FROM notice_affiliation WHERE notice_id = :id ORDER BY affiliation")
+			.param("id", id)
+			.query(String.class)
+			.list();
 		return new Notice(id, rs.getLong("body_id"), rs.getLong("author_id"), rs.getString("subject"),
 				rs.getString("body_text"), rs.getBoolean("emergency"), NoticeState.valueOf(rs.getString("state")),
 				(Integer) rs.getObject("recipients", Integer.class),
 				Sql.instant(rs.getObject("released_at", OffsetDateTime.class)),
 				Sql.instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
 				(Long) rs.getObject("approved_by", Long.class), rs.getBoolean("approval_bypassed"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories);
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories, affiliations);
 	}
 
 }

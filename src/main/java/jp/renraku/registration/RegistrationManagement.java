@@ -323,6 +323,16 @@ public class RegistrationManagement {
 	 */
 	@Transactional(readOnly = true)
 	public RecipientSelection audience(Staff staff, Collection<Long> listIds, Collection<Long> categoryIds) {
+		return audience(staff, listIds, categoryIds, List.of());
+	}
+
+	/**
+	 * As above, also narrowed to registrants whose affiliation is one of the given (none:
+	 * any).
+	 */
+	@Transactional(readOnly = true)
+	public RecipientSelection audience(Staff staff, Collection<Long> listIds, Collection<Long> categoryIds,
+			Collection<String> affiliations) {
 		List<Long> lists = listIds.isEmpty() ? List.of(-1L) : List.copyOf(listIds);
 		StringBuilder sql = new StringBuilder("SELECT MIN(r.id) AS registrant_id FROM registrant r"
 				+ " WHERE r.body_id = :audienceBody AND r.list_id IN (:audienceLists) AND r.state = 'ACTIVE'");
@@ -333,6 +343,10 @@ public class RegistrationManagement {
 			sql.append(" AND EXISTS (SELECT 1 FROM registrant_category c WHERE c.registrant_id = r.id"
 					+ " AND c.category_id IN (:audienceCategories))");
 			params.put("audienceCategories", List.copyOf(categoryIds));
+		}
+		if (!affiliations.isEmpty()) {
+			sql.append(" AND r.affiliation IN (:audienceAffiliations)");
+			params.put("audienceAffiliations", List.copyOf(affiliations));
 		}
 		sql.append(" GROUP BY LOWER(r.email)");
 		return new RecipientSelection(sql.toString(), params);

@@ -481,4 +481,28 @@ class NoticeDeliveryTest {
 		assertThat(engine.sendDueNow()).isEqualTo(3);
 	}
 
+	@Test
+	void aNoticeCanBeNarrowedToAnAffiliation() {
+		assertThat(mvc.get().uri("/notices/new").with(sender.signedIn()).exchange()).bodyText()
+			.contains("所属で絞り込む")
+			.contains("1年2組");
+		var created = mvc.post()
+			.uri("/notices/new")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("subject", "2組だけ")
+			.param("text", "本文")
+			.param("listIds", String.valueOf(list.id()))
+			.param("affiliations", "1年2組")
+			.param("affiliations", "存在しない組")
+			.exchange();
+		String location = created.getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText().contains("1人");
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(engine.sendDueNow()).isEqualTo(1);
+		assertThat(catcher.caught()).singleElement()
+			.satisfies(mail -> assertThat(mail.to()).containsExactly(addresses.get(2)));
+	}
+
 }
