@@ -37,20 +37,32 @@ class NoticeController {
 
 	private final NoticeManagement notices;
 
-	NoticeController(NoticeManagement notices) {
+	private final NoticeTemplates templates;
+
+	NoticeController(NoticeManagement notices, NoticeTemplates templates) {
 		this.notices = notices;
+		this.templates = templates;
 	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal Staff staff, Model model) {
 		model.addAttribute("notices", notices.notices(staff));
 		model.addAttribute("approvalRequired", notices.approvalRequired(staff));
+		model.addAttribute("templates", templates.ofBody(staff.requireBody()));
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/new")
-	String initCreationForm(@AuthenticationPrincipal Staff staff, Model model) {
-		model.addAttribute("noticeForm", new NoticeForm());
+	String initCreationForm(@AuthenticationPrincipal Staff staff,
+			@RequestParam(required = false) @Nullable Long template, Model model) {
+		NoticeForm form = new NoticeForm();
+		if (template != null) {
+			NoticeTemplate start = templates.find(template, staff.requireBody())
+				.orElseThrow(() -> new jp.renraku.common.NotFoundException("template"));
+			form.setSubject(start.subject());
+			form.setText(start.text());
+		}
+		model.addAttribute("noticeForm", form);
 		return formView(staff, model);
 	}
 

@@ -505,4 +505,47 @@ class NoticeDeliveryTest {
 			.satisfies(mail -> assertThat(mail.to()).containsExactly(addresses.get(2)));
 	}
 
+	@Test
+	void aNoticeStartsFromOneOfTheBodysTemplatesAndNoOtherBodys() {
+		assertThat(mvc.post()
+			.uri("/notices/templates")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("name", "休校")
+			.param("subject", "【休校】{{氏名}}様")
+			.param("text", "明日は休校です。")
+			.exchange()).hasRedirectedUrl("/notices/templates");
+		assertThat(mvc.post()
+			.uri("/notices/templates")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("name", "休校")
+			.param("subject", "x")
+			.param("text", "y")
+			.exchange()).bodyText().contains("この名前の定型文はすでにあります");
+		long template = jdbc.sql("SELECT id FROM notice_template WHERE body_id = :b AND name = '休校'")
+			.param("b", manager.staff().requireBody())
+			.query(Long.class)
+			.single();
+		assertThat(mvc.get().uri("/notices/new?template=" + template).with(sender.signedIn()).exchange()).bodyText()
+			.contains("【休校】{{氏名}}様")
+			.contains("明日は休校です。");
+
+		TestStaff stranger = staff.manager(staff.body());
+		assertThat(mvc.get().uri("/notices/new?template=" + template).with(stranger.signedIn()).exchange())
+			.hasStatus(404);
+		assertThat(mvc.post()
+			.uri("/notices/templates/" + template + "/delete")
+			.with(stranger.signedIn())
+			.with(csrf())
+			.exchange()).hasStatus(404);
+		assertThat(mvc.get().uri("/notices/templates").with(stranger.signedIn()).exchange()).bodyText()
+			.doesNotContain("休校");
+		assertThat(mvc.post()
+			.uri("/notices/templates/" + template + "/delete")
+			.with(sender.signedIn())
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/notices/templates");
+	}
+
 }
