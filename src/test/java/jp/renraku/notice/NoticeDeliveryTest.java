@@ -548,4 +548,40 @@ class NoticeDeliveryTest {
 			.exchange()).hasRedirectedUrl("/notices/templates");
 	}
 
+	@Test
+	void anotherBodysStaffCannotScheduleWithdrawOrReturnANotice() {
+		long id = draft("他機関予約", "本文", false);
+		TestStaff stranger = staff.manager(staff.body());
+		String future = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+			.plusHours(1)
+			.withSecond(0)
+			.withNano(0)
+			.toString();
+		assertThat(mvc.post()
+			.uri("/notices/" + id + "/schedule")
+			.with(stranger.signedIn())
+			.with(csrf())
+			.param("at", future)
+			.exchange()).hasStatus(404);
+		mvc.post()
+			.uri("/notices/" + id + "/schedule")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("at", future)
+			.exchange();
+		for (String action : List.of("unschedule", "return")) {
+			assertThat(
+					mvc.post().uri("/notices/" + id + "/" + action).with(stranger.signedIn()).with(csrf()).exchange())
+				.as(action)
+				.hasStatus(404);
+		}
+		assertThat(state(id)).isEqualTo("SCHEDULED");
+		assertThat(mvc.post()
+			.uri("/notices/approval-setting")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("required", "true")
+			.exchange()).hasStatus(403);
+	}
+
 }
