@@ -1,6 +1,8 @@
 package jp.renraku.notice;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
@@ -51,10 +53,10 @@ class TemplateController {
 	String create(@AuthenticationPrincipal Staff staff, @RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable String subject,
 			@RequestParam(required = false) @Nullable String text, Model model, RedirectAttributes redirect) {
-		String error = check(staff, name, subject, text);
-		if (error != null) {
+		Map<String, String> errors = check(staff, name, subject, text);
+		if (!errors.isEmpty()) {
 			model.addAttribute("templates", templates.ofBody(staff.requireBody()));
-			model.addAttribute("templateError", error);
+			model.addAttribute("errors", errors);
 			model.addAttribute("name", name);
 			model.addAttribute("subject", subject);
 			model.addAttribute("text", text);
@@ -77,22 +79,31 @@ class TemplateController {
 		return "redirect:/notices/templates";
 	}
 
-	private @Nullable String check(Staff staff, @Nullable String name, @Nullable String subject,
+	/** Errors by field (message keys); empty when the template can be saved. */
+	private Map<String, String> check(Staff staff, @Nullable String name, @Nullable String subject,
 			@Nullable String text) {
-		if (name == null || name.isBlank() || subject == null || subject.isBlank() || text == null || text.isBlank()) {
-			return "template.error.required";
+		Map<String, String> errors = new LinkedHashMap<>();
+		field(errors, "name", name, 100, true);
+		field(errors, "subject", subject, 200, true);
+		field(errors, "text", text, 20000, false);
+		if (!errors.containsKey("name") && templates.nameTaken(staff.requireBody(), name.strip())) {
+			errors.put("name", "template.error.nameTaken");
 		}
-		if (name.strip().length() > 100 || subject.strip().length() > 200 || text.length() > 20000) {
-			return "template.error.tooLong";
+		return errors;
+	}
+
+	private static void field(Map<String, String> errors, String field, @Nullable String value, int max,
+			boolean singleLine) {
+		if (value == null || value.isBlank()) {
+			errors.put(field, "validation.required");
 		}
-		if (!SingleLine.Validator.isSingleLine(name) || !SingleLine.Validator.isSingleLine(subject)
-				|| !new MultiLine.Validator().isValid(text, null)) {
-			return "validation.singleLine";
+		else if (value.strip().length() > max) {
+			errors.put(field, "template.error.tooLong");
 		}
-		if (templates.nameTaken(staff.requireBody(), name.strip())) {
-			return "template.error.nameTaken";
+		else if (singleLine ? !SingleLine.Validator.isSingleLine(value)
+				: !new MultiLine.Validator().isValid(value, null)) {
+			errors.put(field, singleLine ? "validation.singleLine" : "validation.multiLine");
 		}
-		return null;
 	}
 
 }

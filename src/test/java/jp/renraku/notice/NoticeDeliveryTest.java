@@ -81,6 +81,11 @@ class NoticeDeliveryTest {
 			.param("emergency", String.valueOf(emergency))
 			.exchange();
 		assertThat(created).hasStatus3xxRedirection();
+		return createdId(created);
+	}
+
+	/** The id of the notice a "new notice" POST redirected to. */
+	private static long createdId(org.springframework.test.web.servlet.assertj.MvcTestResult created) {
 		String location = created.getResponse().getRedirectedUrl();
 		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 	}
@@ -237,8 +242,7 @@ class NoticeDeliveryTest {
 			.param("text", "本文")
 			.param("listIds", String.valueOf(foreign.id()))
 			.exchange();
-		String location = created.getResponse().getRedirectedUrl();
-		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		long id = createdId(created);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM notice_list WHERE notice_id = :id")
 			.param("id", id)
 			.query(Long.class)
@@ -401,8 +405,7 @@ class NoticeDeliveryTest {
 			.param("text", "本文")
 			.param("listIds", String.valueOf(list.id()))
 			.exchange();
-		String location = created.getResponse().getRedirectedUrl();
-		long own = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		long own = createdId(created);
 		mvc.post().uri("/notices/" + own + "/release").with(manager.signedIn()).with(csrf()).exchange();
 		assertThat(mvc.post().uri("/notices/" + own + "/approve").with(manager.signedIn()).with(csrf()).exchange())
 			.flash()
@@ -496,8 +499,7 @@ class NoticeDeliveryTest {
 			.param("affiliations", "1年2組")
 			.param("affiliations", "存在しない組")
 			.exchange();
-		String location = created.getResponse().getRedirectedUrl();
-		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		long id = createdId(created);
 		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText().contains("1人");
 		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
 		assertThat(engine.sendDueNow()).isEqualTo(1);
@@ -522,7 +524,15 @@ class NoticeDeliveryTest {
 			.param("name", "休校")
 			.param("subject", "x")
 			.param("text", "y")
-			.exchange()).bodyText().contains("この名前の定型文はすでにあります");
+			.exchange()).bodyText().contains("この名前の定型文はすでにあります").contains("field__error");
+		assertThat(mvc.post()
+			.uri("/notices/templates")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("name", "空")
+			.param("subject", "")
+			.param("text", "本文")
+			.exchange()).bodyText().contains("id=\"subject-error\"").contains("入力してください。");
 		long template = jdbc.sql("SELECT id FROM notice_template WHERE body_id = :b AND name = '休校'")
 			.param("b", manager.staff().requireBody())
 			.query(Long.class)
