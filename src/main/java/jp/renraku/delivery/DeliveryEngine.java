@@ -51,6 +51,8 @@ public class DeliveryEngine implements SmartLifecycle {
 
 	private final MessageRenderer renderer;
 
+	private final Destinations destinations;
+
 	private final Clock clock;
 
 	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
@@ -73,6 +75,7 @@ public class DeliveryEngine implements SmartLifecycle {
 		this.target = target;
 		this.settings = settings;
 		this.renderer = new MessageRenderer(mail.from(), messages);
+		this.destinations = new Destinations(settings.destinations());
 		this.clock = clock;
 	}
 
@@ -221,26 +224,63 @@ public class DeliveryEngine implements SmartLifecycle {
 			.find(batch.stream().map(DeliveryQueue.Claimed::registrantId).distinct().toList());
 		Map<Long, Optional<NoticeContent>> notices = new HashMap<>();
 		List<DeliveryQueue.Outcome> outcomes = new ArrayList<>(batch.size());
+		Map<Destinations.Group, SmtpConnection> sessions = new HashMap<>();
+		Map<Destinations.Group, Integer> deferred = new HashMap<>();
 		boolean relayDown = false;
-		for (DeliveryQueue.Claimed claimed : batch) {
-			if (relayDown) {
-				// the relay did not answer: the rest of the batch waits for the next
-				// round
-				outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, claimed.attempts(),
-						now.plus(settings.retryBase()), "relay unreachable", null));
-				continue;
+		try {
+			for (DeliveryQueue.Claimed claimed : batch) {
+				if (relayDown) {
+					// the relay did not answer: the rest of the batch waits for the next
+					// round
+					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, claimed.attempts(),
+							now.plus(settings.retryBase()), "relay unreachable", null));
+					continue;
+				}
+				Recipient recipient = found.get(claimed.registrantId());
+				Optional<NoticeContent> content = notices.computeIfAbsent(claimed.noticeId(),
+						id -> contents.getObject().content(id));
+				if (recipient == null || content.isEmpty()) {
+					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SKIPPED, claimed.attempts(),
+							now, null, null));
+					continue;
+				}
+				Destinations.Group group = destinations.of(recipient.email());
+				SmtpConnection via = connection;
+				DeliverySettings.MailCharset charset = DeliverySettings.MailCharset.UTF_8;
+				if (group != null) {
+					charset = group.settings.charset();
+					via = sessions.get(group);
+					Duration wait = Duration.ZERO;
+					if (via == null && !group.openSession()) {
+						// every session this node may hold for these domains is in use
+						wait = settings.pollInterval();
+					}
+					else {
+						if (via == null) {
+							via = new SmtpConnection(connection.target(),
+									group.messagesPerSession(settings.messagesPerConnection()));
+							sessions.put(group, via);
+						}
+						wait = group.pace(clock.instant());
+					}
+					if (!wait.isZero()) {
+						int earlier = deferred.merge(group, 1, Integer::sum) - 1;
+						outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.DEFERRED,
+								claimed.attempts(),
+								clock.instant().plus(wait).plus(group.interval().multipliedBy(earlier)), null, null));
+						continue;
+					}
+				}
+				Attempt attempt = send(claimed, content.get(), recipient, via, charset);
+				relayDown = attempt.relayUnreachable();
+				outcomes.add(attempt.outcome());
 			}
-			Recipient recipient = found.get(claimed.registrantId());
-			Optional<NoticeContent> content = notices.computeIfAbsent(claimed.noticeId(),
-					id -> contents.getObject().content(id));
-			if (recipient == null || content.isEmpty()) {
-				outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SKIPPED, claimed.attempts(), now,
-						null, null));
-				continue;
-			}
-			Attempt attempt = send(claimed, content.get(), recipient, connection);
-			relayDown = attempt.relayUnreachable();
-			outcomes.add(attempt.outcome());
+		}
+		finally {
+			sessions.forEach((group, session) -> {
+				session.close();
+				group.closeSession();
+			});
 		}
 		queue.finish(outcomes);
 		return batch.size();
@@ -251,13 +291,13 @@ public class DeliveryEngine implements SmartLifecycle {
 	}
 
 	private Attempt send(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,
-			SmtpConnection connection) {
+			SmtpConnection connection, DeliverySettings.MailCharset charset) {
 		int attempt = claimed.attempts() + 1;
 		Instant now = clock.instant();
 		SmtpConnection.Result result;
 		try {
 			MimeMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(), content,
-					recipient, connection.eightBitMime());
+					recipient, connection.eightBitMime(), charset);
 			InternetAddress to = new InternetAddress();
 			to.setAddress(EmailAddresses.toAscii(recipient.email()));
 			result = connection.send(message, to);

@@ -72,7 +72,7 @@ public class DeliveryQueue {
 
 		public long remaining() {
 			return count(DeliveryStatus.QUEUED) + count(DeliveryStatus.SENDING) + count(DeliveryStatus.RETRYING)
-					+ count(DeliveryStatus.PAUSED);
+					+ count(DeliveryStatus.PAUSED) + count(DeliveryStatus.DEFERRED);
 		}
 
 		public boolean paused() {
@@ -133,15 +133,16 @@ public class DeliveryQueue {
 				FOR UPDATE SKIP LOCKED
 				""").param("now", Sql.utc(now)).param("held", held).param("limit", limit).query(CLAIMED).list());
 		if (claimed.size() < limit) {
-			claimed.addAll(jdbc
-				.sql("""
-						SELECT id, notice_id, registrant_id, attempts FROM delivery
-						WHERE (status = 'RETRYING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND lease_until < :now)
-						ORDER BY priority, id
-						LIMIT :limit
-						FOR UPDATE SKIP LOCKED
-						""")
+			claimed.addAll(jdbc.sql("""
+					SELECT id, notice_id, registrant_id, attempts FROM delivery
+					WHERE ((status IN ('RETRYING', 'DEFERRED') AND next_attempt_at <= :now AND body_id NOT IN (:held))
+					       OR (status = 'SENDING' AND lease_until < :now))
+					ORDER BY priority, id
+					LIMIT :limit
+					FOR UPDATE SKIP LOCKED
+					""")
 				.param("now", Sql.utc(now))
+				.param("held", held)
 				.param("limit", limit - claimed.size())
 				.query(CLAIMED)
 				.list());
@@ -198,8 +199,8 @@ public class DeliveryQueue {
 	 */
 	@Transactional
 	public int pause(long noticeId) {
-		return jdbc
-			.sql("UPDATE delivery SET status = 'PAUSED' WHERE notice_id = :id AND status IN ('QUEUED', 'RETRYING')")
+		return jdbc.sql(
+				"UPDATE delivery SET status = 'PAUSED' WHERE notice_id = :id AND status IN ('QUEUED', 'RETRYING', 'DEFERRED')")
 			.param("id", noticeId)
 			.update();
 	}
@@ -250,7 +251,7 @@ public class DeliveryQueue {
 		Map<Long, long[]> open = new java.util.TreeMap<>();
 		jdbc.sql("""
 				SELECT body_id, status, COUNT(*) AS n FROM delivery
-				WHERE status IN ('QUEUED', 'RETRYING', 'PAUSED', 'SENDING') GROUP BY body_id, status
+				WHERE status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED', 'SENDING') GROUP BY body_id, status
 				""").query((rs, n) -> {
 			long[] counts = open.computeIfAbsent(rs.getLong("body_id"), k -> new long[2]);
 			counts["SENDING".equals(rs.getString("status")) ? 1 : 0] += rs.getLong("n");

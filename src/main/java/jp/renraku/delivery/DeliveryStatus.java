@@ -20,6 +20,11 @@ public enum DeliveryStatus {
 	/** The registrant stopped or was deleted before the message went out. */
 	SKIPPED,
 	/** Held because the sender paused the notice; queued again on resume. */
-	PAUSED
+	PAUSED,
+	/**
+	 * Waiting for its destination's pace (a mobile carrier's limit); sent when its time
+	 * comes, without counting an attempt.
+	 */
+	DEFERRED
 
 }

@@ -46,6 +46,10 @@ final class SmtpConnection implements AutoCloseable {
 		this.messagesPerConnection = messagesPerConnection;
 	}
 
+	SmtpTarget target() {
+		return target;
+	}
+
 	Session session() {
 		return session;
 	}

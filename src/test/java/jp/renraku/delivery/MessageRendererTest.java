@@ -47,4 +47,24 @@ class MessageRendererTest {
 		assertThat(message.getSubject()).startsWith("件名 太郎  Bcc: victim@example.jp  Bcc: spy@example.jp");
 	}
 
+	@Test
+	void carrierMailIsSevenBitIso2022Jp() throws Exception {
+		Recipient recipient = new Recipient(7, "k@docomo.ne.jp", "ﾔﾏﾀﾞ", "https://renraku.example/m/7.x.y",
+				"https://renraku.example/m/7.x.y/unsubscribe");
+		NoticeContent content = new NoticeContent("①お知らせ", "{{氏名}}様 ㈱本文", false);
+		MimeMessage message = renderer().render(Session.getInstance(new Properties()), 42, 9, content, recipient, true,
+				DeliverySettings.MailCharset.ISO_2022_JP);
+		message.saveChanges();
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		message.writeTo(raw);
+		byte[] bytes = raw.toByteArray();
+		for (byte b : bytes) {
+			assertThat(b & 0xFF).isLessThan(0x80);
+		}
+		String text = raw.toString(StandardCharsets.US_ASCII);
+		assertThat(text).contains("=?ISO-2022-JP?B?").contains("\u001b$B");
+		assertThat(message.getSubject()).isEqualTo("(1)お知らせ");
+		assertThat((String) message.getContent()).startsWith("ヤマダ様 (株)本文");
+	}
+
 }

@@ -26,6 +26,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	final List<String> accepted = new CopyOnWriteArrayList<>();
 
+	/** The recipients accepted in each SMTP session, one list per session. */
+	final List<List<String>> sessions = new CopyOnWriteArrayList<>();
+
 	private final Thread acceptor;
 
 	ScriptedSmtpServer(Function<String, String> rcptReply) throws IOException {
@@ -42,11 +45,21 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	private void serve() {
 		while (!socket.isClosed()) {
-			try (Socket client = socket.accept()) {
-				talk(client);
+			try {
+				Socket client = socket.accept();
+				Thread session = new Thread(() -> {
+					try (client) {
+						talk(client);
+					}
+					catch (IOException ex) {
+						// the client went away
+					}
+				}, "scripted-smtp-session");
+				session.setDaemon(true);
+				session.start();
 			}
 			catch (IOException ex) {
-				// closed, or the client went away
+				// closed
 			}
 		}
 	}
@@ -54,6 +67,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	private void talk(Socket client) throws IOException {
 		BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
 		OutputStream out = client.getOutputStream();
+		List<String> session = new CopyOnWriteArrayList<>();
+		sessions.add(session);
 		reply(out, "220 scripted ESMTP");
 		String recipient = null;
 		String line;
@@ -81,6 +96,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 				}
 				if (recipient != null) {
 					accepted.add(recipient);
+					session.add(recipient);
 				}
 				reply(out, "250 queued");
 			}
