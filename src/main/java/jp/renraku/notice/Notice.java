@@ -2,6 +2,7 @@ package jp.renraku.notice;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record Notice(long id, long bodyId, long authorId, String subject, String text, boolean emergency,
 		NoticeState state, @Nullable Integer recipients, @Nullable Instant releasedAt, @Nullable Instant scheduledAt,
 		@Nullable Long approvedBy, boolean approvalBypassed, Instant createdAt, List<Long> listIds,
-		List<Long> categoryIds, List<String> affiliations) {
+		List<Long> categoryIds, List<String> affiliations, Map<Long, List<String>> answers) {
 
 	public boolean draft() {
 		return state == NoticeState.DRAFT;

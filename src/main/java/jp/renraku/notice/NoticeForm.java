@@ -1,7 +1,9 @@
 package jp.renraku.notice;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -34,6 +36,9 @@ class NoticeForm {
 
 	private List<String> affiliations = new ArrayList<>();
 
+	/** Chosen answers of the lists' choice questions, each as "question id:answer". */
+	private List<String> answerChoices = new ArrayList<>();
+
 	static NoticeForm of(Notice notice) {
 		NoticeForm form = new NoticeForm();
 		form.subject = notice.subject();
@@ -42,12 +47,40 @@ class NoticeForm {
 		form.listIds = new ArrayList<>(notice.listIds());
 		form.categoryIds = new ArrayList<>(notice.categoryIds());
 		form.affiliations = new ArrayList<>(notice.affiliations());
+		notice.answers()
+			.forEach((field, answers) -> answers.forEach(answer -> form.answerChoices.add(choice(field, answer))));
 		return form;
 	}
 
 	NoticeDraft toDraft() {
 		return new NoticeDraft(subject == null ? "" : subject, text == null ? "" : text, emergency,
-				List.copyOf(listIds), List.copyOf(categoryIds), List.copyOf(affiliations));
+				List.copyOf(listIds), List.copyOf(categoryIds), List.copyOf(affiliations), answers());
+	}
+
+	/** The value of one answer's checkbox. */
+	static String choice(long fieldId, String answer) {
+		return fieldId + ":" + answer;
+	}
+
+	/** The chosen answers by question; values not of the form "id:answer" are ignored. */
+	private Map<Long, List<String>> answers() {
+		Map<Long, List<String>> answers = new LinkedHashMap<>();
+		for (String choice : answerChoices) {
+			int colon = choice == null ? -1 : choice.indexOf(':');
+			if (colon > 0 && choice.substring(0, colon).chars().allMatch(Character::isDigit) && colon < 19) {
+				answers.computeIfAbsent(Long.valueOf(choice.substring(0, colon)), k -> new ArrayList<>())
+					.add(choice.substring(colon + 1));
+			}
+		}
+		return answers;
+	}
+
+	public List<String> getAnswerChoices() {
+		return answerChoices;
+	}
+
+	public void setAnswerChoices(List<String> answerChoices) {
+		this.answerChoices = answerChoices;
 	}
 
 	public @Nullable String getSubject() {

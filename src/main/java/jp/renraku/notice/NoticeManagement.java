@@ -2,9 +2,12 @@ package jp.renraku.notice;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +26,7 @@ import jp.renraku.delivery.OutgoingMail;
 import jp.renraku.delivery.Placeholders;
 import jp.renraku.delivery.RecipientSelection;
 import jp.renraku.organization.OrganizationManagement;
+import jp.renraku.registration.CustomField;
 import jp.renraku.registration.ListCategory;
 import jp.renraku.registration.RegistrationList;
 import jp.renraku.registration.RegistrationManagement;
@@ -120,19 +124,35 @@ public class NoticeManagement implements NoticeContents {
 		Set<Long> lists = new HashSet<>();
 		Set<Long> categories = new HashSet<>();
 		Set<String> affiliations = new HashSet<>();
+		Map<Long, List<String>> questions = new HashMap<>();
 		for (RegistrationList list : registration.lists(staff)) {
 			lists.add(list.id());
 			list.categories().stream().map(ListCategory::id).forEach(categories::add);
 			affiliations.addAll(list.affiliationOptions());
+			list.customFields()
+				.stream()
+				.filter(CustomField::choice)
+				.forEach(field -> questions.put(field.id(), field.options()));
 		}
+		Map<Long, List<String>> answers = new LinkedHashMap<>();
+		draft.answers().forEach((field, chosen) -> {
+			List<String> known = chosen.stream()
+				.filter(answer -> questions.getOrDefault(field, List.of()).contains(answer))
+				.distinct()
+				.toList();
+			if (!known.isEmpty()) {
+				answers.put(field, known);
+			}
+		});
 		return new NoticeDraft(draft.subject(), draft.text(), draft.emergency(),
 				draft.listIds().stream().filter(lists::contains).distinct().toList(),
 				draft.categoryIds().stream().filter(categories::contains).distinct().toList(),
-				draft.affiliations().stream().filter(affiliations::contains).distinct().toList());
+				draft.affiliations().stream().filter(affiliations::contains).distinct().toList(), answers);
 	}
 
 	private RecipientSelection audience(Staff staff, Notice notice) {
-		return registration.audience(staff, notice.listIds(), notice.categoryIds(), notice.affiliations());
+		return registration.audience(staff, notice.listIds(), notice.categoryIds(), notice.affiliations(),
+				notice.answers());
 	}
 
 	/** The exact number of people the notice would reach now. */

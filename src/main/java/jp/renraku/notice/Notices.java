@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.renraku.common.Sql;
@@ -78,6 +81,15 @@ class Notices {
 				.param("affiliation", affiliation)
 				.update();
 		}
+		jdbc.sql("DELETE FROM notice_answer WHERE notice_id = :id").param("id", id).update();
+		draft.answers()
+			.forEach((field,
+					answers) -> answers.forEach(answer -> jdbc
+						.sql("INSERT INTO notice_answer (notice_id, field_id, answer) VALUES (:id, :field, :answer)")
+						.param("id", id)
+						.param("field", field)
+						.param("answer", answer)
+						.update()));
 		for (Long category : draft.categoryIds()) {
 			jdbc.sql("INSERT INTO notice_category (notice_id, category_id) VALUES (:id, :category)")
 				.param("id", id)
@@ -194,13 +206,19 @@ class Notices {
 			.param("id", id)
 			.query(String.class)
 			.list();
+		Map<Long, List<String>> answers = new LinkedHashMap<>();
+		jdbc.sql("SELECT field_id, answer FROM notice_answer WHERE notice_id = :id ORDER BY field_id, answer")
+			.param("id", id)
+			.query((row, i) -> answers.computeIfAbsent(row.getLong("field_id"), k -> new ArrayList<>())
+				.add(row.getString("answer")))
+			.list();
 		return new Notice(id, rs.getLong("body_id"), rs.getLong("author_id"), rs.getString("subject"),
 				rs.getString("body_text"), rs.getBoolean("emergency"), NoticeState.valueOf(rs.getString("state")),
 				(Integer) rs.getObject("recipients", Integer.class),
 				Sql.instant(rs.getObject("released_at", OffsetDateTime.class)),
 				Sql.instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
 				(Long) rs.getObject("approved_by", Long.class), rs.getBoolean("approval_bypassed"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories, affiliations);
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories, affiliations, answers);
 	}
 
 }

@@ -333,6 +333,17 @@ public class RegistrationManagement {
 	@Transactional(readOnly = true)
 	public RecipientSelection audience(Staff staff, Collection<Long> listIds, Collection<Long> categoryIds,
 			Collection<String> affiliations) {
+		return audience(staff, listIds, categoryIds, affiliations, Map.of());
+	}
+
+	/**
+	 * As above, also narrowed by answers to the lists' own choice questions: for each
+	 * question given, the registrant chose at least one of its given answers (of a
+	 * multiple-choice question, any one line of the stored answer).
+	 */
+	@Transactional(readOnly = true)
+	public RecipientSelection audience(Staff staff, Collection<Long> listIds, Collection<Long> categoryIds,
+			Collection<String> affiliations, Map<Long, ? extends Collection<String>> answers) {
 		List<Long> lists = listIds.isEmpty() ? List.of(-1L) : List.copyOf(listIds);
 		StringBuilder sql = new StringBuilder("SELECT MIN(r.id) AS registrant_id FROM registrant r"
 				+ " WHERE r.body_id = :audienceBody AND r.list_id IN (:audienceLists) AND r.state = 'ACTIVE'");
@@ -347,6 +358,41 @@ public class RegistrationManagement {
 		if (!affiliations.isEmpty()) {
 			sql.append(" AND r.affiliation IN (:audienceAffiliations)");
 			params.put("audienceAffiliations", List.copyOf(affiliations));
+		}
+		int question = 0;
+		for (Map.Entry<Long, ? extends Collection<String>> entry : answers.entrySet()) {
+			if (entry.getValue().isEmpty()) {
+				continue;
+			}
+			String field = "audienceField" + question;
+			sql.append(" AND EXISTS (SELECT 1 FROM registrant_answer a WHERE a.registrant_id = r.id AND a.field_id = :")
+				.append(field)
+				.append(" AND (");
+			params.put(field, entry.getKey());
+			int option = 0;
+			for (String answer : entry.getValue()) {
+				String p = "audienceAnswer" + question + "_" + option++;
+				// stored multiple answers are one per line: the answer alone, first, last
+				// or
+				// between
+				sql.append(option > 1 ? " OR " : "")
+					.append("a.answer = :")
+					.append(p)
+					.append(" OR a.answer LIKE :")
+					.append(p)
+					.append("First ESCAPE '!' OR a.answer LIKE :")
+					.append(p)
+					.append("Last ESCAPE '!' OR a.answer LIKE :")
+					.append(p)
+					.append("Middle ESCAPE '!'");
+				String escaped = answer.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+				params.put(p, answer);
+				params.put(p + "First", escaped + "\n%");
+				params.put(p + "Last", "%\n" + escaped);
+				params.put(p + "Middle", "%\n" + escaped + "\n%");
+			}
+			sql.append("))");
+			question++;
 		}
 		sql.append(" GROUP BY LOWER(r.email)");
 		return new RecipientSelection(sql.toString(), params);

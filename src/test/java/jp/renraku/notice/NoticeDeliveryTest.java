@@ -508,6 +508,45 @@ class NoticeDeliveryTest {
 	}
 
 	@Test
+	void aNoticeCanBeNarrowedByTheAnswerToTheListsOwnQuestion() {
+		long question = list.customFields().get(0).id();
+		String tag = StaffFixtures.unique("ans");
+		String night = tag + ".night@example.jp";
+		registration.registrant(list, night, "夜の人", "1年1組", java.util.Map.of(question, "夜"));
+		registration.registrant(list, tag + ".day@example.jp", "昼の人", "1年1組", java.util.Map.of(question, "昼"));
+		catcher.clear();
+		assertThat(mvc.get().uri("/notices/new").with(sender.signedIn()).exchange()).bodyText()
+			.contains("連絡してほしい時間帯 の回答で絞り込む");
+		var created = mvc.post()
+			.uri("/notices/new")
+			.with(sender.signedIn())
+			.with(csrf())
+			.param("subject", "夜の連絡")
+			.param("text", "本文")
+			.param("listIds", String.valueOf(list.id()))
+			.param("answerChoices", question + ":夜")
+			.param("answerChoices", question + ":ない答え")
+			.param("answerChoices", "999999:夜")
+			.param("answerChoices", "壊れた値")
+			.exchange();
+		long id = createdId(created);
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText()
+			.contains("1人")
+			.contains("<span>連絡してほしい時間帯</span>: <span>夜</span>");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notice_answer WHERE notice_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		// the edit form shows the choice again
+		assertThat(mvc.get().uri("/notices/" + id + "/edit").with(sender.signedIn()).exchange()).bodyText()
+			.containsPattern("value=\"" + question + ":夜\"[^>]*checked")
+			.doesNotContainPattern("value=\"" + question + ":昼\"[^>]*checked");
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(engine.sendDueNow()).isEqualTo(1);
+		assertThat(catcher.caught()).singleElement().satisfies(mail -> assertThat(mail.to()).containsExactly(night));
+	}
+
+	@Test
 	void aNoticeStartsFromOneOfTheBodysTemplatesAndNoOtherBodys() {
 		assertThat(mvc.post()
 			.uri("/notices/templates")

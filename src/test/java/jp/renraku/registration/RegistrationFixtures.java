@@ -43,12 +43,21 @@ public class RegistrationFixtures {
 	 * id.
 	 */
 	public long registrant(RegistrationList list, String email, String name, String affiliation) {
+		return registrant(list, email, name, affiliation, java.util.Map.of());
+	}
+
+	/**
+	 * As above, with answers to the list's own questions (several answers of a
+	 * multiple-choice question one per line).
+	 */
+	public long registrant(RegistrationList list, String email, String name, String affiliation,
+			java.util.Map<Long, String> answers) {
 		String token = InstallationSecret.randomToken(16);
 		Instant now = Instant.now();
 		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plusSeconds(3600), now);
 		var request = registration.confirmation(list, token).orElseThrow();
 		registration.register(list, request,
-				new RegistrantDetails(name, "ふりがな", null, null, affiliation, null, List.of(), java.util.Map.of()));
+				new RegistrantDetails(name, "ふりがな", null, null, affiliation, null, List.of(), answers));
 		return registrants.idByEmail(list.id(), email).orElseThrow();
 	}
 
