@@ -1,12 +1,22 @@
 package jp.renraku.notice;
 
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
+import jp.renraku.common.CityTime;
 import jp.renraku.common.Staff;
+import jp.renraku.delivery.DeliveryQueue;
+import jp.renraku.delivery.DeliveryStatus;
 import jp.renraku.delivery.Placeholders;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.mail.MailException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,9 +49,15 @@ class NoticeController {
 
 	private final NoticeTemplates templates;
 
-	NoticeController(NoticeManagement notices, NoticeTemplates templates) {
+	private final MessageSource messages;
+
+	private final CityTime cityTime;
+
+	NoticeController(NoticeManagement notices, NoticeTemplates templates, MessageSource messages, CityTime cityTime) {
 		this.notices = notices;
 		this.templates = templates;
+		this.messages = messages;
+		this.cityTime = cityTime;
 	}
 
 	@GetMapping
@@ -91,6 +107,31 @@ class NoticeController {
 			model.addAttribute("recipientCount", notices.recipientCount(staff, noticeId));
 		}
 		return VIEW_DETAIL;
+	}
+
+	/**
+	 * The figures of the progress box, already worded, for the page's script to refresh
+	 * them without a reload.
+	 */
+	@GetMapping(value = "/{noticeId}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> progress(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
+			Locale locale) {
+		DeliveryQueue.Progress progress = notices.progress(staff, noticeId);
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("sent", progress.count(DeliveryStatus.SENT));
+		figures.put("remaining", progress.remaining());
+		figures.put("failed", progress.count(DeliveryStatus.FAILED));
+		figures.put("skipped", progress.count(DeliveryStatus.SKIPPED));
+		figures.put("rate", messages.getMessage("notice.perSecond", new Object[] { progress.rate() }, locale));
+		figures.put("eta", cityTime.formatSeconds(progress.estimatedFinish()));
+		figures.put("done", progress.remaining() == 0);
+		if (progress.remaining() == 0) {
+			figures.put("summary",
+					messages.getMessage("notice.progressDone",
+							new Object[] { progress.count(DeliveryStatus.SENT), progress.count(DeliveryStatus.FAILED) },
+							locale));
+		}
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(figures);
 	}
 
 	@GetMapping("/{noticeId}/edit")

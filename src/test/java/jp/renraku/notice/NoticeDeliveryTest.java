@@ -266,6 +266,31 @@ class NoticeDeliveryTest {
 	}
 
 	@Test
+	void theProgressFiguresCanBeFetchedWithoutReloadingByTheBodyOnly() {
+		long id = draft("進捗", "本文", false);
+		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText()
+			.contains("/js/progress.js")
+			.contains("data-progress-url=\"/notices/" + id + "/progress\"");
+		var waiting = mvc.get().uri("/notices/" + id + "/progress").with(sender.signedIn()).exchange();
+		assertThat(waiting).hasStatusOk().hasContentTypeCompatibleWith("application/json");
+		assertThat(waiting).bodyJson().extractingPath("$.remaining").asNumber().isEqualTo(3);
+		assertThat(waiting).bodyJson().extractingPath("$.done").isEqualTo(false);
+		assertThat(waiting.getResponse().getHeader("Cache-Control")).contains("no-store");
+
+		engine.sendDueNow();
+		var done = mvc.get().uri("/notices/" + id + "/progress").with(sender.signedIn()).exchange();
+		assertThat(done).bodyJson().extractingPath("$.sent").asNumber().isEqualTo(3);
+		assertThat(done).bodyJson().extractingPath("$.summary").isEqualTo("配信が終わりました。送信済み 3 件、失敗 0 件。");
+		// the finished page needs no script
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText()
+			.doesNotContain("/js/progress.js");
+
+		TestStaff stranger = staff.sender(staff.manager(staff.body()));
+		assertThat(mvc.get().uri("/notices/" + id + "/progress").with(stranger.signedIn()).exchange()).hasStatus(404);
+	}
+
+	@Test
 	void failedMessagesCanBeSentAgainFromThePage() {
 		long id = draft("再送", "本文", false);
 		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();

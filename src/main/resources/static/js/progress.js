@@ -1,0 +1,57 @@
+// Refreshes the progress box of a notice that is being sent, every few seconds, without a
+// reload. Without JavaScript the page still shows the figures of its last load.
+(function () {
+	'use strict';
+	var box = document.getElementById('progress');
+	if (!box || !window.fetch) {
+		return;
+	}
+	var url = box.getAttribute('data-progress-url');
+	var hint = document.getElementById('progress-hint');
+	var announce = document.getElementById('progress-announce');
+	var fields = ['sent', 'remaining', 'failed', 'skipped', 'rate', 'eta'];
+	var started = Date.now();
+	// stop after half an hour, so that an open page does not keep a session alive for ever
+	var maxAge = 30 * 60 * 1000;
+	var timer;
+
+	if (hint && hint.getAttribute('data-live-text')) {
+		hint.textContent = hint.getAttribute('data-live-text');
+	}
+
+	function show(figures) {
+		fields.forEach(function (name) {
+			var cell = document.getElementById('progress-' + name);
+			if (cell && figures[name] !== undefined) {
+				cell.textContent = figures[name] === '' ? '—' : String(figures[name]);
+			}
+		});
+		if (figures.done) {
+			window.clearInterval(timer);
+			if (announce && figures.summary) {
+				announce.textContent = figures.summary;
+			}
+		}
+	}
+
+	function refresh() {
+		if (Date.now() - started > maxAge) {
+			window.clearInterval(timer);
+			return;
+		}
+		fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+			.then(function (response) {
+				if (!response.ok) {
+					throw new Error(response.status);
+				}
+				return response.json();
+			})
+			.then(show)
+			.catch(function () {
+				// signed out or unreachable: keep the last figures and stop asking
+				window.clearInterval(timer);
+			});
+	}
+
+	timer = window.setInterval(refresh, 3000);
+}());
