@@ -7,6 +7,7 @@
 # smtp-source against a sink in the same run and prints Renraku's rate as a fraction of it.
 #
 #   bench/delivery.sh                 N=100000 RUNS=3 WORKERS=4 BATCH=500 HEAP=512m
+#   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile RUNS=1 bench/delivery.sh
 # Loopback only; bounded in count (N) and time (600 s per run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ for run in $(seq 1 "$RUNS"); do
   sink=$(bash "$CEILING" sink "$PORT")
   sink_pid=$(echo "$sink" | sed 's/.*sink_pid=\([0-9]*\).*/\1/')
   counters=$(echo "$sink" | sed 's/.*counters=\([^ ]*\).*/\1/')
-  timeout 600 java -Xmx"$HEAP" -Dworkers="$WORKERS" -Dbatch="$BATCH" \
+  timeout 600 java -Xmx"$HEAP" ${JAVA_OPTS:-} -Dworkers="$WORKERS" -Dbatch="$BATCH" \
     -cp "target/bench:target/classes:$(cat target/bench-classpath.txt)" jp.renraku.notice.DeliveryBenchmark \
     "jdbc:postgresql://127.0.0.1:5432/renraku_bench" "$PORT" "$counters" "$N" | grep renraku_messages | sed "s/^/run=$run /"
   kill "$sink_pid" 2>/dev/null || true; wait "$sink_pid" 2>/dev/null || true; rm -f "$counters"

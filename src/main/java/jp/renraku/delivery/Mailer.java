@@ -3,6 +3,7 @@ package jp.renraku.delivery;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.common.EmailAddresses;
@@ -34,7 +35,7 @@ public class Mailer {
 	MimeMessage toMime(OutgoingMail mail) {
 		MimeMessage message = sender.createMimeMessage();
 		try {
-			message.setFrom(new InternetAddress(settings.from()));
+			message.setFrom(sender(settings.from()));
 			message.setRecipient(MimeMessage.RecipientType.TO, recipient(mail.to()));
 			message.setSubject(mail.subject(), "UTF-8");
 			message.setText(mail.text(), "UTF-8");
@@ -46,6 +47,23 @@ public class Mailer {
 		catch (MessagingException ex) {
 			throw new MailPreparationException("message could not be built", ex);
 		}
+	}
+
+	/**
+	 * The sender address, its display name (市役所 …) encoded in UTF-8 whatever the
+	 * platform's default character set.
+	 */
+	static InternetAddress sender(String from) throws AddressException {
+		InternetAddress address = new InternetAddress(from);
+		if (address.getPersonal() != null) {
+			try {
+				address.setPersonal(address.getPersonal(), "UTF-8");
+			}
+			catch (java.io.UnsupportedEncodingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return address;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package jp.renraku.delivery;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -11,58 +12,124 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Nothing a sender or registrant typed can add a header: line breaks in the subject or in
- * a name become spaces, and the rendered message has exactly one recipient.
+ * The bytes the relay gets, read back as a mail program would. Nothing a sender or
+ * registrant typed can add a header: line breaks in the subject or in a name become
+ * spaces, and the message has exactly one recipient.
  */
 class MessageRendererTest {
+
+	private static final Session SESSION = session();
+
+	private static Session session() {
+		Properties props = new Properties();
+		props.put("mail.mime.address.strict", "false");
+		return Session.getInstance(props);
+	}
 
 	private static MessageRenderer renderer() {
 		StaticMessageSource messages = new StaticMessageSource();
 		messages.addMessage("mail.footer", Locale.JAPANESE, "---\n{0}");
 		messages.addMessage("mail.nameIfUnknown", Locale.JAPANESE, "登録者");
-		return new MessageRenderer("renraku@city.example.jp", messages);
+		return new MessageRenderer("市役所 <renraku@city.example.jp>", messages);
+	}
+
+	private static Recipient recipient(String email, String name) {
+		return new Recipient(7, email, name, "https://renraku.example/m/7.x.y",
+				"https://renraku.example/m/7.x.y/unsubscribe");
+	}
+
+	/** What the transport writes, through the same stream the SMTP session uses. */
+	private static byte[] sent(MimeMessage message) throws Exception {
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		message.writeTo(raw, new String[] { "Bcc", "Content-Length" });
+		return raw.toByteArray();
+	}
+
+	private static MimeMessage read(byte[] bytes) throws Exception {
+		return new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
 	}
 
 	@Test
 	void lineBreaksInSubjectAndNameCannotAddHeaders() throws Exception {
-		Recipient recipient = new Recipient(7, "taro..yamada.@docomo.ne.jp", "太郎\r\nBcc: victim@example.jp",
-				"https://renraku.example/m/7.x.y", "https://renraku.example/m/7.x.y/unsubscribe");
 		NoticeContent content = new NoticeContent("件名 {{氏名}}\r\nBcc: spy@example.jp\nX-Evil: 1", "{{氏名}} 本文\r\n.\r\n",
 				false);
-		Properties props = new Properties();
-		props.put("mail.mime.address.strict", "false");
-		MimeMessage message = renderer().render(Session.getInstance(props), 42, 9, content, recipient);
-		message.saveChanges();
-		ByteArrayOutputStream raw = new ByteArrayOutputStream();
-		message.writeTo(raw);
-		String text = raw.toString(StandardCharsets.UTF_8);
+		byte[] bytes = sent(renderer().render(SESSION, 42, 9, content,
+				recipient("taro..yamada.@docomo.ne.jp", "太郎\r\nBcc: victim@example.jp")));
+		String text = new String(bytes, StandardCharsets.UTF_8);
 		String headers = text.substring(0, text.indexOf("\r\n\r\n"));
 		assertThat(headers.lines()).noneMatch(line -> line.regionMatches(true, 0, "Bcc:", 0, 4))
 			.noneMatch(line -> line.startsWith("X-Evil"));
+		MimeMessage message = read(bytes);
 		assertThat(message.getAllRecipients()).hasSize(1);
 		assertThat(message.getHeader("To", ",")).isEqualTo("taro..yamada.@docomo.ne.jp");
 		assertThat(message.getHeader("Message-ID", null)).isEqualTo("<42.9.renraku@city.example.jp>");
 		assertThat(message.getSubject()).startsWith("件名 太郎  Bcc: victim@example.jp  Bcc: spy@example.jp");
+		assertThat(message.getFrom()[0].toString()).contains("renraku@city.example.jp");
+		assertThat(((jakarta.mail.internet.InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("市役所");
+		assertThat(message.getSentDate()).isNotNull();
+		assertThat(message.getHeader("List-Unsubscribe", null))
+			.isEqualTo("<https://renraku.example/m/7.x.y/unsubscribe>");
+		assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(message.getHeader("Precedence", null)).isEqualTo("bulk");
+		// every line ends in CRLF, whatever the form sent
+		assertThat(text.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+		assertThat((String) message.getContent()).startsWith("太郎\r\nBcc: victim@example.jp 本文\r\n.\r\n");
+	}
+
+	@Test
+	void eightBitTextGoesAsItIsAndVeryLongLinesAsBase64() throws Exception {
+		NoticeContent shortLines = new NoticeContent("お知らせ", "短い行です。\n二行目。", false);
+		MimeMessage plain = read(sent(renderer().render(SESSION, 1, 2, shortLines, recipient("a@example.jp", "青木"),
+				true, DeliverySettings.MailCharset.UTF_8)));
+		assertThat(plain.getHeader("Content-Transfer-Encoding", null)).isEqualTo("8bit");
+		assertThat((String) plain.getContent()).startsWith("短い行です。\r\n二行目。");
+
+		// 400 kanji are 1,200 octets in UTF-8: more than an SMTP line may hold
+		String longLine = "長".repeat(400);
+		MimeMessage wide = read(sent(renderer().render(SESSION, 1, 2, new NoticeContent("お知らせ", longLine, false),
+				recipient("a@example.jp", "青木"), true, DeliverySettings.MailCharset.UTF_8)));
+		assertThat(wide.getHeader("Content-Transfer-Encoding", null)).isEqualTo("base64");
+		assertThat((String) wide.getContent()).startsWith(longLine);
+
+		MimeMessage noEightBit = read(sent(renderer().render(SESSION, 1, 2, shortLines, recipient("a@example.jp", "青木"),
+				false, DeliverySettings.MailCharset.UTF_8)));
+		assertThat(noEightBit.getHeader("Content-Transfer-Encoding", null)).isEqualTo("base64");
+		assertThat((String) noEightBit.getContent()).startsWith("短い行です。");
+	}
+
+	@Test
+	void aLongSubjectIsFoldedAndReadsBackWhole() throws Exception {
+		String subject = "【重要】" + "台風第十号の接近に伴う臨時休校と避難所開設のお知らせ".repeat(3);
+		MimeMessage message = read(sent(renderer().render(SESSION, 1, 2, new NoticeContent(subject, "本文", false),
+				recipient("a@example.jp", "青木"), true, DeliverySettings.MailCharset.UTF_8)));
+		assertThat(message.getSubject()).isEqualTo(subject);
+		String raw = new String(
+				sent(renderer().render(SESSION, 1, 2, new NoticeContent(subject, "本文", false),
+						recipient("a@example.jp", "青木"), true, DeliverySettings.MailCharset.UTF_8)),
+				StandardCharsets.US_ASCII);
+		assertThat(raw.substring(0, raw.indexOf("\r\n\r\n")).lines()).allMatch(line -> line.length() <= 78);
+	}
+
+	@Test
+	void anAddressWithALineBreakIsRefused() {
+		assertThatExceptionOfType(jakarta.mail.MessagingException.class).isThrownBy(() -> renderer().render(SESSION, 1,
+				2, new NoticeContent("件名", "本文", false), recipient("a@example.jp\r\nBcc: b@example.jp", "青木")));
 	}
 
 	@Test
 	void carrierMailIsSevenBitIso2022Jp() throws Exception {
-		Recipient recipient = new Recipient(7, "k@docomo.ne.jp", "ﾔﾏﾀﾞ", "https://renraku.example/m/7.x.y",
-				"https://renraku.example/m/7.x.y/unsubscribe");
 		NoticeContent content = new NoticeContent("①お知らせ", "{{氏名}}様 ㈱本文", false);
-		MimeMessage message = renderer().render(Session.getInstance(new Properties()), 42, 9, content, recipient, true,
-				DeliverySettings.MailCharset.ISO_2022_JP);
-		message.saveChanges();
-		ByteArrayOutputStream raw = new ByteArrayOutputStream();
-		message.writeTo(raw);
-		byte[] bytes = raw.toByteArray();
+		byte[] bytes = sent(renderer().render(SESSION, 42, 9, content, recipient("k@docomo.ne.jp", "ﾔﾏﾀﾞ"), true,
+				DeliverySettings.MailCharset.ISO_2022_JP));
 		for (byte b : bytes) {
 			assertThat(b & 0xFF).isLessThan(0x80);
 		}
-		String text = raw.toString(StandardCharsets.US_ASCII);
+		String text = new String(bytes, StandardCharsets.US_ASCII);
 		assertThat(text).contains("=?ISO-2022-JP?B?").contains("\u001b$B");
+		MimeMessage message = read(bytes);
 		assertThat(message.getSubject()).isEqualTo("(1)お知らせ");
 		assertThat((String) message.getContent()).startsWith("ヤマダ様 (株)本文");
 	}
