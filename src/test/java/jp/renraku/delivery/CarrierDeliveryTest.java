@@ -11,14 +11,9 @@ import java.util.Map;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
-import jp.renraku.account.StaffFixtures.TestStaff;
 import jp.renraku.registration.RegistrationFixtures;
-import jp.renraku.registration.RegistrationList;
-import jp.renraku.registration.RegistrationManagement;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,69 +30,20 @@ class CarrierDeliveryTest {
 	DeliveryEngine engine;
 
 	@Autowired
-	DeliveryQueue queue;
-
-	@Autowired
-	StaffFixtures staff;
+	DeliveryFixtures fixtures;
 
 	@Autowired
 	RegistrationFixtures registration;
 
 	@Autowired
-	RegistrationManagement registrations;
-
-	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ObjectProvider<RecipientDirectory> recipients;
-
-	@Autowired
-	ObjectProvider<NoticeContents> contents;
-
-	@Autowired
-	ObjectProvider<SendingRules> rules;
-
-	@Autowired
-	SmtpTarget target;
-
-	@Autowired
-	DeliverySettings settings;
-
-	@Autowired
-	MailSettings mail;
-
-	@Autowired
-	MessageSource messages;
-
-	/**
-	 * Releases a notice to one list's registrants, made with the given addresses and
-	 * names.
-	 */
 	private long release(String subject, String text, Map<String, String> nameByAddress) {
-		TestStaff manager = staff.manager(staff.body());
-		RegistrationList list = registration.list(manager);
-		nameByAddress.forEach((address, name) -> registration.registrant(list, address, name, "1年1組"));
-		jdbc.sql("""
-				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, state, created_at, updated_at)
-				VALUES (:body, :author, :subject, :text, FALSE, 'RELEASED', :now, :now)
-				""")
-			.param("body", list.bodyId())
-			.param("author", manager.id())
-			.param("subject", subject)
-			.param("text", text)
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
-			.update();
-		long noticeId = jdbc.sql("SELECT MAX(id) FROM notice").query(Long.class).single();
-		queue.enqueue(noticeId, list.bodyId(), false,
-				registrations.audience(manager.staff(), List.of(list.id()), List.of()), Instant.now());
-		return noticeId;
+		return fixtures.release(false, subject, text, nameByAddress);
 	}
 
 	private DeliveryEngine engineWith(DeliverySettings.Destination docomo, Clock clock) {
-		DeliverySettings custom = new DeliverySettings(false, 1, 200, settings.lease(), settings.pollInterval(),
-				settings.maxAttempts(), settings.retryBase(), 1000, Map.of("docomo", docomo));
-		return new DeliveryEngine(queue, recipients, contents, rules, target, custom, mail, messages, clock);
+		return fixtures.engine(200, Map.of("docomo", docomo), clock);
 	}
 
 	private Map<String, Object> row(long noticeId, String email) {
@@ -155,8 +101,7 @@ class CarrierDeliveryTest {
 				new DeliverySettings.Destination(List.of("docomo.ne.jp"), 1, 0, 2, DeliverySettings.MailCharset.UTF_8),
 				Clock.systemUTC());
 		try (ScriptedSmtpServer relay = new ScriptedSmtpServer(address -> "250 ok");
-				SmtpConnection connection = new SmtpConnection(
-						new SmtpTarget("127.0.0.1", relay.port(), null, null, MailSettings.Tls.NONE), 1000)) {
+				SmtpConnection connection = new SmtpConnection(DeliveryFixtures.plain(relay.port()), 1000)) {
 			limited.runOnce("test", connection);
 			connection.close();
 			assertThat(relay.accepted).hasSize(7);
@@ -187,8 +132,7 @@ class CarrierDeliveryTest {
 				new DeliverySettings.Destination(List.of("docomo.ne.jp"), 0, 60, 0, DeliverySettings.MailCharset.UTF_8),
 				clock);
 		try (ScriptedSmtpServer relay = new ScriptedSmtpServer(address -> "250 ok");
-				SmtpConnection connection = new SmtpConnection(
-						new SmtpTarget("127.0.0.1", relay.port(), null, null, MailSettings.Tls.NONE), 1000)) {
+				SmtpConnection connection = new SmtpConnection(DeliveryFixtures.plain(relay.port()), 1000)) {
 			paced.runOnce("test", connection);
 			assertThat(relay.accepted).hasSize(1);
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :n AND status = 'DEFERRED'")

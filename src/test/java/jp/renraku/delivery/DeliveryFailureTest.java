@@ -8,10 +8,6 @@ import java.util.Map;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
-import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.registration.RegistrationFixtures;
-import jp.renraku.registration.RegistrationList;
-import jp.renraku.registration.RegistrationManagement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,13 +28,7 @@ class DeliveryFailureTest {
 	DeliveryQueue queue;
 
 	@Autowired
-	StaffFixtures staff;
-
-	@Autowired
-	RegistrationFixtures registration;
-
-	@Autowired
-	RegistrationManagement registrations;
+	DeliveryFixtures fixtures;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -50,24 +40,12 @@ class DeliveryFailureTest {
 	@BeforeEach
 	void releasedNoticeForThree() {
 		engine.sendDueNow();
-		TestStaff manager = staff.manager(staff.body());
-		RegistrationList list = registration.list(manager);
 		tag = StaffFixtures.unique("f");
-		registration.registrant(list, "ok." + tag + "@example.jp", "成功", "1年1組");
-		registration.registrant(list, "temp." + tag + "@example.jp", "一時", "1年1組");
-		registration.registrant(list, "perm." + tag + "@example.jp", "恒久", "1年1組");
-		jdbc.sql("""
-				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, state, created_at, updated_at)
-				VALUES (:body, :author, '件名', '本文', FALSE, 'RELEASED', :now, :now)
-				""")
-			.param("body", list.bodyId())
-			.param("author", manager.id())
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
-			.update();
-		noticeId = jdbc.sql("SELECT MAX(id) FROM notice").query(Long.class).single();
-		queue.enqueue(noticeId, list.bodyId(), false,
-				registrations.audience(manager.staff(), java.util.List.of(list.id()), java.util.List.of()),
-				Instant.now());
+		Map<String, String> people = new java.util.LinkedHashMap<>();
+		people.put("ok." + tag + "@example.jp", "成功");
+		people.put("temp." + tag + "@example.jp", "一時");
+		people.put("perm." + tag + "@example.jp", "恒久");
+		noticeId = fixtures.release(false, "件名", "本文", people);
 	}
 
 	private Map<String, Object> row(String prefix) {
@@ -78,7 +56,7 @@ class DeliveryFailureTest {
 	}
 
 	private SmtpTarget target(int port) {
-		return new SmtpTarget("127.0.0.1", port, null, null, MailSettings.Tls.NONE);
+		return DeliveryFixtures.plain(port);
 	}
 
 	@Test
@@ -170,6 +148,57 @@ class DeliveryFailureTest {
 			.update();
 		var claimed = queue.claim("test", 3, Instant.now(), java.time.Duration.ofMinutes(1));
 		assertThat(claimed).extracting(DeliveryQueue.Claimed::noticeId).containsOnly(emergency).hasSize(3);
+	}
+
+	@Test
+	void theRelayGetsTheConfiguredUserAndPasswordWithAuth() throws Exception {
+		try (ScriptedSmtpServer relay = new ScriptedSmtpServer(address -> "250 ok", "renraku", "s3cret!パス");
+				SmtpConnection wrong = new SmtpConnection(
+						new SmtpTarget("127.0.0.1", relay.port(), "renraku", "wrong", MailSettings.Tls.NONE), 100)) {
+			// refused credentials: nothing is sent and the mail waits for a retry
+			engine.runOnce("test", wrong);
+			assertThat(relay.accepted).isEmpty();
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :n AND status = 'RETRYING'")
+				.param("n", noticeId)
+				.query(Long.class)
+				.single()).isEqualTo(3);
+			jdbc.sql("UPDATE delivery SET next_attempt_at = :now WHERE notice_id = :n")
+				.param("now", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
+				.param("n", noticeId)
+				.update();
+			try (SmtpConnection right = new SmtpConnection(
+					new SmtpTarget("127.0.0.1", relay.port(), "renraku", "s3cret!パス", MailSettings.Tls.NONE), 100)) {
+				engine.runOnce("test", right);
+			}
+			assertThat(relay.logins).containsExactly("renraku");
+			assertThat(relay.accepted).hasSize(3);
+		}
+	}
+
+	@Test
+	void anEmergencyOvertakesARoutineNoticeAlreadySending() throws Exception {
+		Map<String, String> many = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < 12; i++) {
+			many.put("routine" + i + "." + tag + "@example.jp", "通常" + i);
+		}
+		fixtures.release(false, "通常のお知らせ", "本文", many);
+		DeliveryEngine small = fixtures.engine(5, Map.of(), java.time.Clock.systemUTC());
+		try (ScriptedSmtpServer relay = new ScriptedSmtpServer(address -> "250 ok");
+				SmtpConnection connection = new SmtpConnection(target(relay.port()), 100)) {
+			// the first notice of this test's setup and five of the routine one are out
+			small.runOnce("test", connection);
+			small.runOnce("test", connection);
+			int before = relay.accepted.size();
+			fixtures.release(true, "緊急", "避難してください",
+					Map.of("e1." + tag + "@example.jp", "緊急1", "e2." + tag + "@example.jp", "緊急2"));
+			small.runOnce("test", connection);
+			// the next batch starts with the emergency, then the routine mail goes on
+			assertThat(relay.accepted.subList(before, before + 2)).allMatch(a -> a.startsWith("e"));
+			while (small.runOnce("test", connection) > 0) {
+				// the rest
+			}
+			assertThat(relay.accepted).filteredOn(a -> a.startsWith("routine")).hasSize(12);
+		}
 	}
 
 }

@@ -31,7 +31,19 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	private final Thread acceptor;
 
+	/** User and password the server demands with AUTH; null for none. */
+	private final String[] credentials;
+
+	/** Users who signed in with AUTH, one entry per successful sign-in. */
+	final List<String> logins = new CopyOnWriteArrayList<>();
+
 	ScriptedSmtpServer(Function<String, String> rcptReply) throws IOException {
+		this(rcptReply, null, null);
+	}
+
+	/** A server that refuses mail until the client signs in as the user with AUTH. */
+	ScriptedSmtpServer(Function<String, String> rcptReply, String user, String password) throws IOException {
+		this.credentials = user == null ? null : new String[] { user, password };
 		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.rcptReply = rcptReply;
 		this.acceptor = new Thread(this::serve, "scripted-smtp");
@@ -71,11 +83,23 @@ final class ScriptedSmtpServer implements AutoCloseable {
 		sessions.add(session);
 		reply(out, "220 scripted ESMTP");
 		String recipient = null;
+		boolean signedIn = credentials == null;
 		String line;
 		while ((line = in.readLine()) != null) {
 			String upper = line.toUpperCase(Locale.ROOT);
 			if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
-				reply(out, "250 scripted");
+				reply(out, credentials == null ? "250 scripted" : "250-scripted\r\n250 AUTH PLAIN LOGIN");
+			}
+			else if (upper.startsWith("AUTH ")) {
+				String[] given = authenticate(line, in, out);
+				signedIn = credentials != null && java.util.Arrays.equals(given, credentials);
+				if (signedIn) {
+					logins.add(given[0]);
+				}
+				reply(out, signedIn ? "235 2.7.0 accepted" : "535 5.7.8 credentials invalid");
+			}
+			else if (upper.startsWith("MAIL FROM") && !signedIn) {
+				reply(out, "530 5.7.0 authentication required");
 			}
 			else if (upper.startsWith("MAIL FROM")) {
 				recipient = null;
@@ -111,6 +135,27 @@ final class ScriptedSmtpServer implements AutoCloseable {
 				reply(out, "502 not implemented");
 			}
 		}
+	}
+
+	/** Reads AUTH PLAIN or AUTH LOGIN and returns the user and password given. */
+	private static String[] authenticate(String line, BufferedReader in, OutputStream out) throws IOException {
+		String[] words = line.split(" ");
+		java.util.Base64.Decoder base64 = java.util.Base64.getDecoder();
+		if (words[1].equalsIgnoreCase("PLAIN")) {
+			String response = words.length > 2 ? words[2] : prompt(out, in, "");
+			String[] parts = new String(base64.decode(response), StandardCharsets.UTF_8).split("\0");
+			return parts.length == 3 ? new String[] { parts[1], parts[2] } : new String[0];
+		}
+		String user = words.length > 2 ? words[2] : prompt(out, in, "VXNlcm5hbWU6");
+		String password = prompt(out, in, "UGFzc3dvcmQ6");
+		return new String[] { new String(base64.decode(user), StandardCharsets.UTF_8),
+				new String(base64.decode(password), StandardCharsets.UTF_8) };
+	}
+
+	private static String prompt(OutputStream out, BufferedReader in, String challenge) throws IOException {
+		reply(out, "334 " + challenge);
+		String answer = in.readLine();
+		return answer == null ? "" : answer.strip();
 	}
 
 	private static void reply(OutputStream out, String text) throws IOException {

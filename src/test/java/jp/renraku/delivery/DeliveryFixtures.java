@@ -1,0 +1,108 @@
+package jp.renraku.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import jp.renraku.account.StaffFixtures;
+import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.registration.RegistrationFixtures;
+import jp.renraku.registration.RegistrationList;
+import jp.renraku.registration.RegistrationManagement;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Released notices straight in the outbox, and engines with settings of a test's own, for
+ * the engine's tests (the notice pages have their own tests).
+ */
+@Component
+class DeliveryFixtures {
+
+	private final StaffFixtures staff;
+
+	private final RegistrationFixtures registration;
+
+	private final RegistrationManagement registrations;
+
+	private final DeliveryQueue queue;
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<RecipientDirectory> recipients;
+
+	private final ObjectProvider<NoticeContents> contents;
+
+	private final ObjectProvider<SendingRules> rules;
+
+	private final SmtpTarget target;
+
+	private final DeliverySettings settings;
+
+	private final MailSettings mail;
+
+	private final MessageSource messages;
+
+	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
+			DeliveryQueue queue, JdbcClient jdbc, ObjectProvider<RecipientDirectory> recipients,
+			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
+			DeliverySettings settings, MailSettings mail, MessageSource messages) {
+		this.staff = staff;
+		this.registration = registration;
+		this.registrations = registrations;
+		this.queue = queue;
+		this.jdbc = jdbc;
+		this.recipients = recipients;
+		this.contents = contents;
+		this.rules = rules;
+		this.target = target;
+		this.settings = settings;
+		this.mail = mail;
+		this.messages = messages;
+	}
+
+	/**
+	 * A notice of a new body's list, released to registrants made with the given
+	 * addresses and names; returns its id.
+	 */
+	long release(boolean emergency, String subject, String text, Map<String, String> nameByAddress) {
+		TestStaff manager = staff.manager(staff.body());
+		RegistrationList list = registration.list(manager);
+		nameByAddress.forEach((address, name) -> registration.registrant(list, address, name, "1年1組"));
+		jdbc.sql("""
+				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, state, created_at, updated_at)
+				VALUES (:body, :author, :subject, :text, :emergency, 'RELEASED', :now, :now)
+				""")
+			.param("body", list.bodyId())
+			.param("author", manager.id())
+			.param("subject", subject)
+			.param("text", text)
+			.param("emergency", emergency)
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+		long noticeId = jdbc.sql("SELECT MAX(id) FROM notice").query(Long.class).single();
+		queue.enqueue(noticeId, list.bodyId(), emergency,
+				registrations.audience(manager.staff(), List.of(list.id()), List.of()), Instant.now());
+		return noticeId;
+	}
+
+	/**
+	 * An engine of its own (its workers not started) with the given batch size and
+	 * groups.
+	 */
+	DeliveryEngine engine(int batchSize, Map<String, DeliverySettings.Destination> destinations, Clock clock) {
+		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, settings.lease(), settings.pollInterval(),
+				settings.maxAttempts(), settings.retryBase(), 1000, destinations);
+		return new DeliveryEngine(queue, recipients, contents, rules, target, custom, mail, messages, clock);
+	}
+
+	static SmtpTarget plain(int port) {
+		return new SmtpTarget("127.0.0.1", port, null, null, MailSettings.Tls.NONE);
+	}
+
+}
