@@ -181,9 +181,15 @@ public class DeliveryEngine implements SmartLifecycle {
 	private volatile Instant heldCheckedAt = Instant.EPOCH;
 
 	/**
+	 * What each body with an hourly limit may still send, shared by this node's workers
+	 * between two looks at the database.
+	 */
+	private volatile Map<Long, java.util.concurrent.atomic.AtomicLong> allowance = Map.of();
+
+	/**
 	 * Bodies whose mail waits now: paused or suspended by the system administrator, or
-	 * over their hourly limit (Art. 3-2-3). Looked up at most every five seconds; a limit
-	 * may be passed by up to one batch.
+	 * over their hourly limit (Art. 3-2-3). Looked up at most every five seconds; in
+	 * between, the workers of this node count against the remaining allowance.
 	 */
 	java.util.Set<Long> heldBodies(Instant now) {
 		if (Duration.between(heldCheckedAt, now).compareTo(Duration.ofSeconds(5)) < 0) {
@@ -191,20 +197,41 @@ public class DeliveryEngine implements SmartLifecycle {
 		}
 		SendingRules provider = rules.getIfAvailable();
 		java.util.Set<Long> blocked = new java.util.HashSet<>();
+		Map<Long, java.util.concurrent.atomic.AtomicLong> left = new HashMap<>();
 		if (provider != null) {
 			Map<Long, SendingRules.Rule> byBody = provider.rules();
 			Map<Long, Long> sent = byBody.values().stream().anyMatch(r -> r.hourlyLimit() != null)
 					? queue.sentSince(now.minus(Duration.ofHours(1))) : Map.of();
 			byBody.forEach((body, rule) -> {
-				if (!rule.maySend()
-						|| (rule.hourlyLimit() != null && sent.getOrDefault(body, 0L) >= rule.hourlyLimit())) {
+				long remaining = rule.hourlyLimit() == null ? Long.MAX_VALUE
+						: rule.hourlyLimit() - sent.getOrDefault(body, 0L);
+				if (!rule.maySend() || remaining <= 0) {
 					blocked.add(body);
+				}
+				else if (rule.hourlyLimit() != null) {
+					left.put(body, new java.util.concurrent.atomic.AtomicLong(remaining));
 				}
 			});
 		}
 		held = java.util.Set.copyOf(blocked);
+		allowance = Map.copyOf(left);
 		heldCheckedAt = now;
 		return held;
+	}
+
+	/**
+	 * Takes one message from the body's hourly allowance; false (and the body held until
+	 * the next look) when none is left.
+	 */
+	private boolean withinLimit(long body) {
+		java.util.concurrent.atomic.AtomicLong left = allowance.get(body);
+		if (left == null || left.decrementAndGet() >= 0) {
+			return true;
+		}
+		java.util.Set<Long> more = new java.util.HashSet<>(held);
+		more.add(body);
+		held = java.util.Set.copyOf(more);
+		return false;
 	}
 
 	/** Forgets the cached held bodies, so a change of the rules counts at once. */
@@ -234,6 +261,13 @@ public class DeliveryEngine implements SmartLifecycle {
 					// round
 					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, claimed.attempts(),
 							now.plus(settings.retryBase()), "relay unreachable", null));
+					continue;
+				}
+				if (!withinLimit(claimed.bodyId())) {
+					// over the body's hourly limit: back in the queue, not counted as an
+					// attempt
+					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.QUEUED, claimed.attempts(), now,
+							null, null));
 					continue;
 				}
 				Recipient recipient = found.get(claimed.registrantId());

@@ -32,11 +32,12 @@ public class DeliveryQueue {
 	}
 
 	/** A claimed delivery. */
-	record Claimed(long id, long noticeId, long registrantId, int attempts) {
+	record Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts) {
 	}
 
 	private static final org.springframework.jdbc.core.RowMapper<Claimed> CLAIMED = (rs, n) -> new Claimed(
-			rs.getLong("id"), rs.getLong("notice_id"), rs.getLong("registrant_id"), rs.getInt("attempts"));
+			rs.getLong("id"), rs.getLong("notice_id"), rs.getLong("body_id"), rs.getLong("registrant_id"),
+			rs.getInt("attempts"));
 
 	/** What became of a claimed delivery. */
 	record Outcome(long id, DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String reply,
@@ -126,7 +127,7 @@ public class DeliveryQueue {
 	List<Claimed> claim(String worker, int limit, Instant now, Duration lease, java.util.Collection<Long> heldBodies) {
 		List<Long> held = heldBodies.isEmpty() ? List.of(-1L) : List.copyOf(heldBodies);
 		List<Claimed> claimed = new ArrayList<>(jdbc.sql("""
-				SELECT id, notice_id, registrant_id, attempts FROM delivery
+				SELECT id, notice_id, body_id, registrant_id, attempts FROM delivery
 				WHERE status = 'QUEUED' AND next_attempt_at <= :now AND body_id NOT IN (:held)
 				ORDER BY priority, id
 				LIMIT :limit
@@ -134,7 +135,7 @@ public class DeliveryQueue {
 				""").param("now", Sql.utc(now)).param("held", held).param("limit", limit).query(CLAIMED).list());
 		if (claimed.size() < limit) {
 			claimed.addAll(jdbc.sql("""
-					SELECT id, notice_id, registrant_id, attempts FROM delivery
+					SELECT id, notice_id, body_id, registrant_id, attempts FROM delivery
 					WHERE ((status IN ('RETRYING', 'DEFERRED') AND next_attempt_at <= :now AND body_id NOT IN (:held))
 					       OR (status = 'SENDING' AND lease_until < :now))
 					ORDER BY priority, id

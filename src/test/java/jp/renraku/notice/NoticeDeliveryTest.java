@@ -491,22 +491,30 @@ class NoticeDeliveryTest {
 			.bodyText()
 			.contains("配信の調整");
 
-		// with a limit of 2 per hour the waiting batch goes (a limit may be passed by one
-		// batch)
+		// with a limit of 2 per hour, two of the three go and the third waits in the
+		// queue
 		mvc.post()
 			.uri("/admin/bodies/" + body + "/sending")
 			.with(admin.signedIn())
 			.with(csrf())
 			.param("hourlyLimit", "2")
 			.exchange();
-		assertThat(engine.sendDueNow()).isEqualTo(3);
-		// ... and then the body is over its limit: the next notice waits
+		engine.sendDueNow();
+		assertThat(catcher.caught()).hasSize(2);
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id AND status = 'QUEUED' AND attempts = 0")
+					.param("id", id)
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
+		// ... and the body is over its limit: the next notice waits too
 		long next = draft("上限", "本文", false);
 		mvc.post().uri("/notices/" + next + "/release").with(sender.signedIn()).with(csrf()).exchange();
 		engine.rulesChanged();
 		assertThat(engine.sendDueNow()).as("over the hourly limit").isZero();
 		mvc.post().uri("/admin/bodies/" + body + "/sending").with(admin.signedIn()).with(csrf()).exchange();
-		assertThat(engine.sendDueNow()).isEqualTo(3);
+		assertThat(engine.sendDueNow()).isEqualTo(4);
+		assertThat(catcher.caught()).hasSize(6);
 	}
 
 	@Test
