@@ -229,6 +229,30 @@ public class DeliveryQueue {
 			.update();
 	}
 
+	/**
+	 * waiting: the body's mail not yet sent (queued, paused, waiting for a retry or its
+	 * destination's pace), as held while the body is suspended.
+	 */
+	public long waiting(long bodyId) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM delivery
+				WHERE body_id = :body AND status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED')
+				""").param("body", bodyId).query(Long.class).single();
+	}
+
+	/**
+	 * discard-waiting: the body's unsent mail will not be sent (the system
+	 * administrator's choice when a suspended body is reinstated). Returns how many were
+	 * discarded.
+	 */
+	@Transactional
+	public int discardWaiting(long bodyId) {
+		return jdbc.sql("""
+				UPDATE delivery SET status = 'DISCARDED', lease_until = NULL
+				WHERE body_id = :body AND status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED')
+				""").param("body", bodyId).update();
+	}
+
 	/** The city-wide queue by body, for the system administrator. */
 	public record BodyLoad(long bodyId, long waiting, long sending, long sentLastHour) {
 	}

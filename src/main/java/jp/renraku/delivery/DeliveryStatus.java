@@ -25,6 +25,11 @@ public enum DeliveryStatus {
 	 * Waiting for its destination's pace (a mobile carrier's limit); sent when its time
 	 * comes, without counting an attempt.
 	 */
-	DEFERRED
+	DEFERRED,
+	/**
+	 * Held while the body was suspended and discarded by the system administrator when
+	 * reinstating it (Art. 6-3).
+	 */
+	DISCARDED
 
 }

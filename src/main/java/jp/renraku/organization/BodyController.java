@@ -70,8 +70,13 @@ class BodyController {
 
 	@GetMapping("/{bodyId}")
 	String show(@PathVariable long bodyId, Model model) {
-		model.addAttribute("body", organization.get(bodyId));
 		model.addAttribute("reasonForm", new ReasonForm());
+		return detailView(organization.get(bodyId), model);
+	}
+
+	private String detailView(Body body, Model model) {
+		model.addAttribute("body", body);
+		model.addAttribute("waitingMail", organization.waitingMail(body.id()));
 		return VIEW_DETAIL;
 	}
 
@@ -119,23 +124,27 @@ class BodyController {
 	private String changeState(long bodyId, ReasonForm reasonForm, BindingResult result, Model model,
 			RedirectAttributes redirect, boolean suspend) {
 		Body body = organization.get(bodyId);
+		String heldMail = reasonForm.getHeldMail();
+		if (!suspend && !"send".equals(heldMail) && !"discard".equals(heldMail)) {
+			result.rejectValue("heldMail", "body.error.heldMailChoice");
+		}
 		if (result.hasErrors()) {
-			model.addAttribute("body", body);
-			return VIEW_DETAIL;
+			return detailView(body, model);
 		}
 		try {
 			if (suspend) {
 				organization.suspend(bodyId, reasonForm.getReason());
 			}
 			else {
-				organization.reactivate(bodyId, reasonForm.getReason());
+				organization.reactivate(bodyId, reasonForm.getReason(), "send".equals(heldMail));
 			}
 		}
 		catch (BodyStateException ex) {
 			redirect.addFlashAttribute("flashError", ex.messageKey());
 			return "redirect:/admin/bodies/" + bodyId;
 		}
-		redirect.addFlashAttribute("flashMessage", suspend ? "body.suspended" : "body.reactivated");
+		redirect.addFlashAttribute("flashMessage", suspend ? "body.suspended"
+				: "send".equals(heldMail) ? "body.reactivated.heldSent" : "body.reactivated.heldDiscarded");
 		return "redirect:/admin/bodies/" + bodyId;
 	}
 

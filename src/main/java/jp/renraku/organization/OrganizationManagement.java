@@ -10,6 +10,8 @@ import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.NotFoundException;
+import jp.renraku.delivery.DeliveryEngine;
+import jp.renraku.delivery.DeliveryQueue;
 import jp.renraku.delivery.SendingRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +30,28 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 
 	private final Clock clock;
 
-	OrganizationManagement(Bodies bodies, AuditTrail audit, Clock clock) {
+	private final DeliveryQueue queue;
+
+	private final DeliveryEngine engine;
+
+	OrganizationManagement(Bodies bodies, AuditTrail audit, Clock clock, DeliveryQueue queue, DeliveryEngine engine) {
 		this.bodies = bodies;
 		this.audit = audit;
 		this.clock = clock;
+		this.queue = queue;
+		this.engine = engine;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean suspended(long bodyId) {
+		return bodies.find(bodyId).map(body -> body.state() == BodyState.SUSPENDED).orElse(false);
+	}
+
+	/** How much of the body's mail is waiting (held, while it is suspended). */
+	@Transactional(readOnly = true)
+	public long waitingMail(long bodyId) {
+		return queue.waiting(bodyId);
 	}
 
 	@Transactional(readOnly = true)
@@ -110,20 +130,34 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 				"hourly-limit:" + hourlyLimit + " paused:" + paused);
 	}
 
+	/**
+	 * Art. 6-3: the body's sending stops at once (its waiting mail is held, not lost),
+	 * its registration pages say registration is paused, its staff can only read.
+	 */
 	@Transactional
 	public void suspend(long bodyId, String reason) {
 		Body body = get(bodyId);
 		body.suspend(reason);
 		bodies.update(body, clock.instant());
 		audit.record(AuditAction.BODY_SUSPENDED, bodyId, "body:" + bodyId, reason);
+		engine.rulesChanged();
 	}
 
+	/**
+	 * Reinstates a suspended body. The mail held meanwhile goes out only if the system
+	 * administrator chose so; otherwise it is discarded. Returns how many held messages
+	 * were sent on or discarded.
+	 */
 	@Transactional
-	public void reactivate(long bodyId, String reason) {
+	public long reactivate(long bodyId, String reason, boolean sendHeld) {
 		Body body = get(bodyId);
 		body.reactivate(reason);
 		bodies.update(body, clock.instant());
-		audit.record(AuditAction.BODY_REACTIVATED, bodyId, "body:" + bodyId, reason);
+		long held = sendHeld ? queue.waiting(bodyId) : queue.discardWaiting(bodyId);
+		audit.record(AuditAction.BODY_REACTIVATED, bodyId, "body:" + bodyId,
+				"held-mail:" + (sendHeld ? "sent " : "discarded ") + held + " / " + reason);
+		engine.rulesChanged();
+		return held;
 	}
 
 }

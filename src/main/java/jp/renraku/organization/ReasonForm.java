@@ -13,6 +13,20 @@ class ReasonForm {
 	@Size(max = 1000, message = "{validation.maxLength}")
 	private @Nullable String reason;
 
+	/**
+	 * On reinstatement: "send" the mail held during the suspension, or "discard" it. No
+	 * default: the system administrator must choose.
+	 */
+	private @Nullable String heldMail;
+
+	public @Nullable String getHeldMail() {
+		return heldMail;
+	}
+
+	public void setHeldMail(@Nullable String heldMail) {
+		this.heldMail = heldMail;
+	}
+
 	public @Nullable String getReason() {
 		return reason;
 	}

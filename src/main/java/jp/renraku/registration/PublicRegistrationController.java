@@ -3,6 +3,7 @@ package jp.renraku.registration;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.ClientAddress;
 import jp.renraku.common.EmailAddresses;
 import jp.renraku.common.NotFoundException;
@@ -40,21 +41,30 @@ class PublicRegistrationController {
 
 	private final RegistrationAttempts attempts;
 
-	PublicRegistrationController(RegistrationManagement registration, RegistrationAttempts attempts) {
+	private final BodyDirectory bodies;
+
+	PublicRegistrationController(RegistrationManagement registration, RegistrationAttempts attempts,
+			BodyDirectory bodies) {
 		this.registration = registration;
 		this.attempts = attempts;
+		this.bodies = bodies;
 	}
 
 	private RegistrationList list(String token) {
 		return registration.listByToken(token).orElseThrow(() -> new NotFoundException("list"));
 	}
 
-	/** The closed page when the list does not accept registrations today, else empty. */
+	/**
+	 * The closed page when the list does not accept registrations today or its body is
+	 * suspended (Art. 6-3: registration paused), else empty.
+	 */
 	private Optional<String> closed(RegistrationList list, Model model) {
-		if (list.acceptsOn(registration.today())) {
+		boolean paused = bodies.suspended(list.bodyId());
+		if (!paused && list.acceptsOn(registration.today())) {
 			return Optional.empty();
 		}
 		model.addAttribute("list", list);
+		model.addAttribute("paused", paused);
 		model.addAttribute("notStarted", list.notStartedOn(registration.today()));
 		return Optional.of(VIEW_CLOSED);
 	}

@@ -167,6 +167,7 @@ class BodyAdminTest {
 			.with(admin.signedIn())
 			.with(csrf())
 			.param("reason", "改善を確認")
+			.param("heldMail", "send")
 			.exchange();
 		assertThat(state(id)).containsEntry("state", "ACTIVE");
 		assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE body_id = :id ORDER BY seq")
