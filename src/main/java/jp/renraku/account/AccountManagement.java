@@ -340,7 +340,7 @@ public class AccountManagement {
 		audit.record(AuditAction.SIGN_IN_SETTING_CHANGED, null, "require-totp-for-admins", Boolean.toString(required));
 	}
 
-	List<String> activeSystemAdminEmails() {
+	public List<String> activeSystemAdminEmails() {
 		return accounts.activeSystemAdmins()
 			.stream()
 			.map(a -> a.email)

@@ -27,8 +27,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @ControllerAdvice
 class SuspensionGuard implements WebMvcConfigurer {
 
-	/** What staff of a suspended body may still post. */
-	private static final List<String> ALLOWED = List.of("/logout", "/account/", "/login");
+	/**
+	 * What staff of a suspended body may still post: their account, and incident reports.
+	 */
+	private static final List<String> ALLOWED = List.of("/logout", "/account/", "/login", "/incidents");
 
 	private final OrganizationManagement organization;
 
