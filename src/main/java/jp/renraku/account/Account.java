@@ -45,8 +45,6 @@ final class Account {
 
 	final @Nullable Long totpLastStep;
 
-	final boolean canExport;
-
 	final Instant createdAt;
 
 	final @Nullable Instant retiredAt;
@@ -54,8 +52,8 @@ final class Account {
 	Account(long id, String loginId, String displayName, @Nullable String email, Role role, @Nullable Long bodyId,
 			AccountState state, String passwordHash, Instant passwordChangedAt, boolean passwordTemporary,
 			@Nullable Instant temporaryExpiresAt, int failedAttempts, @Nullable Instant lockedUntil,
-			@Nullable String totpSecret, boolean totpEnabled, @Nullable Long totpLastStep, boolean canExport,
-			Instant createdAt, @Nullable Instant retiredAt) {
+			@Nullable String totpSecret, boolean totpEnabled, @Nullable Long totpLastStep, Instant createdAt,
+			@Nullable Instant retiredAt) {
 		this.id = id;
 		this.loginId = loginId;
 		this.displayName = displayName;
@@ -72,7 +70,6 @@ final class Account {
 		this.totpSecret = totpSecret;
 		this.totpEnabled = totpEnabled;
 		this.totpLastStep = totpLastStep;
-		this.canExport = canExport;
 		this.createdAt = createdAt;
 		this.retiredAt = retiredAt;
 	}

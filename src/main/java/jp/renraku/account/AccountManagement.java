@@ -240,31 +240,6 @@ public class AccountManagement {
 				"body:" + account.bodyId + "/" + account.role + " -> body:" + bodyId + "/" + role);
 	}
 
-	/**
-	 * Art. 10: whether the account may take registration data out (CSV export). Only the
-	 * system administrator grants it, to operations managers.
-	 */
-	@Transactional
-	public void setExportPermission(Staff actor, long accountId, boolean canExport) {
-		requireSystemAdmin(actor);
-		Account account = requireManageable(actor, accountId);
-		if (canExport && account.role != Role.OPERATIONS_MANAGER) {
-			throw new AccountException("account.error.exportRole");
-		}
-		accounts.setCanExport(account.id, canExport, clock.instant());
-		audit.record(canExport ? AuditAction.EXPORT_PERMISSION_GRANTED : AuditAction.EXPORT_PERMISSION_REVOKED,
-				account.bodyId, "account:" + account.loginId, null);
-	}
-
-	/**
-	 * Whether the signed-in account holds the export permission now (read fresh, not from
-	 * the session).
-	 */
-	@Transactional(readOnly = true)
-	public boolean canExport(Staff staff) {
-		return accounts.find(staff.accountId()).map(a -> a.canExport && a.state == AccountState.ACTIVE).orElse(false);
-	}
-
 	/** Ends a lockout after failed attempts before it runs out. */
 	@Transactional
 	public void unlock(Staff actor, long accountId) {

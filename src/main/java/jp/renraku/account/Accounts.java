@@ -28,7 +28,7 @@ class Accounts {
 			Sql.instant(rs.getObject("temporary_expires_at", OffsetDateTime.class)), rs.getInt("failed_attempts"),
 			Sql.instant(rs.getObject("locked_until", OffsetDateTime.class)), rs.getString("totp_secret"),
 			rs.getBoolean("totp_enabled"), (Long) rs.getObject("totp_last_step", Long.class),
-			rs.getBoolean("can_export"), Sql.instant(rs.getObject("created_at", OffsetDateTime.class)),
+			Sql.instant(rs.getObject("created_at", OffsetDateTime.class)),
 			Sql.instant(rs.getObject("retired_at", OffsetDateTime.class)));
 
 	private final JdbcClient jdbc;
@@ -199,14 +199,6 @@ class Accounts {
 		jdbc.sql("UPDATE staff_account SET body_id = :bodyId, role = :role, updated_at = :now WHERE id = :id")
 			.param("bodyId", bodyId)
 			.param("role", role.name())
-			.param("now", Sql.utc(now))
-			.param("id", id)
-			.update();
-	}
-
-	void setCanExport(long id, boolean canExport, Instant now) {
-		jdbc.sql("UPDATE staff_account SET can_export = :canExport, updated_at = :now WHERE id = :id")
-			.param("canExport", canExport)
 			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update();

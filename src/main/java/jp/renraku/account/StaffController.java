@@ -170,14 +170,6 @@ class StaffController {
 				() -> accounts.transfer(staff, accountId, bodyId, role));
 	}
 
-	@PostMapping("/staff/{accountId}/export-permission")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
-	String exportPermission(@AuthenticationPrincipal Staff staff, @PathVariable long accountId,
-			@RequestParam boolean grant, RedirectAttributes redirect) {
-		return outcome(accountId, redirect, grant ? "account.exportGranted" : "account.exportRevoked",
-				() -> accounts.setExportPermission(staff, accountId, grant));
-	}
-
 	@PostMapping("/staff/{accountId}/retire")
 	String retire(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, RedirectAttributes redirect) {
 		return outcome(accountId, redirect, "account.retired", () -> accounts.retire(staff, accountId));

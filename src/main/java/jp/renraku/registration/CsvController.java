@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
+import jp.renraku.common.MultiLine;
 import jp.renraku.common.Staff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -33,9 +34,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * CSV export (only with the export permission, Art. 10) and import with a preview that
- * imports nothing until the operator confirms. The uploaded file waits in a private
- * temporary file that is deleted on confirm, cancel, or when the session ends.
+ * The list's export page (requests for a permission, Art. 10-4; the download itself is on
+ * the request's page) and CSV import with a preview that imports nothing until the
+ * operator confirms. The uploaded file waits in a private temporary file that is deleted
+ * on confirm, cancel, or when the session ends.
  */
 @Controller
 @PreAuthorize("hasRole('OPERATIONS_MANAGER')")
@@ -45,41 +47,42 @@ class CsvController {
 
 	private final RegistrationManagement registration;
 
-	CsvController(RegistrationManagement registration) {
+	private final ExportPermissions permissions;
+
+	CsvController(RegistrationManagement registration, ExportPermissions permissions) {
 		this.registration = registration;
+		this.permissions = permissions;
 	}
 
 	@GetMapping("/lists/{listId}/export")
 	String exportPage(@AuthenticationPrincipal Staff staff, @PathVariable long listId, Model model) {
 		model.addAttribute("list", registration.list(staff, listId));
-		model.addAttribute("canExport", registration.canExport(staff));
+		model.addAttribute("requests", permissions.ofList(staff, listId));
 		return "registration/export";
 	}
 
-	/** Without the permission this answers 403, before anything is read. */
-	@PostMapping("/lists/{listId}/export")
-	void export(@AuthenticationPrincipal Staff staff, @PathVariable long listId,
-			@RequestParam(defaultValue = "utf8") String encoding, HttpServletResponse response) throws IOException {
+	/** Art. 10-4: the request for a permission to export, with its purpose and scope. */
+	@PostMapping("/lists/{listId}/export-requests")
+	String requestExport(@AuthenticationPrincipal Staff staff, @PathVariable long listId,
+			@RequestParam(required = false) @Nullable String purpose,
+			@RequestParam(required = false) @Nullable String scope, Model model, RedirectAttributes redirect) {
 		RegistrationList list = registration.list(staff, listId);
-		if (!registration.canExport(staff)) {
-			throw new AccessDeniedException("no export permission");
+		String why = purpose == null ? "" : purpose.strip();
+		String what = scope == null ? "" : scope.strip();
+		String error = why.isEmpty() || what.isEmpty() ? "export.error.purposeRequired"
+				: why.length() > 1000 || what.length() > 1000 || !new MultiLine.Validator().isValid(why, null)
+						|| !new MultiLine.Validator().isValid(what, null) ? "export.error.textInvalid" : null;
+		if (error != null) {
+			model.addAttribute("list", list);
+			model.addAttribute("requests", permissions.ofList(staff, listId));
+			model.addAttribute("requestError", error);
+			model.addAttribute("purpose", why);
+			model.addAttribute("scope", what);
+			return "registration/export";
 		}
-		boolean cp932 = "cp932".equals(encoding);
-		Charset charset = cp932 ? RegistrantImport.WINDOWS_31J : StandardCharsets.UTF_8;
-		response.setContentType("text/csv; charset=" + (cp932 ? "Shift_JIS" : "UTF-8"));
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(list.name() + ".csv", StandardCharsets.UTF_8)
-					.build()
-					.toString());
-		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(),
-				charset.newEncoder().onUnmappableCharacter(CodingErrorAction.REPLACE)));
-		if (!cp932) {
-			// Excel in Japanese offices reads UTF-8 correctly only with a byte order mark
-			out.write('\uFEFF');
-		}
-		registration.exportCsv(staff, listId, out);
-		out.flush();
+		long id = permissions.request(staff, listId, why, what);
+		redirect.addFlashAttribute("flashMessage", "export.requested");
+		return "redirect:/exports/" + id;
 	}
 
 	@GetMapping("/lists/{listId}/import")

@@ -401,26 +401,6 @@ public class RegistrationManagement {
 	// ---- CSV export and import (Art. 10)
 	// ----------------------------------------------------------
 
-	/**
-	 * Writes the list's registrants as CSV. Needs the export permission of Art. 10, read
-	 * fresh; every export is recorded with its row count.
-	 */
-	@Transactional
-	long exportCsv(Staff staff, long listId, java.io.Writer out) {
-		RegistrationList list = list(staff, listId);
-		if (!accounts.canExport(staff)) {
-			throw new RegistrationException("export.error.permission");
-		}
-		long rows = export.write(list, out);
-		audit.record(AuditAction.REGISTRANTS_EXPORTED, list.bodyId(), "list:" + listId, "rows:" + rows);
-		return rows;
-	}
-
-	@Transactional(readOnly = true)
-	boolean canExport(Staff staff) {
-		return accounts.canExport(staff);
-	}
-
 	@Transactional(readOnly = true)
 	RegistrantImport.Preview previewImport(Staff staff, long listId, java.nio.file.Path file,
 			java.nio.charset.Charset charset) {

@@ -94,20 +94,4 @@ public class StaffFixtures {
 		return new TestStaff(staff, PASSWORD);
 	}
 
-	/** Grants and withdraws permissions the system administrator gives. */
-	@Component
-	public static class TestStaffPermissions {
-
-		private final AccountManagement accounts;
-
-		TestStaffPermissions(AccountManagement accounts) {
-			this.accounts = accounts;
-		}
-
-		public void permitExport(TestStaff manager) {
-			accounts.setExportPermission(ROOT, manager.id(), true);
-		}
-
-	}
-
 }

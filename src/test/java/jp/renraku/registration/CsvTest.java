@@ -52,22 +52,42 @@ class CsvTest {
 		list = fixtures.list(manager);
 	}
 
-	private void permitExport() {
-		assertThat(mvc.post()
-			.uri("/staff/" + manager.id() + "/export-permission")
-			.with(admin.signedIn())
-			.with(csrf())
-			.param("grant", "true")
-			.exchange()).hasRedirectedUrl("/staff/" + manager.id());
+	private MvcTestResult post(TestStaff who, String uri, String... params) {
+		var request = mvc.post().uri(uri).with(who.signedIn()).with(csrf());
+		for (int k = 0; k < params.length; k += 2) {
+			request = request.param(params[k], params[k + 1]);
+		}
+		return request.exchange();
 	}
 
-	private MvcTestResult export(String encoding) {
-		return mvc.post()
-			.uri("/lists/" + list.id() + "/export")
-			.with(manager.signedIn())
-			.with(csrf())
-			.param("encoding", encoding)
-			.exchange();
+	/** A request of the manager's, made on the list's export page; returns its id. */
+	private long requestExport() {
+		MvcTestResult requested = post(manager, "/lists/" + list.id() + "/export-requests", "purpose", "年度替わりの名簿照合",
+				"scope", "全登録者。事務室のPCに保存し照合後削除。");
+		assertThat(requested).hasStatus3xxRedirection().flash().containsEntry("flashMessage", "export.requested");
+		String location = requested.getResponse().getRedirectedUrl();
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	private long approvedExport(int downloads) {
+		long id = requestExport();
+		assertThat(post(admin, "/exports/" + id + "/approve", "maxDownloads", String.valueOf(downloads), "validHours",
+				"24"))
+			.flash()
+			.containsEntry("flashMessage", "export.approved");
+		return id;
+	}
+
+	private MvcTestResult download(TestStaff who, long request, String encoding) {
+		return post(who, "/exports/" + request + "/download", "encoding", encoding);
+	}
+
+	private long audited(String action, long request) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = :a AND target = :t")
+			.param("a", action)
+			.param("t", "export:" + request)
+			.query(Long.class)
+			.single();
 	}
 
 	private long count(RegistrationList target) {
@@ -78,41 +98,92 @@ class CsvTest {
 	}
 
 	@Test
-	void exportNeedsThePermissionAndIsAuditedWithItsRowCount() throws Exception {
+	void exportNeedsARequestApprovedBySomeoneElseAndIsLimitedInDownloads() throws Exception {
 		fixtures.registrant(list, StaffFixtures.unique("x") + "@example.jp", "髙橋 﨑子①", "1年1組");
 		assertThat(mvc.get().uri("/lists/" + list.id() + "/export").with(manager.signedIn()).exchange()).bodyText()
-			.contains("書き出しの許可がありません");
-		assertThat(export("utf8")).hasStatus(403);
+			.contains("書き出しの許可を申請する");
+		// purpose and scope are required, and nothing is stored without them
+		assertThat(post(manager, "/lists/" + list.id() + "/export-requests", "purpose", "", "scope", "")).hasStatusOk()
+			.bodyText()
+			.contains("目的と範囲を入力してください。");
+		long id = requestExport();
+		assertThat(download(manager, id, "utf8")).flash().containsEntry("flashError", "export.error.notUsable");
+		assertThat(post(manager, "/exports/" + id + "/approve", "maxDownloads", "2", "validHours", "24")).flash()
+			.containsEntry("flashError", "export.error.ownRequest");
 
-		permitExport();
-		MvcTestResult result = export("utf8");
-		assertThat(result).hasStatusOk();
-		byte[] bytes = result.getResponse().getContentAsByteArray();
-		assertThat(bytes[0] & 0xFF).isEqualTo(0xEF);
-		String csv = new String(bytes, StandardCharsets.UTF_8);
-		assertThat(csv).contains("メールアドレス,氏名,ふりがな,学年・組,分類:気象警報").contains("髙橋 﨑子①");
-		assertThat(result.getResponse().getHeader("Content-Disposition")).contains("attachment");
+		// another operations manager of the body approves, and it is a task on their home
+		// page
+		TestStaff colleague = staff.manager(list.bodyId());
+		assertThat(mvc.get().uri("/").with(colleague.signedIn()).exchange()).bodyText()
+			.contains("さんから登録者の書き出しの申請があります");
+		assertThat(post(colleague, "/exports/" + id + "/approve", "maxDownloads", "2", "validHours", "24")).flash()
+			.containsEntry("flashMessage", "export.approved");
+		assertThat(post(colleague, "/exports/" + id + "/reject", "note", "やはり却下")).flash()
+			.containsEntry("flashError", "export.error.decided");
+		assertThat(download(colleague, id, "utf8")).flash().containsEntry("flashError", "export.error.notRequester");
+
+		for (int i = 1; i <= 2; i++) {
+			MvcTestResult result = download(manager, id, "utf8");
+			assertThat(result).hasStatusOk();
+			byte[] bytes = result.getResponse().getContentAsByteArray();
+			assertThat(bytes[0] & 0xFF).isEqualTo(0xEF);
+			String csv = new String(bytes, StandardCharsets.UTF_8);
+			assertThat(csv).contains("メールアドレス,氏名,ふりがな,学年・組,分類:気象警報").contains("髙橋 﨑子①");
+			assertThat(result.getResponse().getHeader("Content-Disposition")).contains("attachment");
+		}
+		// the third time is refused, and that is recorded too
+		assertThat(download(manager, id, "utf8")).hasStatus3xxRedirection()
+			.flash()
+			.containsEntry("flashError", "export.error.notUsable");
 		assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'REGISTRANTS_EXPORTED' AND target = :t")
 			.param("t", "list:" + list.id())
 			.query(String.class)
-			.single()).isEqualTo("rows:1");
+			.list()).containsExactly("rows:1 export:" + id + " download:1/2", "rows:1 export:" + id + " download:2/2");
+		assertThat(audited("EXPORT_REQUESTED", id)).isEqualTo(1);
+		assertThat(audited("EXPORT_APPROVED", id)).isEqualTo(1);
+		assertThat(audited("EXPORT_REFUSED", id)).isEqualTo(3);
+		assertThat(mvc.get().uri("/exports/" + id).with(manager.signedIn()).exchange()).bodyText().contains("2 / 2 回");
+	}
 
-		// the permission can be withdrawn again, and then export stops at once
-		mvc.post()
-			.uri("/staff/" + manager.id() + "/export-permission")
-			.with(admin.signedIn())
-			.with(csrf())
-			.param("grant", "false")
-			.exchange();
-		assertThat(export("utf8")).hasStatus(403);
+	@Test
+	void anExpiredOrRejectedPermissionDownloadsNothing() {
+		fixtures.registrant(list, StaffFixtures.unique("e") + "@example.jp", "期限 切子", "1年1組");
+		long expired = approvedExport(5);
+		jdbc.sql("UPDATE export_request SET valid_until = :past WHERE id = :id")
+			.param("past", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1))
+			.param("id", expired)
+			.update();
+		assertThat(download(manager, expired, "utf8")).flash().containsEntry("flashError", "export.error.notUsable");
+
+		long rejected = requestExport();
+		assertThat(post(admin, "/exports/" + rejected + "/reject", "note", "")).flash()
+			.containsEntry("flashError", "export.error.reasonRequired");
+		assertThat(post(admin, "/exports/" + rejected + "/reject", "note", "目的に対して範囲が広すぎます")).flash()
+			.containsEntry("flashMessage", "export.rejected");
+		assertThat(download(manager, rejected, "utf8")).flash().containsEntry("flashError", "export.error.notUsable");
+		assertThat(post(admin, "/exports/" + rejected + "/approve", "maxDownloads", "2", "validHours", "24")).flash()
+			.containsEntry("flashError", "export.error.decided");
+		long pending = requestExport();
+		assertThat(post(admin, "/exports/" + pending + "/approve", "maxDownloads", "99", "validHours", "24")).flash()
+			.containsEntry("flashError", "export.error.limits");
+		assertThat(post(admin, "/exports/" + pending + "/approve", "maxDownloads", "2", "validHours", "0")).flash()
+			.containsEntry("flashError", "export.error.limits");
+		assertThat(jdbc.sql("SELECT state FROM export_request WHERE id = :id")
+			.param("id", pending)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'REGISTRANTS_EXPORTED' AND target = :t")
+			.param("t", "list:" + list.id())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
 	void exportInShiftJisKeepsJapaneseIncludingCircledDigitsAndNeutralisesFormulas() throws Exception {
 		fixtures.registrant(list, StaffFixtures.unique("sj") + "@example.jp", "=HYPERLINK(\"http://evil\")", "1年1組");
 		fixtures.registrant(list, StaffFixtures.unique("sj") + "@example.jp", "髙﨑 ①郎", "1年2組");
-		permitExport();
-		String csv = new String(export("cp932").getResponse().getContentAsByteArray(), CP932);
+		String csv = new String(download(manager, approvedExport(1), "cp932").getResponse().getContentAsByteArray(),
+				CP932);
 		assertThat(csv).contains("髙﨑 ①郎").contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
 	}
 
@@ -181,8 +252,7 @@ class CsvTest {
 		for (int i = 0; i < 25; i++) {
 			fixtures.registrant(list, StaffFixtures.unique("rt" + i) + "@example.jp", "往復 " + i + "郎①", "1年2組");
 		}
-		permitExport();
-		byte[] exported = export("cp932").getResponse().getContentAsByteArray();
+		byte[] exported = download(manager, approvedExport(1), "cp932").getResponse().getContentAsByteArray();
 		RegistrationList other = fixtures.list(manager);
 		// the other list has the same columns (categories and questions come from the
 		// same rules)
@@ -214,14 +284,19 @@ class CsvTest {
 	@Test
 	void anotherBodysManagerCannotExportOrImport() {
 		TestStaff stranger = staff.manager(staff.body());
-		mvc.post()
-			.uri("/staff/" + stranger.id() + "/export-permission")
-			.with(admin.signedIn())
-			.with(csrf())
-			.param("grant", "true")
-			.exchange();
-		assertThat(mvc.post().uri("/lists/" + list.id() + "/export").with(stranger.signedIn()).with(csrf()).exchange())
+		long id = requestExport();
+		assertThat(mvc.get().uri("/exports/" + id).with(stranger.signedIn()).exchange()).hasStatus(404);
+		assertThat(post(stranger, "/exports/" + id + "/approve", "maxDownloads", "2", "validHours", "24"))
 			.hasStatus(404);
+		assertThat(download(stranger, id, "utf8")).hasStatus(404);
+		assertThat(post(stranger, "/lists/" + list.id() + "/export-requests", "purpose", "x", "scope", "y"))
+			.hasStatus(404);
+		assertThat(mvc.get().uri("/exports").with(stranger.signedIn()).exchange()).bodyText()
+			.doesNotContain("年度替わりの名簿照合");
+		assertThat(jdbc.sql("SELECT state FROM export_request WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
 		assertThat(mvc.get().uri("/lists/" + list.id() + "/import").with(stranger.signedIn()).exchange())
 			.hasStatus(404);
 		assertThat(mvc.post()

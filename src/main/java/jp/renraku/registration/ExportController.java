@@ -1,0 +1,152 @@
+package jp.renraku.registration;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jp.renraku.common.MultiLine;
+import jp.renraku.common.Staff;
+import jp.renraku.common.BodyDirectory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Export requests (Art. 10-4): the list of them, deciding one, and the requester's
+ * download while the permission lasts.
+ */
+@Controller
+@RequestMapping("/exports")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OPERATIONS_MANAGER')")
+class ExportController {
+
+	private final ExportPermissions permissions;
+
+	private final BodyDirectory organization;
+
+	private final Clock clock;
+
+	ExportController(ExportPermissions permissions, BodyDirectory organization, Clock clock) {
+		this.permissions = permissions;
+		this.organization = organization;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal Staff staff, Model model) {
+		model.addAttribute("requests", permissions.visible(staff));
+		model.addAttribute("bodyNames", organization.namesById());
+		model.addAttribute("now", clock.instant());
+		return "registration/export-requests";
+	}
+
+	@GetMapping("/{id}")
+	String show(@AuthenticationPrincipal Staff staff, @PathVariable long id, Model model) {
+		ExportRequest request = permissions.get(staff, id);
+		model.addAttribute("request", request);
+		model.addAttribute("bodyNames", organization.namesById());
+		model.addAttribute("mayDecide", permissions.mayDecide(staff, request));
+		model.addAttribute("mine", request.requestedBy() == staff.accountId());
+		model.addAttribute("usable", request.usable(clock.instant()));
+		model.addAttribute("maxDownloads", ExportPermissions.MAX_DOWNLOADS);
+		model.addAttribute("maxHours", ExportPermissions.MAX_HOURS);
+		return "registration/export-request";
+	}
+
+	@PostMapping("/{id}/approve")
+	String approve(@AuthenticationPrincipal Staff staff, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Integer maxDownloads,
+			@RequestParam(required = false) @Nullable Integer validHours,
+			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+		String text = note == null || note.isBlank() ? null : note.strip();
+		if (maxDownloads == null || validHours == null) {
+			return refused(id, redirect, "export.error.limits");
+		}
+		if (text != null && (text.length() > 1000 || !new MultiLine.Validator().isValid(text, null))) {
+			return refused(id, redirect, "export.error.textInvalid");
+		}
+		return outcome(id, redirect, "export.approved",
+				() -> permissions.approve(staff, id, maxDownloads, validHours, text));
+	}
+
+	@PostMapping("/{id}/reject")
+	String reject(@AuthenticationPrincipal Staff staff, @PathVariable long id,
+			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+		String text = note == null ? "" : note.strip();
+		if (text.isEmpty()) {
+			return refused(id, redirect, "export.error.reasonRequired");
+		}
+		if (text.length() > 1000 || !new MultiLine.Validator().isValid(text, null)) {
+			return refused(id, redirect, "export.error.textInvalid");
+		}
+		return outcome(id, redirect, "export.rejected", () -> permissions.reject(staff, id, text));
+	}
+
+	/**
+	 * The CSV, counted against the permission before anything is written; a refusal
+	 * leaves the request's page with the reason.
+	 */
+	@PostMapping("/{id}/download")
+	@Nullable String download(@AuthenticationPrincipal Staff staff, @PathVariable long id,
+			@RequestParam(defaultValue = "utf8") String encoding, HttpServletResponse response,
+			RedirectAttributes redirect) throws IOException {
+		ExportRequest request;
+		try {
+			request = permissions.startDownload(staff, id);
+		}
+		catch (RegistrationException ex) {
+			return refused(id, redirect, ex.messageKey());
+		}
+		boolean cp932 = "cp932".equals(encoding);
+		Charset charset = cp932 ? RegistrantImport.WINDOWS_31J : StandardCharsets.UTF_8;
+		response.setContentType("text/csv; charset=" + (cp932 ? "Shift_JIS" : "UTF-8"));
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename("registrants-" + request.listId() + "-" + request.id() + ".csv", StandardCharsets.UTF_8)
+					.build()
+					.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(),
+				charset.newEncoder().onUnmappableCharacter(CodingErrorAction.REPLACE)));
+		if (!cp932) {
+			// Excel in Japanese offices reads UTF-8 correctly only with a byte order mark
+			out.write('\uFEFF');
+		}
+		permissions.write(request, out);
+		out.flush();
+		return null;
+	}
+
+	private static String refused(long id, RedirectAttributes redirect, String key) {
+		redirect.addFlashAttribute("flashError", key);
+		return "redirect:/exports/" + id;
+	}
+
+	private static String outcome(long id, RedirectAttributes redirect, String success, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flashMessage", success);
+		}
+		catch (RegistrationException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
+		return "redirect:/exports/" + id;
+	}
+
+}
