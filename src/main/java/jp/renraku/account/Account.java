@@ -47,13 +47,17 @@ final class Account {
 
 	final Instant createdAt;
 
+	final @Nullable Instant lastSignInAt;
+
+	final java.time.@Nullable LocalDate leavesOn;
+
 	final @Nullable Instant retiredAt;
 
 	Account(long id, String loginId, String displayName, @Nullable String email, Role role, @Nullable Long bodyId,
 			AccountState state, String passwordHash, Instant passwordChangedAt, boolean passwordTemporary,
 			@Nullable Instant temporaryExpiresAt, int failedAttempts, @Nullable Instant lockedUntil,
 			@Nullable String totpSecret, boolean totpEnabled, @Nullable Long totpLastStep, Instant createdAt,
-			@Nullable Instant retiredAt) {
+			@Nullable Instant lastSignInAt, java.time.@Nullable LocalDate leavesOn, @Nullable Instant retiredAt) {
 		this.id = id;
 		this.loginId = loginId;
 		this.displayName = displayName;
@@ -71,6 +75,8 @@ final class Account {
 		this.totpEnabled = totpEnabled;
 		this.totpLastStep = totpLastStep;
 		this.createdAt = createdAt;
+		this.lastSignInAt = lastSignInAt;
+		this.leavesOn = leavesOn;
 		this.retiredAt = retiredAt;
 	}
 

@@ -1,6 +1,7 @@
 package jp.renraku.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +10,13 @@ import java.util.Optional;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.NotFoundException;
+import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
+import jp.renraku.common.WorkHandover;
 import jp.renraku.organization.OrganizationManagement;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -44,8 +48,15 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final ObjectProvider<WorkHandover> handovers;
+
+	private final java.time.ZoneId zone;
+
 	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, SignInProperties properties,
-			OrganizationManagement organization, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			OrganizationManagement organization, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<WorkHandover> handovers, RenrakuProperties renraku) {
+		this.handovers = handovers;
+		this.zone = renraku.timeZone();
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = policy;
@@ -173,6 +184,16 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public void retire(Staff actor, long accountId) {
+		retire(actor, accountId, null);
+	}
+
+	/**
+	 * Retires an account. Its open work (drafts, notices waiting for approval or their
+	 * time) goes to the given colleague of the same body first; an account with open work
+	 * and nobody to take it is not retired, so nothing is orphaned.
+	 */
+	@Transactional
+	public void retire(Staff actor, long accountId, @Nullable Long handOverTo) {
 		Account account = requireManageable(actor, accountId);
 		if (account.id == actor.accountId()) {
 			throw new AccountException("account.error.retireSelf");
@@ -180,8 +201,73 @@ public class AccountManagement {
 		if (account.state == AccountState.RETIRED) {
 			throw new AccountException("account.error.alreadyRetired");
 		}
+		int open = openWork(account.id);
+		String detail = null;
+		if (handOverTo != null && open > 0) {
+			Account colleague = accounts.find(handOverTo)
+				.filter(c -> c.state == AccountState.ACTIVE && c.role != Role.SYSTEM_ADMIN && c.id != account.id
+						&& java.util.Objects.equals(c.bodyId, account.bodyId))
+				.orElseThrow(() -> new AccountException("account.error.handOverTarget"));
+			int moved = handovers.stream().mapToInt(h -> h.handOver(account.id, colleague.id)).sum();
+			detail = "handed-over:" + moved + " to:" + colleague.loginId;
+		}
+		else if (open > 0) {
+			throw new AccountException("account.error.openWork");
+		}
 		accounts.setState(account.id, AccountState.RETIRED, clock.instant());
-		audit.record(AuditAction.ACCOUNT_RETIRED, account.bodyId, "account:" + account.loginId, null);
+		audit.record(AuditAction.ACCOUNT_RETIRED, account.bodyId, "account:" + account.loginId, detail);
+	}
+
+	/** How much open work the account holds (drafts and notices not yet sent). */
+	@Transactional(readOnly = true)
+	public int openWork(long accountId) {
+		return handovers.stream().mapToInt(h -> h.openWork(accountId)).sum();
+	}
+
+	/**
+	 * Art. 11-1-2: the date the holder is known to leave (retirement, transfer); after it
+	 * an account still active is listed in the review. Null clears it.
+	 */
+	@Transactional
+	public void setLeavesOn(Staff actor, long accountId, java.time.@Nullable LocalDate leavesOn) {
+		Account account = requireManageable(actor, accountId);
+		accounts.setLeavesOn(account.id, leavesOn, clock.instant());
+		audit.record(AuditAction.ACCOUNT_UPDATED, account.bodyId, "account:" + account.loginId,
+				"leaves-on:" + leavesOn);
+	}
+
+	/**
+	 * Art. 11-1-2: the accounts the actor oversees that need a look: not used for the
+	 * given days (never signed in counts from creation), password past its maximum age,
+	 * or still active after the day their holder leaves.
+	 */
+	@Transactional(readOnly = true)
+	public AccountReview review(Staff actor, int unusedDays) {
+		Instant now = clock.instant();
+		Instant unusedSince = now.minus(Duration.ofDays(unusedDays));
+		Duration maxAge = properties.password().maxAge();
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+		List<StaffAccount> unused = new java.util.ArrayList<>();
+		List<StaffAccount> expired = new java.util.ArrayList<>();
+		List<StaffAccount> leaving = new java.util.ArrayList<>();
+		List<Account> found = actor.isSystemAdmin() ? accounts.all() : accounts.inBody(actor.requireBody());
+		for (Account a : found) {
+			if (a.state == AccountState.RETIRED || a.id == actor.accountId()) {
+				continue;
+			}
+			StaffAccount shown = StaffAccount.of(a, now);
+			Instant lastUse = a.lastSignInAt != null ? a.lastSignInAt : a.createdAt;
+			if (lastUse.isBefore(unusedSince)) {
+				unused.add(shown);
+			}
+			if (!a.passwordTemporary && a.mustChangePassword(now, maxAge)) {
+				expired.add(shown);
+			}
+			if (a.leavesOn != null && !a.leavesOn.isAfter(today)) {
+				leaving.add(shown);
+			}
+		}
+		return new AccountReview(unused, expired, leaving);
 	}
 
 	/**

@@ -29,6 +29,8 @@ class Accounts {
 			Sql.instant(rs.getObject("locked_until", OffsetDateTime.class)), rs.getString("totp_secret"),
 			rs.getBoolean("totp_enabled"), (Long) rs.getObject("totp_last_step", Long.class),
 			Sql.instant(rs.getObject("created_at", OffsetDateTime.class)),
+			Sql.instant(rs.getObject("last_sign_in_at", OffsetDateTime.class)),
+			rs.getObject("leaves_on", java.time.LocalDate.class),
 			Sql.instant(rs.getObject("retired_at", OffsetDateTime.class)));
 
 	private final JdbcClient jdbc;
@@ -127,6 +129,25 @@ class Accounts {
 	void lockUntil(long id, Instant until) {
 		jdbc.sql("UPDATE staff_account SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
 			.param("until", Sql.utc(until))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * A successful sign-in: failures forgotten, last use recorded (Art. 11-1-2 reviews).
+	 */
+	void signedIn(long id, Instant now) {
+		jdbc.sql(
+				"UPDATE staff_account SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = :now WHERE id = :id")
+			.param("now", Sql.utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	void setLeavesOn(long id, java.time.@Nullable LocalDate leavesOn, Instant now) {
+		jdbc.sql("UPDATE staff_account SET leaves_on = :leavesOn, updated_at = :now WHERE id = :id")
+			.param("leavesOn", leavesOn)
+			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update();
 	}

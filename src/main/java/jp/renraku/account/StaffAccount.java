@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record StaffAccount(long id, String loginId, String displayName, @Nullable String email, Role role,
 		@Nullable Long bodyId, AccountState state, boolean passwordTemporary, boolean lockedOut, boolean totpEnabled,
-		Instant createdAt, @Nullable Instant retiredAt) {
+		Instant createdAt, @Nullable Instant lastSignInAt, java.time.@Nullable LocalDate leavesOn,
+		@Nullable Instant passwordChangedAt, @Nullable Instant retiredAt) {
 
 	static StaffAccount of(Account a, Instant now) {
 		return new StaffAccount(a.id, a.loginId, a.displayName, a.email, a.role, a.bodyId, a.state, a.passwordTemporary,
-				a.lockedOut(now), a.totpEnabled, a.createdAt, a.retiredAt);
+				a.lockedOut(now), a.totpEnabled, a.createdAt, a.lastSignInAt, a.leavesOn, a.passwordChangedAt,
+				a.retiredAt);
 	}
 
 	public boolean active() {

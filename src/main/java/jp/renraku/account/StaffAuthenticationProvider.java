@@ -86,7 +86,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 			throw refuse(account, loginId, new CredentialsExpiredException("temporary password expired"),
 					"temporary-expired");
 		}
-		accounts.clearFailures(account.id);
+		accounts.signedIn(account.id, now);
 		Staff staff = account.toStaff();
 		audit.recordFor(account.id, account.loginId, AuditAction.SIGN_IN_SUCCEEDED, account.bodyId, null, null);
 		return UsernamePasswordAuthenticationToken.authenticated(staff, null,

@@ -1,5 +1,7 @@
 package jp.renraku.account;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
@@ -71,8 +73,69 @@ class StaffController {
 		model.addAttribute("target", account);
 		if (account.bodyId() != null) {
 			model.addAttribute("body", organization.get(account.bodyId()));
+			model.addAttribute("colleagues",
+					accounts.ofBody(account.bodyId())
+						.stream()
+						.filter(c -> c.active() && c.id() != account.id())
+						.toList());
 		}
+		model.addAttribute("openWork", accounts.openWork(account.id()));
 		return VIEW_DETAIL;
+	}
+
+	/**
+	 * Art. 11-1-2: accounts not used for {@code days}, with expired passwords, or still
+	 * active after their holder left; the system administrator sees all, an operations
+	 * manager their body.
+	 */
+	@GetMapping("/staff/review")
+	String review(@AuthenticationPrincipal Staff staff, @RequestParam(defaultValue = "90") int days, Model model) {
+		int chosen = REVIEW_DAYS.contains(days) ? days : 90;
+		model.addAttribute("days", chosen);
+		model.addAttribute("choices", REVIEW_DAYS);
+		model.addAttribute("review", accounts.review(staff, chosen));
+		model.addAttribute("bodyNames", organization.namesById());
+		return "account/review";
+	}
+
+	private static final List<Integer> REVIEW_DAYS = List.of(30, 60, 90, 180, 365);
+
+	/**
+	 * Retires the chosen accounts at once. Accounts with open work are left for a
+	 * one-by-one retirement with a colleague to take it; the page lists them.
+	 */
+	@PostMapping("/staff/review/retire")
+	String retireChosen(@AuthenticationPrincipal Staff staff,
+			@RequestParam(name = "ids", required = false) @Nullable List<Long> ids, RedirectAttributes redirect) {
+		if (ids == null || ids.isEmpty()) {
+			redirect.addFlashAttribute("flashError", "review.error.noneChosen");
+			return "redirect:/staff/review";
+		}
+		List<String> left = new java.util.ArrayList<>();
+		int retired = 0;
+		for (long id : ids.stream().distinct().toList()) {
+			String loginId = accounts.manageable(staff, id).loginId();
+			try {
+				accounts.retire(staff, id, null);
+				retired++;
+			}
+			catch (AccountException ex) {
+				left.add(loginId);
+			}
+		}
+		redirect.addFlashAttribute("retiredCount", retired);
+		redirect.addFlashAttribute("notRetired", left);
+		redirect.addFlashAttribute("flashMessage", left.isEmpty() ? "review.retired" : "review.retiredSome");
+		return "redirect:/staff/review";
+	}
+
+	@PostMapping("/staff/{accountId}/leaves-on")
+	String leavesOn(@AuthenticationPrincipal Staff staff, @PathVariable long accountId,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.@Nullable LocalDate leavesOn,
+			RedirectAttributes redirect) {
+		return outcome(accountId, redirect, "account.leavesOnSaved",
+				() -> accounts.setLeavesOn(staff, accountId, leavesOn));
 	}
 
 	@GetMapping("/staff/new-sender")
@@ -171,8 +234,9 @@ class StaffController {
 	}
 
 	@PostMapping("/staff/{accountId}/retire")
-	String retire(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, RedirectAttributes redirect) {
-		return outcome(accountId, redirect, "account.retired", () -> accounts.retire(staff, accountId));
+	String retire(@AuthenticationPrincipal Staff staff, @PathVariable long accountId,
+			@RequestParam(required = false) @Nullable Long handOverTo, RedirectAttributes redirect) {
+		return outcome(accountId, redirect, "account.retired", () -> accounts.retire(staff, accountId, handOverTo));
 	}
 
 	@PostMapping("/staff/{accountId}/unlock")
