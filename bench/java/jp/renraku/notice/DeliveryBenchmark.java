@@ -64,6 +64,7 @@ public final class DeliveryBenchmark {
 		Staff root = new Staff(0, "bench", "bench", Role.SYSTEM_ADMIN, null);
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		long body = app.getBean(OrganizationManagement.class).create("bench-" + tag, BodyKind.OTHER);
+		permit(app.getBean(jp.renraku.organization.PermitManagement.class), body);
 		IssuedPassword issued = app.getBean(AccountManagement.class)
 			.createOperationsManager(root, body, new NewAccount("bench." + tag, "bench", null));
 		Staff manager = new Staff(issued.accountId(), issued.loginId(), "bench", Role.OPERATIONS_MANAGER, body);
@@ -142,6 +143,18 @@ public final class DeliveryBenchmark {
 			last = Long.parseLong(m.group(1));
 		}
 		return last;
+	}
+
+	/** The usage permit (Art. 6) the body needs before it may send. */
+	private static void permit(jp.renraku.organization.PermitManagement permits, long body) {
+		jp.renraku.common.Staff root = new jp.renraku.common.Staff(0, "bench", "bench",
+				jp.renraku.common.Role.SYSTEM_ADMIN, null);
+		java.time.LocalDate today = java.time.LocalDate.now();
+		long application = permits.apply(root, body,
+				new jp.renraku.organization.UsageApplication.Content("測定", "測定用リスト", today.minusDays(1),
+						today.plusDays(1), 100000, "bench", "bench", "測定用", null, null));
+		permits.submit(root, application);
+		permits.approve(root, application, today.minusDays(1), today.plusDays(1), null);
 	}
 
 }

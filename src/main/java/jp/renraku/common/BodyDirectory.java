@@ -17,4 +17,10 @@ public interface BodyDirectory {
 	 */
 	boolean suspended(long bodyId);
 
+	/**
+	 * Whether the body holds a usage permit valid today (Art. 6); without one it sends
+	 * nothing and takes no registrations.
+	 */
+	boolean permitted(long bodyId);
+
 }

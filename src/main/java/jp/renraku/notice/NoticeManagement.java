@@ -196,6 +196,10 @@ public class NoticeManagement implements NoticeContents {
 	Release release(Staff staff, long noticeId) {
 		Release result = transactions.execute(status -> {
 			Notice notice = notice(staff, noticeId);
+			if (!organization.permitted(notice.bodyId())) {
+				// Art. 6: no usage permit valid today
+				throw new NoticeException("notice.error.noPermit");
+			}
 			if (needsApproval(notice) && notice.draft()) {
 				if (!notices.move(notice.id(), notice.bodyId(), NoticeState.DRAFT, NoticeState.PENDING_APPROVAL, null,
 						clock.instant())) {

@@ -77,6 +77,7 @@ class BodyController {
 	private String detailView(Body body, Model model) {
 		model.addAttribute("body", body);
 		model.addAttribute("waitingMail", organization.waitingMail(body.id()));
+		model.addAttribute("permits", organization.permitsOf(body.id()));
 		return VIEW_DETAIL;
 	}
 

@@ -34,7 +34,11 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 
 	private final DeliveryEngine engine;
 
-	OrganizationManagement(Bodies bodies, AuditTrail audit, Clock clock, DeliveryQueue queue, DeliveryEngine engine) {
+	private final PermitManagement permits;
+
+	OrganizationManagement(Bodies bodies, AuditTrail audit, Clock clock, DeliveryQueue queue, DeliveryEngine engine,
+			PermitManagement permits) {
+		this.permits = permits;
 		this.bodies = bodies;
 		this.audit = audit;
 		this.clock = clock;
@@ -70,13 +74,31 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 		return bodies.all().stream().collect(Collectors.toMap(Body::id, Body::name));
 	}
 
+	/**
+	 * Bodies whose mail waits or is limited: paused or suspended by the system
+	 * administrator, without a permit valid today (Art. 6), or with an hourly limit.
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public Map<Long, SendingRules.Rule> rules() {
+		java.util.Set<Long> permitted = permits.permittedBodies();
 		return bodies.all()
 			.stream()
-			.filter(b -> !b.maySend() || b.hourlyLimit() != null)
-			.collect(Collectors.toMap(Body::id, b -> new SendingRules.Rule(b.maySend(), b.hourlyLimit())));
+			.filter(b -> !b.maySend() || !permitted.contains(b.id()) || b.hourlyLimit() != null)
+			.collect(Collectors.toMap(Body::id,
+					b -> new SendingRules.Rule(b.maySend() && permitted.contains(b.id()), b.hourlyLimit())));
+	}
+
+	/** The body's permits, newest first (for the system administrator's body page). */
+	@Transactional(readOnly = true)
+	public List<UsagePermit> permitsOf(long bodyId) {
+		return permits.permitsOf(bodyId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean permitted(long bodyId) {
+		return permits.permitted(bodyId);
 	}
 
 	@Transactional(readOnly = true)

@@ -60,7 +60,7 @@ class PublicRegistrationController {
 	 */
 	private Optional<String> closed(RegistrationList list, Model model) {
 		boolean paused = bodies.suspended(list.bodyId());
-		if (!paused && list.acceptsOn(registration.today())) {
+		if (!paused && list.acceptsOn(registration.today()) && bodies.permitted(list.bodyId())) {
 			return Optional.empty();
 		}
 		model.addAttribute("list", list);

@@ -1,5 +1,6 @@
 package jp.renraku.account;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,8 @@ import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
 import jp.renraku.organization.BodyKind;
 import jp.renraku.organization.OrganizationManagement;
+import jp.renraku.organization.PermitManagement;
+import jp.renraku.organization.UsageApplication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -33,9 +36,12 @@ public class StaffFixtures {
 
 	private final OrganizationManagement organization;
 
-	StaffFixtures(AccountManagement accounts, OrganizationManagement organization) {
+	private final PermitManagement permits;
+
+	StaffFixtures(AccountManagement accounts, OrganizationManagement organization, PermitManagement permits) {
 		this.accounts = accounts;
 		this.organization = organization;
+		this.permits = permits;
 	}
 
 	/** A signed-up staff member and the password they chose. */
@@ -60,8 +66,27 @@ public class StaffFixtures {
 		return prefix + "-" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	/**
+	 * A body with a usage permit valid for a year, issued through the real application.
+	 */
 	public long body() {
+		long id = bodyWithoutPermit();
+		permit(permits, id);
+		return id;
+	}
+
+	/** A body as the system administrator registers it, before any application. */
+	public long bodyWithoutPermit() {
 		return organization.create(unique("機関"), BodyKind.OTHER);
+	}
+
+	/** Applies for, submits and approves a permit valid from yesterday for a year. */
+	public static long permit(PermitManagement permits, long bodyId) {
+		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+		long application = permits.apply(ROOT, bodyId, new UsageApplication.Content("防災情報の配信のため", "防災・防犯情報（利用規程は別紙）",
+				today.minusDays(1), today.plusYears(1), 500, "試験 太郎", "防災課 内線1234", "個人情報は施錠した書庫で保管する", null, null));
+		permits.submit(ROOT, application);
+		return permits.approve(ROOT, application, today.minusDays(1), today.plusYears(1), null);
 	}
 
 	public TestStaff systemAdmin() {

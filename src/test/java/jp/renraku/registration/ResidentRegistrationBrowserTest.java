@@ -26,6 +26,8 @@ class ResidentRegistrationBrowserTest extends BrowserTest {
 		var registration = app.context().getBean(RegistrationManagement.class);
 		Staff root = new Staff(0, "root", "root", Role.SYSTEM_ADMIN, null);
 		long body = organization.create("防災課 " + System.nanoTime(), BodyKind.MAYOR);
+		jp.renraku.account.StaffFixtures.permit(app.context().getBean(jp.renraku.organization.PermitManagement.class),
+				body);
 		var issued = accounts.createOperationsManager(root, body,
 				new NewAccount("bousai." + System.nanoTime(), "防災 担当", null));
 		Staff manager = new Staff(issued.accountId(), issued.loginId(), "防災 担当", Role.OPERATIONS_MANAGER, body);
