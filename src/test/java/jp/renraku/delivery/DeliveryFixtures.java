@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * the engine's tests (the notice pages have their own tests).
  */
 @Component
-class DeliveryFixtures {
+public class DeliveryFixtures {
 
 	private final StaffFixtures staff;
 
@@ -103,6 +103,17 @@ class DeliveryFixtures {
 
 	static SmtpTarget plain(int port) {
 		return new SmtpTarget("127.0.0.1", port, null, null, MailSettings.Tls.NONE);
+	}
+
+	/**
+	 * Sends one batch of at most {@code size} due messages to the mail catcher, as one
+	 * worker of a running engine would, and returns how many it handled: for tests that
+	 * need a notice caught mid-send.
+	 */
+	public int sendOneBatch(int size) {
+		try (SmtpConnection connection = new SmtpConnection(target, 1000)) {
+			return engine(size, settings.destinations(), java.time.Clock.systemUTC()).runOnce("one-batch", connection);
+		}
 	}
 
 }
