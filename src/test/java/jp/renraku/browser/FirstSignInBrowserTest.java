@@ -57,6 +57,43 @@ class FirstSignInBrowserTest extends BrowserTest {
 		assertThat(browser.findElements(By.linkText("職員"))).isEmpty();
 		assertFitsOnAPhone("04-sender-home");
 		signOut();
+
+		// the operations manager applies for use (Art. 6) and the administrator approves
+		signIn("kyoiku.suzuki", "Umi-no-mieru-oka-77");
+		clickLink("利用申請");
+		clickLink("申請書を作成する");
+		type("purpose", "保護者・教職員への緊急連絡のため");
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+		String nextYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusYears(1).toString();
+		setValue("periodStart", today);
+		setValue("periodEnd", nextYear);
+		type("expectedRegistrants", "800");
+		type("managerName", "鈴木 髙子");
+		type("managerContact", "教育総務課 内線2345");
+		type("handlingRules", "登録者の個人情報は施錠した書庫で保管し、持ち出さない。");
+		press("下書きを保存する");
+		assertThat(heading()).startsWith("利用申請 第");
+		press("提出する");
+		assertThat(browser.getPageSource()).contains("審査中");
+		assertFitsOnAPhone("05-application-submitted");
+		signOut();
+
+		signIn("admin", "Shiro-no-sakura-2026");
+		clickLink("利用申請");
+		andWaitForNextPage(() -> browser.findElement(By.cssSelector("table a")).click());
+		type("conditions", "年1回、運用状況を報告すること");
+		press("承認して許可書を交付する");
+		assertThat(heading()).isEqualTo("連絡システム利用許可書");
+		assertThat(browser.getPageSource()).contains("教育委員会 様").contains("令和").contains("年1回、運用状況を報告すること");
+		assertFitsOnAPhone("06-permit");
+	}
+
+	/**
+	 * Sets a date field as the browser's date picker would, whatever its locale's format.
+	 */
+	private void setValue(String id, String value) {
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+				browser.findElement(By.id(id)), value);
 	}
 
 	@Test
