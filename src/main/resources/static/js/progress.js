@@ -7,9 +7,12 @@
 		return;
 	}
 	var url = box.getAttribute('data-progress-url');
+	// confirmations keep coming after the last message is out
+	var keepPolling = box.getAttribute('data-keep-polling') === 'true';
+	var announced = false;
 	var hint = document.getElementById('progress-hint');
 	var announce = document.getElementById('progress-announce');
-	var fields = ['sent', 'remaining', 'failed', 'skipped', 'rate', 'eta'];
+	var fields = ['sent', 'remaining', 'failed', 'skipped', 'rate', 'eta', 'confirmed'];
 	var started = Date.now();
 	// stop after half an hour, so that an open page does not keep a session alive for ever
 	var maxAge = 30 * 60 * 1000;
@@ -27,9 +30,12 @@
 			}
 		});
 		if (figures.done) {
-			window.clearInterval(timer);
-			if (announce && figures.summary) {
+			if (!keepPolling) {
+				window.clearInterval(timer);
+			}
+			if (announce && figures.summary && !announced) {
 				announce.textContent = figures.summary;
+				announced = true;
 			}
 		}
 	}

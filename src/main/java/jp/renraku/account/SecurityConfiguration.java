@@ -33,7 +33,29 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * Art. 5-2 confirmation links: no session, no CSRF token (the signed token in the
+	 * address is the key, as for RFC 8058 one-click), so that a resident's phone needs
+	 * nothing but the link and tens of thousands of clicks create no sessions.
+	 */
 	@Bean
+	@org.springframework.core.annotation.Order(1)
+	SecurityFilterChain receiptLinks(HttpSecurity http) throws Exception {
+		http.securityMatcher("/c/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session
+				.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.requireExplicitSave(true))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
+	@Bean
+	@org.springframework.core.annotation.Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditTrail audit) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",

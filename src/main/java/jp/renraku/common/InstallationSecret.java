@@ -30,8 +30,18 @@ public class InstallationSecret {
 
 	private final SecretKeySpec key;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	InstallationSecret(JdbcClient jdbc, Clock clock) {
-		this.key = new SecretKeySpec(Base64.getDecoder().decode(loadOrCreate(jdbc, clock)), ALGORITHM);
+		this(Base64.getDecoder().decode(loadOrCreate(jdbc, clock)));
+	}
+
+	private InstallationSecret(byte[] key) {
+		this.key = new SecretKeySpec(key, ALGORITHM);
+	}
+
+	/** A secret from known key material, for unit tests of what is derived from it. */
+	public static InstallationSecret ofKey(byte[] key) {
+		return new InstallationSecret(key.clone());
 	}
 
 	private static String loadOrCreate(JdbcClient jdbc, Clock clock) {
@@ -72,6 +82,14 @@ public class InstallationSecret {
 	 */
 	public String keyedHash(String purpose, String text) {
 		return HexFormat.of().formatHex(mac(purpose + "\n" + text));
+	}
+
+	/**
+	 * Key material of the given length for one purpose, derived from the installation
+	 * secret (HMAC of the purpose), so that no two uses share a key.
+	 */
+	public byte[] derive(String purpose, int length) {
+		return java.util.Arrays.copyOf(mac("derive\n" + purpose), length);
 	}
 
 	/** A plain SHA-256 in hex, for random tokens whose hash alone is stored. */

@@ -67,14 +67,15 @@ public class DeliveryEngine implements SmartLifecycle {
 
 	DeliveryEngine(DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
-			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock) {
+			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, ReceiptTokens tokens,
+			jp.renraku.common.RenrakuProperties links) {
 		this.queue = queue;
 		this.recipients = recipients;
 		this.contents = contents;
 		this.rules = rules;
 		this.target = target;
 		this.settings = settings;
-		this.renderer = new MessageRenderer(mail.from(), messages);
+		this.renderer = new MessageRenderer(mail.from(), messages, id -> links.baseUrl() + "/c/" + tokens.token(id));
 		this.destinations = new Destinations(settings.destinations());
 		this.clock = clock;
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
@@ -251,6 +252,17 @@ public class DeliveryQueue {
 				UPDATE delivery SET status = 'DISCARDED', lease_until = NULL
 				WHERE body_id = :body AND status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED')
 				""").param("body", bodyId).update();
+	}
+
+	/**
+	 * The notice of a delivery whose mail went out (or may have: sent, or in a batch
+	 * being sent), for a confirmation link; empty for anything else.
+	 */
+	public Optional<Long> noticeOf(long deliveryId) {
+		return jdbc.sql("SELECT notice_id FROM delivery WHERE id = :id AND status IN ('SENT', 'SENDING')")
+			.param("id", deliveryId)
+			.query(Long.class)
+			.optional();
 	}
 
 	/** The city-wide queue by body, for the system administrator. */

@@ -57,7 +57,18 @@ final class MessageRenderer {
 	/** Encoded subjects without placeholders, by notice and character set. */
 	private final Map<String, String> subjects = new ConcurrentHashMap<>();
 
+	private final String confirmLine;
+
+	/** The personal confirmation link of a delivery. */
+	private final java.util.function.LongFunction<String> confirmUrl;
+
 	MessageRenderer(String from, MessageSource messages) {
+		this(from, messages, id -> "");
+	}
+
+	MessageRenderer(String from, MessageSource messages, java.util.function.LongFunction<String> confirmUrl) {
+		this.confirmUrl = confirmUrl;
+		this.confirmLine = messages.getMessage("mail.confirmLine", null, "{0}", Locale.JAPANESE);
 		try {
 			this.from = Mailer.sender(from);
 		}
@@ -90,11 +101,17 @@ final class MessageRenderer {
 		if (!printableAscii(to)) {
 			throw new MessagingException("address cannot be written in a header: " + Placeholders.headerSafe(to));
 		}
+		String confirm = content.askConfirmation() ? confirmUrl.apply(deliveryId) : "";
 		boolean personalSubject = content.subject().contains("{{");
 		String subject = personalSubject
-				? Placeholders.headerSafe(Placeholders.fill(content.subject(), recipient, nameIfUnknown)) : null;
-		String text = lines(Placeholders.fill(content.text(), recipient, nameIfUnknown) + "\n\n"
-				+ footer.replace("{0}", recipient.manageUrl()));
+				? Placeholders.headerSafe(Placeholders.fill(content.subject(), recipient, nameIfUnknown, confirm))
+				: null;
+		String filled = Placeholders.fill(content.text(), recipient, nameIfUnknown, confirm);
+		if (content.askConfirmation() && !content.text().contains(Placeholders.CONFIRM_LINK)) {
+			// asked for confirmation but the writer did not place the link: it goes first
+			filled = confirmLine.replace("{0}", confirm) + "\n\n" + filled;
+		}
+		String text = lines(filled + "\n\n" + footer.replace("{0}", recipient.manageUrl()));
 
 		Charset bodyCharset = StandardCharsets.UTF_8;
 		String jisSubject = null;

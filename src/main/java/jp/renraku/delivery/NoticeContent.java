@@ -7,5 +7,10 @@ package jp.renraku.delivery;
  * @param text plain-text body; may hold placeholders
  * @param emergency sent before every routine notice
  */
-public record NoticeContent(String subject, String text, boolean emergency) {
+public record NoticeContent(String subject, String text, boolean emergency, boolean askConfirmation) {
+
+	public NoticeContent(String subject, String text, boolean emergency) {
+		this(subject, text, emergency, false);
+	}
+
 }

@@ -14,17 +14,20 @@ public final class Placeholders {
 
 	public static final String MANAGE_LINK = "{{変更・停止リンク}}";
 
+	/** The personal link to confirm receipt, when the notice asks for confirmation. */
+	public static final String CONFIRM_LINK = "{{受信確認リンク}}";
+
 	private Placeholders() {
 	}
 
-	static String fill(String template, Recipient recipient, String nameIfUnknown) {
+	static String fill(String template, Recipient recipient, String nameIfUnknown, String confirmUrl) {
 		return replaceAll(template, Map.of(NAME, recipient.name() == null ? nameIfUnknown : recipient.name(),
-				MANAGE_LINK, recipient.manageUrl()));
+				MANAGE_LINK, recipient.manageUrl(), CONFIRM_LINK, confirmUrl));
 	}
 
-	/** A test send: the sender's own name, and a note in place of the personal link. */
+	/** A test send: the sender's own name, and a note in place of the personal links. */
 	public static String preview(String template, String name, String linkNote) {
-		return replaceAll(template, Map.of(NAME, name, MANAGE_LINK, linkNote));
+		return replaceAll(template, Map.of(NAME, name, MANAGE_LINK, linkNote, CONFIRM_LINK, linkNote));
 	}
 
 	static String replaceAll(String template, Map<String, String> values) {

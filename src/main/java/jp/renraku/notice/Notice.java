@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record Notice(long id, long bodyId, long authorId, String subject, String text, boolean emergency,
 		NoticeState state, @Nullable Integer recipients, @Nullable Instant releasedAt, @Nullable Instant scheduledAt,
 		@Nullable Long approvedBy, boolean approvalBypassed, Instant createdAt, List<Long> listIds,
-		List<Long> categoryIds, List<String> affiliations, Map<Long, List<String>> answers) {
+		List<Long> categoryIds, List<String> affiliations, Map<Long, List<String>> answers, boolean askConfirmation) {
 
 	public boolean draft() {
 		return state == NoticeState.DRAFT;

@@ -101,6 +101,7 @@ class NoticeController {
 		model.addAttribute("approvalRequired", notices.approvalRequired(staff));
 		if (notice.state() == NoticeState.RELEASED) {
 			model.addAttribute("progress", notices.progress(staff, noticeId));
+			model.addAttribute("confirmed", notice.askConfirmation() ? notices.confirmations(staff, noticeId) : null);
 			model.addAttribute("failures", notices.failures(staff, noticeId));
 		}
 		else {
@@ -125,6 +126,10 @@ class NoticeController {
 		figures.put("rate", messages.getMessage("notice.perSecond", new Object[] { progress.rate() }, locale));
 		figures.put("eta", cityTime.formatSeconds(progress.estimatedFinish()));
 		figures.put("done", progress.remaining() == 0);
+		long confirmed = notices.confirmations(staff, noticeId);
+		long sent = progress.count(DeliveryStatus.SENT);
+		figures.put("confirmed", messages.getMessage("notice.confirmedValue",
+				new Object[] { confirmed, sent == 0 ? 0 : confirmed * 100 / sent }, locale));
 		if (progress.remaining() == 0) {
 			figures.put("summary",
 					messages.getMessage("notice.progressDone",
@@ -248,6 +253,7 @@ class NoticeController {
 				lists.stream().flatMap(l -> l.affiliationOptions().stream()).distinct().toList());
 		model.addAttribute("placeholderName", Placeholders.NAME);
 		model.addAttribute("placeholderLink", Placeholders.MANAGE_LINK);
+		model.addAttribute("placeholderConfirm", Placeholders.CONFIRM_LINK);
 		return VIEW_FORM;
 	}
 

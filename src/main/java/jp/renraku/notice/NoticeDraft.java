@@ -8,5 +8,5 @@ import java.util.Map;
  * the lists.
  */
 record NoticeDraft(String subject, String text, boolean emergency, List<Long> listIds, List<Long> categoryIds,
-		List<String> affiliations, Map<Long, List<String>> answers) {
+		List<String> affiliations, Map<Long, List<String>> answers, boolean askConfirmation) {
 }

@@ -29,6 +29,9 @@ class NoticeForm {
 
 	private boolean emergency;
 
+	/** Ask each recipient to confirm receipt (Art. 5-2). */
+	private boolean askConfirmation;
+
 	@NotEmpty(message = "{notice.error.noList}")
 	private List<Long> listIds = new ArrayList<>();
 
@@ -44,6 +47,7 @@ class NoticeForm {
 		form.subject = notice.subject();
 		form.text = notice.text();
 		form.emergency = notice.emergency();
+		form.askConfirmation = notice.askConfirmation();
 		form.listIds = new ArrayList<>(notice.listIds());
 		form.categoryIds = new ArrayList<>(notice.categoryIds());
 		form.affiliations = new ArrayList<>(notice.affiliations());
@@ -54,7 +58,7 @@ class NoticeForm {
 
 	NoticeDraft toDraft() {
 		return new NoticeDraft(subject == null ? "" : subject, text == null ? "" : text, emergency,
-				List.copyOf(listIds), List.copyOf(categoryIds), List.copyOf(affiliations), answers());
+				List.copyOf(listIds), List.copyOf(categoryIds), List.copyOf(affiliations), answers(), askConfirmation);
 	}
 
 	/** The value of one answer's checkbox. */
@@ -97,6 +101,14 @@ class NoticeForm {
 
 	public void setText(@Nullable String text) {
 		this.text = text;
+	}
+
+	public boolean isAskConfirmation() {
+		return askConfirmation;
+	}
+
+	public void setAskConfirmation(boolean askConfirmation) {
+		this.askConfirmation = askConfirmation;
 	}
 
 	public boolean isEmergency() {

@@ -45,6 +45,8 @@ public class NoticeManagement implements NoticeContents {
 
 	private final Notices notices;
 
+	private final Receipts receipts;
+
 	private final RegistrationManagement registration;
 
 	private final DeliveryQueue queue;
@@ -70,7 +72,8 @@ public class NoticeManagement implements NoticeContents {
 	NoticeManagement(Notices notices, RegistrationManagement registration, DeliveryQueue queue, DeliveryEngine engine,
 			AccountManagement accounts, Mailer mailer, MessageSource messages, AuditTrail audit,
 			TransactionTemplate transactions, Clock clock, jp.renraku.common.RenrakuProperties properties,
-			OrganizationManagement organization) {
+			OrganizationManagement organization, Receipts receipts) {
+		this.receipts = receipts;
 		this.organization = organization;
 		this.zone = properties.timeZone();
 		this.notices = notices;
@@ -147,7 +150,8 @@ public class NoticeManagement implements NoticeContents {
 		return new NoticeDraft(draft.subject(), draft.text(), draft.emergency(),
 				draft.listIds().stream().filter(lists::contains).distinct().toList(),
 				draft.categoryIds().stream().filter(categories::contains).distinct().toList(),
-				draft.affiliations().stream().filter(affiliations::contains).distinct().toList(), answers);
+				draft.affiliations().stream().filter(affiliations::contains).distinct().toList(), answers,
+				draft.askConfirmation());
 	}
 
 	private RecipientSelection audience(Staff staff, Notice notice) {
@@ -392,6 +396,13 @@ public class NoticeManagement implements NoticeContents {
 		return queue.failures(noticeId, 100);
 	}
 
+	/** How many recipients confirmed receipt (Art. 5-2). */
+	@Transactional(readOnly = true)
+	public long confirmations(Staff staff, long noticeId) {
+		notice(staff, noticeId);
+		return receipts.count(noticeId);
+	}
+
 	@Transactional(readOnly = true)
 	public DeliveryQueue.Progress progress(Staff staff, long noticeId) {
 		notice(staff, noticeId);
@@ -401,7 +412,8 @@ public class NoticeManagement implements NoticeContents {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<NoticeContent> content(long noticeId) {
-		return notices.findReleased(noticeId).map(n -> new NoticeContent(n.subject(), n.text(), n.emergency()));
+		return notices.findReleased(noticeId)
+			.map(n -> new NoticeContent(n.subject(), n.text(), n.emergency(), n.askConfirmation()));
 	}
 
 }

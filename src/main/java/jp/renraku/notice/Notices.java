@@ -30,9 +30,11 @@ class Notices {
 	long insert(long bodyId, long authorId, NoticeDraft draft, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, state, created_at, updated_at)
-				VALUES (:bodyId, :authorId, :subject, :text, :emergency, 'DRAFT', :now, :now)
+				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, ask_confirmation, state,
+				                    created_at, updated_at)
+				VALUES (:bodyId, :authorId, :subject, :text, :emergency, :ask, 'DRAFT', :now, :now)
 				""")
+			.param("ask", draft.askConfirmation())
 			.param("bodyId", bodyId)
 			.param("authorId", authorId)
 			.param("subject", draft.subject())
@@ -48,13 +50,15 @@ class Notices {
 	/** update-draft: only while the notice is a draft. */
 	boolean update(long id, long bodyId, NoticeDraft draft, Instant now) {
 		int updated = jdbc.sql("""
-				UPDATE notice SET subject = :subject, body_text = :text, emergency = :emergency, updated_at = :now,
+				UPDATE notice SET subject = :subject, body_text = :text, emergency = :emergency,
+				       ask_confirmation = :ask, updated_at = :now,
 				       state = 'DRAFT', approved_by = NULL, approved_at = NULL
 				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'APPROVED')
 				""")
 			.param("subject", draft.subject())
 			.param("text", draft.text())
 			.param("emergency", draft.emergency())
+			.param("ask", draft.askConfirmation())
 			.param("now", Sql.utc(now))
 			.param("id", id)
 			.param("bodyId", bodyId)
@@ -218,7 +222,8 @@ class Notices {
 				Sql.instant(rs.getObject("released_at", OffsetDateTime.class)),
 				Sql.instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
 				(Long) rs.getObject("approved_by", Long.class), rs.getBoolean("approval_bypassed"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories, affiliations, answers);
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories, affiliations, answers,
+				rs.getBoolean("ask_confirmation"));
 	}
 
 }

@@ -48,10 +48,17 @@ public class DeliveryFixtures {
 
 	private final MessageSource messages;
 
+	private final ReceiptTokens tokens;
+
+	private final jp.renraku.common.RenrakuProperties properties;
+
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
 			DeliveryQueue queue, JdbcClient jdbc, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
-			DeliverySettings settings, MailSettings mail, MessageSource messages) {
+			DeliverySettings settings, MailSettings mail, MessageSource messages, ReceiptTokens tokens,
+			jp.renraku.common.RenrakuProperties properties) {
+		this.tokens = tokens;
+		this.properties = properties;
 		this.staff = staff;
 		this.registration = registration;
 		this.registrations = registrations;
@@ -98,7 +105,8 @@ public class DeliveryFixtures {
 	DeliveryEngine engine(int batchSize, Map<String, DeliverySettings.Destination> destinations, Clock clock) {
 		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, settings.lease(), settings.pollInterval(),
 				settings.maxAttempts(), settings.retryBase(), 1000, destinations);
-		return new DeliveryEngine(queue, recipients, contents, rules, target, custom, mail, messages, clock);
+		return new DeliveryEngine(queue, recipients, contents, rules, target, custom, mail, messages, clock, tokens,
+				properties);
 	}
 
 	static SmtpTarget plain(int port) {
