@@ -5,27 +5,15 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.renraku.RenrakuApplication;
-import jp.renraku.account.AccountManagement;
-import jp.renraku.account.IssuedPassword;
-import jp.renraku.account.NewAccount;
-import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
-import jp.renraku.organization.BodyKind;
-import jp.renraku.organization.OrganizationManagement;
 import jp.renraku.registration.RegistrationList;
-import jp.renraku.registration.RegistrationManagement;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Releases one notice to N registrants and measures the time until Postfix's smtp-sink has
@@ -61,43 +49,9 @@ public final class DeliveryBenchmark {
 	}
 
 	private static void run(ConfigurableApplicationContext app, Path counters, int n) throws Exception {
-		Staff root = new Staff(0, "bench", "bench", Role.SYSTEM_ADMIN, null);
-		String tag = UUID.randomUUID().toString().substring(0, 8);
-		long body = app.getBean(OrganizationManagement.class).create("bench-" + tag, BodyKind.OTHER);
-		permit(app.getBean(jp.renraku.organization.PermitManagement.class), body);
-		IssuedPassword issued = app.getBean(AccountManagement.class)
-			.createOperationsManager(root, body, new NewAccount("bench." + tag, "bench", null));
-		Staff manager = new Staff(issued.accountId(), issued.loginId(), "bench", Role.OPERATIONS_MANAGER, body);
-		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		// setup straight in SQL: the benchmark measures sending, not list administration
-		jdbc.update("""
-				INSERT INTO registration_list (body_id, name, public_token, registration_password, password_changed_at,
-				       registration_open, purpose, period_start, url_management, eligibility, verification,
-				       deletion_criteria, disclaimer, collect_name, collect_furigana, collect_address,
-				       collect_affiliation, collect_phone, retention_days, created_at, updated_at)
-				VALUES (?, ?, ?, 'BENCH', ?, TRUE, 'bench', ?, 'bench', 'bench', 'NONE', 'bench', 'bench', TRUE, FALSE,
-				        FALSE, FALSE, FALSE, 30, ?, ?)
-				""", body, "bench-" + tag, "bench-" + tag, now, now.toLocalDate().minusDays(1), now, now);
-		RegistrationList list = app.getBean(RegistrationManagement.class)
-			.lists(manager)
-			.stream()
-			.filter(l -> l.name().equals("bench-" + tag))
-			.findFirst()
-			.orElseThrow();
-		List<Object[]> rows = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			rows.add(new Object[] { list.id(), body, "r" + i + "." + tag + "@example.jp", tag + i, "住民 " + i + "さん",
-					"n" + i, now, now });
-			if (rows.size() == 10_000 || i == n - 1) {
-				jdbc.batchUpdate("""
-						INSERT INTO registrant (list_id, body_id, state, email, email_hash, name, link_nonce, created_at,
-						       updated_at)
-						VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)
-						""", rows);
-				rows.clear();
-			}
-		}
+		BenchSetup.Body setup = BenchSetup.bodyWithRegistrants(app, n);
+		Staff manager = setup.manager();
+		RegistrationList list = setup.list();
 		NoticeManagement notices = app.getBean(NoticeManagement.class);
 		long noticeId = notices.create(manager, new NoticeDraft("【訓練】避難情報 {{氏名}}",
 				"{{氏名}}\n\nこれは配信速度の測定です。市内全域に避難指示が出たという想定の訓練メールです。\n"
@@ -143,18 +97,6 @@ public final class DeliveryBenchmark {
 			last = Long.parseLong(m.group(1));
 		}
 		return last;
-	}
-
-	/** The usage permit (Art. 6) the body needs before it may send. */
-	private static void permit(jp.renraku.organization.PermitManagement permits, long body) {
-		jp.renraku.common.Staff root = new jp.renraku.common.Staff(0, "bench", "bench",
-				jp.renraku.common.Role.SYSTEM_ADMIN, null);
-		java.time.LocalDate today = java.time.LocalDate.now();
-		long application = permits.apply(root, body,
-				new jp.renraku.organization.UsageApplication.Content("測定", "測定用リスト", today.minusDays(1),
-						today.plusDays(1), 100000, "bench", "bench", "測定用", null, null));
-		permits.submit(root, application);
-		permits.approve(root, application, today.minusDays(1), today.plusDays(1), null);
 	}
 
 }

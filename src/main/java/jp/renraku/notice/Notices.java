@@ -180,6 +180,22 @@ class Notices {
 			.optional();
 	}
 
+	/** What a confirmation page shows of a released notice that asks for confirmation. */
+	record ReceiptNotice(long id, String subject) {
+	}
+
+	/**
+	 * One light query for the confirmation link's page: thousands of residents open it at
+	 * once, and the full {@link #row} would take a second connection per request for its
+	 * lists.
+	 */
+	Optional<ReceiptNotice> receiptNotice(long id) {
+		return jdbc.sql("SELECT id, subject FROM notice WHERE id = :id AND state = 'RELEASED' AND ask_confirmation")
+			.param("id", id)
+			.query((rs, n) -> new ReceiptNotice(rs.getLong("id"), rs.getString("subject")))
+			.optional();
+	}
+
 	Optional<Notice> findReleased(long id) {
 		return jdbc.sql("SELECT * FROM notice WHERE id = :id AND state = 'RELEASED'")
 			.param("id", id)

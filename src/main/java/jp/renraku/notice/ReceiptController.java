@@ -45,7 +45,7 @@ class ReceiptController {
 	 * The delivery and its notice, if the token is genuine and the notice asks for
 	 * confirmation.
 	 */
-	private record Target(long deliveryId, Notice notice) {
+	private record Target(long deliveryId, Notices.ReceiptNotice notice) {
 	}
 
 	private Target target(String token) {
@@ -53,8 +53,9 @@ class ReceiptController {
 		if (delivery.isEmpty()) {
 			throw new NotFoundException("receipt token");
 		}
-		Optional<Notice> notice = deliveries.noticeOf(delivery.getAsLong()).flatMap(notices::findReleased);
-		if (notice.isEmpty() || !notice.get().askConfirmation()) {
+		Optional<Notices.ReceiptNotice> notice = deliveries.noticeOf(delivery.getAsLong())
+			.flatMap(notices::receiptNotice);
+		if (notice.isEmpty()) {
 			throw new NotFoundException("receipt token");
 		}
 		return new Target(delivery.getAsLong(), notice.get());

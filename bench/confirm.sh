@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# confirm.sh — how fast Renraku records receipt confirmations (issue 7's load benchmark).
+#
+# Creates N deliveries of one notice asking for confirmation (PostgreSQL), starts Renraku on
+# 127.0.0.1, and presses every delivery's confirmation button once with wrk (Lua script
+# bench/confirm.lua): requests per second, p50/p99 latency; then counts the recorded rows,
+# which must equal N.
+#
+#   bench/confirm.sh          N=100000 RUNS=3 THREADS=4 CONNECTIONS=64 HEAP=512m
+# Loopback only; bounded in count (N per run) and time (wrk stops when the tokens are used).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-100000} RUNS=${RUNS:-3} THREADS=${THREADS:-4} CONNECTIONS=${CONNECTIONS:-64} HEAP=${HEAP:-512m}
+PORT=${PORT:-18480}
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+
+./mvnw -q -B -DskipTests package >/dev/null
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+mkdir -p target/bench
+javac -d target/bench -cp "target/classes:$(cat target/bench-classpath.txt)" bench/java/jp/renraku/notice/*.java
+
+for run in $(seq 1 "$RUNS"); do
+  psql -h 127.0.0.1 -U postgres -d test -q -c "DROP DATABASE IF EXISTS renraku_bench" -c "CREATE DATABASE renraku_bench"
+  tokens=target/bench/tokens.txt stop=target/bench/stop log=target/bench/confirm-server.log
+  rm -f "$stop" "$tokens"
+  java -Xmx"$HEAP" ${JAVA_OPTS:-} -cp "target/bench:target/classes:$(cat target/bench-classpath.txt)" \
+    jp.renraku.notice.ConfirmBenchmark "jdbc:postgresql://127.0.0.1:5432/renraku_bench" "$PORT" "$N" "$tokens" "$stop" \
+    >"$log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 600); do grep -q '^ready' "$log" && break; kill -0 $server 2>/dev/null || break; sleep 0.5; done
+  grep -q '^ready' "$log" || { echo "run=$run server did not start"; cat "$log"; exit 1; }
+  # warm the JIT with a few health checks, not with tokens (each token is pressed once)
+  wrk -t1 -c4 -d3s "http://127.0.0.1:$PORT/actuator/health" >/dev/null
+  out=$(TOKENS="$tokens" WRK_THREADS="$THREADS" timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d300s --latency \
+    -s bench/confirm.lua "http://127.0.0.1:$PORT" || true)
+  touch "$stop"; wait $server || true
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  recorded=$(grep -o 'recorded=[0-9]* distinct=[0-9]*' "$log")
+  echo "run=$run confirmations=$N requests_per_s=$rps p50=$p50 p99=$p99 non_2xx=${non2xx:-0} $recorded"
+done
