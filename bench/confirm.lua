@@ -21,6 +21,10 @@ function init(args)
   first = (id - 1) * slice + 1
   last = (id == count) and #tokens or id * slice
   nextIndex = first
+  answered = 0
+  -- a thread stops once it has had an answer for every token of its slice and for as many
+  -- extra presses as it has connections, so that no press of its slice is left in flight
+  connections = tonumber(os.getenv("WRK_CONNECTIONS") or "64") / count
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 end
@@ -34,7 +38,8 @@ function request()
 end
 
 function response(status, headers, body)
-  if nextIndex > last then
+  answered = answered + 1
+  if answered >= (last - first + 1) + connections then
     wrk.thread:stop()
   end
 end

@@ -7,7 +7,14 @@
 # which must equal N.
 #
 #   bench/confirm.sh          N=100000 RUNS=3 THREADS=4 CONNECTIONS=64 HEAP=512m
-# Loopback only; bounded in count (N per run) and time (wrk stops when the tokens are used).
+# Loopback only; bounded in count (N per run) and time (wrk stops when the tokens are used, or
+# after 300 s).
+#
+# STATUS (2026-11-26): first version, no result table yet. On this machine one wrk thread
+# stopped issuing requests with the last press of its slice unanswered (19,999 of 20,000
+# recorded, server idle and answering), so the duration and rate it prints are not yet
+# meaningful. Next: find why (Tomcat closes keep-alive connections after 100 requests; the
+# Lua stop rule), then run N=100000 three times for docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000} RUNS=${RUNS:-3} THREADS=${THREADS:-4} CONNECTIONS=${CONNECTIONS:-64} HEAP=${HEAP:-512m}
@@ -25,16 +32,18 @@ for run in $(seq 1 "$RUNS"); do
   psql -h 127.0.0.1 -U postgres -d test -q -c "DROP DATABASE IF EXISTS renraku_bench" -c "CREATE DATABASE renraku_bench"
   tokens=target/bench/tokens.txt stop=target/bench/stop log=target/bench/confirm-server.log
   rm -f "$stop" "$tokens"
+  port=$((PORT + run))
   java -Xmx"$HEAP" ${JAVA_OPTS:-} -cp "target/bench:target/classes:$(cat target/bench-classpath.txt)" \
-    jp.renraku.notice.ConfirmBenchmark "jdbc:postgresql://127.0.0.1:5432/renraku_bench" "$PORT" "$N" "$tokens" "$stop" \
+    jp.renraku.notice.ConfirmBenchmark "jdbc:postgresql://127.0.0.1:5432/renraku_bench" "$port" "$N" "$tokens" "$stop" \
     >"$log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do grep -q '^ready' "$log" && break; kill -0 $server 2>/dev/null || break; sleep 0.5; done
-  grep -q '^ready' "$log" || { echo "run=$run server did not start"; cat "$log"; exit 1; }
+  grep -q '^ready' "$log" || { echo "run=$run server did not start"; tail -20 "$log"; exit 1; }
   # warm the JIT with a few health checks, not with tokens (each token is pressed once)
-  wrk -t1 -c4 -d3s "http://127.0.0.1:$PORT/actuator/health" >/dev/null
-  out=$(TOKENS="$tokens" WRK_THREADS="$THREADS" timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d300s --latency \
-    -s bench/confirm.lua "http://127.0.0.1:$PORT" || true)
+  wrk -t1 -c4 -d3s "http://127.0.0.1:$port/actuator/health" >/dev/null
+  out=$(TOKENS="$tokens" WRK_THREADS="$THREADS" WRK_CONNECTIONS="$CONNECTIONS" timeout 600 wrk -t"$THREADS" \
+    -c"$CONNECTIONS" -d300s --latency -s bench/confirm.lua "http://127.0.0.1:$port" || true)
+  echo "$out" > "target/bench/wrk-run$run.txt"
   touch "$stop"; wait $server || true
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
