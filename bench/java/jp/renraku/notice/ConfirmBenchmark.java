@@ -34,7 +34,10 @@ public final class ConfirmBenchmark {
 				"--renraku.mail.catcher.enabled=false", "--renraku.delivery.enabled=false",
 				"--renraku.scheduling.enabled=false", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
 				"--spring.datasource.hikari.maximum-pool-size=" + System.getProperty("pool", "20"),
-				"--server.tomcat.threads.max=" + System.getProperty("threads", "100"));
+				"--server.tomcat.threads.max=" + System.getProperty("threads", "100"),
+				// a load generator keeps its connections; Tomcat's default closes one every
+				// 100 requests, and a press written into a closing connection is lost
+				"--server.tomcat.max-keep-alive-requests=-1");
 		try {
 			long noticeId = prepare(app, n, tokensFile);
 			System.out.println("ready notice=" + noticeId);
@@ -47,7 +50,13 @@ public final class ConfirmBenchmark {
 					noticeId);
 			Long distinct = jdbc.queryForObject(
 					"SELECT COUNT(DISTINCT delivery_id) FROM delivery_receipt WHERE notice_id = ?", Long.class, noticeId);
-			System.out.println("recorded=" + recorded + " distinct=" + distinct);
+			// wrk runs for its whole duration even when every thread is done: the rate is
+			// taken from the first and last recorded confirmation instead
+			Double seconds = jdbc.queryForObject(
+					"SELECT EXTRACT(EPOCH FROM MAX(confirmed_at) - MIN(confirmed_at)) FROM delivery_receipt WHERE notice_id = ?",
+					Double.class, noticeId);
+			System.out.printf("recorded=%d distinct=%d seconds=%.2f confirmations_per_s=%.0f%n", recorded, distinct,
+					seconds == null ? 0 : seconds, seconds == null || seconds == 0 ? 0 : recorded / seconds);
 		}
 		finally {
 			app.close();
