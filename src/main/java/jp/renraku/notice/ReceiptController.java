@@ -1,6 +1,5 @@
 package jp.renraku.notice;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -31,14 +30,15 @@ class ReceiptController {
 
 	private final Receipts receipts;
 
-	private final Clock clock;
+	private final ReceiptWriter writer;
 
-	ReceiptController(ReceiptTokens tokens, DeliveryQueue deliveries, Notices notices, Receipts receipts, Clock clock) {
+	ReceiptController(ReceiptTokens tokens, DeliveryQueue deliveries, Notices notices, Receipts receipts,
+			ReceiptWriter writer) {
+		this.writer = writer;
 		this.tokens = tokens;
 		this.deliveries = deliveries;
 		this.notices = notices;
 		this.receipts = receipts;
-		this.clock = clock;
 	}
 
 	/**
@@ -71,9 +71,9 @@ class ReceiptController {
 	}
 
 	@PostMapping("/c/{token}")
-	String confirm(@PathVariable String token, Model model) {
+	String confirm(@PathVariable String token, Model model) throws Exception {
 		Target target = target(token);
-		boolean first = receipts.confirm(target.deliveryId(), target.notice().id(), clock.instant());
+		boolean first = writer.confirm(target.deliveryId(), target.notice().id());
 		model.addAttribute("notice", target.notice());
 		model.addAttribute("first", first);
 		return "notice/receipt-done";

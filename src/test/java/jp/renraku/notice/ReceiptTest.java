@@ -48,6 +48,9 @@ class ReceiptTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ReceiptWriter writer;
+
 	TestStaff sender;
 
 	RegistrationList list;
@@ -158,6 +161,32 @@ class ReceiptTest {
 
 	private static String forged404() {
 		return "A".repeat(36);
+	}
+
+	@Test
+	void pressesAtTheSameMomentAreRecordedOnceEachInGroups() throws Exception {
+		long id = release(true, "同時に押される");
+		List<Long> deliveries = jdbc.sql("SELECT id FROM delivery WHERE notice_id = :id ORDER BY id")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+		try {
+			List<java.util.concurrent.Future<Boolean>> presses = new java.util.ArrayList<>();
+			for (int i = 0; i < 60; i++) {
+				long delivery = deliveries.get(i % deliveries.size());
+				presses.add(pool.submit(() -> writer.confirm(delivery, id)));
+			}
+			long firsts = 0;
+			for (var press : presses) {
+				firsts += press.get() ? 1 : 0;
+			}
+			assertThat(firsts).isEqualTo(deliveries.size());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(receipts(id)).isEqualTo(deliveries.size());
 	}
 
 }
