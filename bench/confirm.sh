@@ -11,11 +11,9 @@
 # stop pressing when their tokens are used, and the rate is taken from the first and last
 # recorded confirmation, not from wrk's requests/s over the whole duration).
 #
-# STATUS (2026-11-26): first version, no result table yet. On this machine one wrk thread
-# stopped issuing requests with the last press of its slice unanswered (19,999 of 20,000
-# recorded, server idle and answering), so the duration and rate it prints are not yet
-# meaningful. Next: find why (Tomcat closes keep-alive connections after 100 requests; the
-# Lua stop rule), then run N=100000 three times for docs/benchmarks.md.
+# STATUS (2026-11-26): results in docs/benchmarks.md. One press in 100,000 is usually not
+# recorded: when a wrk thread stops, a request still in flight on another of its connections
+# is abandoned; the stop rule in bench/confirm.lua should wait for every connection.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000} RUNS=${RUNS:-3} THREADS=${THREADS:-4} CONNECTIONS=${CONNECTIONS:-64} HEAP=${HEAP:-512m}
