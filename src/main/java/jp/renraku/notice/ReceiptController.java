@@ -53,12 +53,32 @@ class ReceiptController {
 		if (delivery.isEmpty()) {
 			throw new NotFoundException("receipt token");
 		}
-		Optional<Notices.ReceiptNotice> notice = deliveries.noticeOf(delivery.getAsLong())
-			.flatMap(notices::receiptNotice);
+		Optional<Notices.ReceiptNotice> notice = deliveries.noticeOf(delivery.getAsLong()).flatMap(this::receiptNotice);
 		if (notice.isEmpty()) {
 			throw new NotFoundException("receipt token");
 		}
 		return new Target(delivery.getAsLong(), notice.get());
+	}
+
+	/**
+	 * Released notices asking for confirmation, by id: a released notice does not change,
+	 * and every click of a disaster's notice would otherwise read the same row.
+	 */
+	private final java.util.Map<Long, Notices.ReceiptNotice> released = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Optional<Notices.ReceiptNotice> receiptNotice(long noticeId) {
+		Notices.ReceiptNotice known = released.get(noticeId);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<Notices.ReceiptNotice> found = notices.receiptNotice(noticeId);
+		if (found.isPresent()) {
+			if (released.size() > 1000) {
+				released.clear();
+			}
+			released.put(noticeId, found.get());
+		}
+		return found;
 	}
 
 	@GetMapping("/c/{token}")
@@ -74,7 +94,7 @@ class ReceiptController {
 	String confirm(@PathVariable String token, Model model) throws Exception {
 		Target target = target(token);
 		boolean first = writer.confirm(target.deliveryId(), target.notice().id());
-		model.addAttribute("notice", target.notice());
+		model.addAttribute("subject", target.notice().subject());
 		model.addAttribute("first", first);
 		return "notice/receipt-done";
 	}
