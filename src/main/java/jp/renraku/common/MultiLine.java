@@ -34,6 +34,14 @@ public @interface MultiLine {
 			return value == null || SingleLine.Validator.isSingleLine(value.replaceAll("\\r\\n|\\r|\\n|\\t", " "));
 		}
 
+		/**
+		 * Whether free text typed outside a bound form (a note, a comment) is at most
+		 * {@code maxLength} characters and holds only what a multi-line field may.
+		 */
+		public static boolean fits(String value, int maxLength) {
+			return value.length() <= maxLength && new Validator().isValid(value, null);
+		}
+
 	}
 
 }

@@ -140,7 +140,7 @@ class IncidentController {
 			redirect.addFlashAttribute("flashError", "incident.error.textRequired");
 			return "redirect:/incidents/" + id;
 		}
-		if (value.length() > MAX_TEXT || !new MultiLine.Validator().isValid(value, null)) {
+		if (!MultiLine.Validator.fits(value, MAX_TEXT)) {
 			redirect.addFlashAttribute("flashError", "incident.error.textInvalid");
 			return "redirect:/incidents/" + id;
 		}
@@ -171,7 +171,7 @@ class IncidentController {
 		}
 		if (who.length() > 200 || how.length() > 100 || !SingleLine.Validator.isSingleLine(who)
 				|| !SingleLine.Validator.isSingleLine(how)
-				|| (note != null && (note.length() > MAX_TEXT || !new MultiLine.Validator().isValid(note, null)))) {
+				|| (note != null && !MultiLine.Validator.fits(note, MAX_TEXT))) {
 			redirect.addFlashAttribute("flashError", "incident.error.textInvalid");
 			return "redirect:/incidents/" + id;
 		}
@@ -203,7 +203,7 @@ class IncidentController {
 			redirect.addFlashAttribute("flashError", "incident.error.requestIncomplete");
 			return "redirect:/incidents/" + id;
 		}
-		if (asked.length() > 4000 || !new MultiLine.Validator().isValid(asked, null)) {
+		if (!MultiLine.Validator.fits(asked, 4000)) {
 			redirect.addFlashAttribute("flashError", "incident.error.textInvalid");
 			return "redirect:/incidents/" + id;
 		}
@@ -219,7 +219,7 @@ class IncidentController {
 			redirect.addFlashAttribute("flashError", "incident.error.textRequired");
 			return "redirect:/incidents/" + id;
 		}
-		if (value.length() > MAX_TEXT || !new MultiLine.Validator().isValid(value, null)) {
+		if (!MultiLine.Validator.fits(value, MAX_TEXT)) {
 			redirect.addFlashAttribute("flashError", "incident.error.textInvalid");
 			return "redirect:/incidents/" + id;
 		}

@@ -137,7 +137,7 @@ class ApplicationController {
 	String review(@AuthenticationPrincipal Staff staff, @PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) @Nullable String comment, RedirectAttributes redirect) {
 		String text = comment == null ? "" : comment.strip();
-		if (text.isEmpty() || text.length() > 2000 || !new MultiLine.Validator().isValid(text, null)) {
+		if (text.isEmpty() || !MultiLine.Validator.fits(text, 2000)) {
 			redirect.addFlashAttribute("flashError", "application.error.comment");
 			return "redirect:/applications/" + id;
 		}
@@ -159,7 +159,7 @@ class ApplicationController {
 			redirect.addFlashAttribute("flashError", "permit.error.period");
 			return "redirect:/applications/" + id;
 		}
-		if (text != null && (text.length() > 2000 || !new MultiLine.Validator().isValid(text, null))) {
+		if (text != null && !MultiLine.Validator.fits(text, 2000)) {
 			redirect.addFlashAttribute("flashError", "application.error.comment");
 			return "redirect:/applications/" + id;
 		}

@@ -70,8 +70,8 @@ class CsvController {
 		String why = purpose == null ? "" : purpose.strip();
 		String what = scope == null ? "" : scope.strip();
 		String error = why.isEmpty() || what.isEmpty() ? "export.error.purposeRequired"
-				: why.length() > 1000 || what.length() > 1000 || !new MultiLine.Validator().isValid(why, null)
-						|| !new MultiLine.Validator().isValid(what, null) ? "export.error.textInvalid" : null;
+				: !MultiLine.Validator.fits(why, 1000) || !MultiLine.Validator.fits(what, 1000)
+						? "export.error.textInvalid" : null;
 		if (error != null) {
 			model.addAttribute("list", list);
 			model.addAttribute("requests", permissions.ofList(staff, listId));

@@ -78,7 +78,7 @@ class ExportController {
 		if (maxDownloads == null || validHours == null) {
 			return refused(id, redirect, "export.error.limits");
 		}
-		if (text != null && (text.length() > 1000 || !new MultiLine.Validator().isValid(text, null))) {
+		if (text != null && !MultiLine.Validator.fits(text, 1000)) {
 			return refused(id, redirect, "export.error.textInvalid");
 		}
 		return outcome(id, redirect, "export.approved",
@@ -92,7 +92,7 @@ class ExportController {
 		if (text.isEmpty()) {
 			return refused(id, redirect, "export.error.reasonRequired");
 		}
-		if (text.length() > 1000 || !new MultiLine.Validator().isValid(text, null)) {
+		if (!MultiLine.Validator.fits(text, 1000)) {
 			return refused(id, redirect, "export.error.textInvalid");
 		}
 		return outcome(id, redirect, "export.rejected", () -> permissions.reject(staff, id, text));

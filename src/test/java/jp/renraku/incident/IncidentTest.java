@@ -77,11 +77,7 @@ class IncidentTest {
 	}
 
 	private MvcTestResult post(TestStaff who, String uri, String... params) {
-		var request = mvc.post().uri(uri).with(who.signedIn()).with(csrf());
-		for (int i = 0; i < params.length; i += 2) {
-			request = request.param(params[i], params[i + 1]);
-		}
-		return request.exchange();
+		return jp.renraku.StaffRequests.post(mvc, who, uri, params);
 	}
 
 	private String page(TestStaff who, long id) {

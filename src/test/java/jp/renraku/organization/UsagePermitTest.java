@@ -97,11 +97,7 @@ class UsagePermitTest {
 	}
 
 	private MvcTestResult post(TestStaff who, String uri, String... params) {
-		var request = mvc.post().uri(uri).with(who.signedIn()).with(csrf());
-		for (int i = 0; i < params.length; i += 2) {
-			request = request.param(params[i], params[i + 1]);
-		}
-		return request.exchange();
+		return jp.renraku.StaffRequests.post(mvc, who, uri, params);
 	}
 
 	@Test
@@ -205,14 +201,21 @@ class UsagePermitTest {
 		TestStaff stranger = staff.manager(staff.body());
 		assertThat(mvc.get().uri("/applications/" + application).with(stranger.signedIn()).exchange()).hasStatus(404);
 		assertThat(post(stranger, "/applications/" + application + "/submit")).hasStatus(404);
+		assertThat(mvc.get().uri("/applications/" + application + "/edit").with(stranger.signedIn()).exchange())
+			.hasStatus(404);
+		assertThat(post(stranger, "/applications/" + application + "/edit", "purpose", "乗っ取り")).hasStatus(404);
+		assertThat(mvc.get()
+			.uri("/applications/" + application + "/handling-rules.pdf")
+			.with(stranger.signedIn())
+			.exchange()).hasStatus(404);
 		assertThat(mvc.get().uri("/applications").with(stranger.signedIn()).exchange()).bodyText()
 			.doesNotContain("保護者への緊急連絡のため");
 		assertThat(mvc.get().uri("/permits/" + permit).with(stranger.signedIn()).exchange()).hasStatus(404);
 		assertThat(mvc.get().uri("/applications").with(staff.sender(manager).signedIn()).exchange()).hasStatus(403);
-		assertThat(jdbc.sql("SELECT state FROM usage_application WHERE id = :id")
+		assertThat(jdbc.sql("SELECT state || ' ' || purpose FROM usage_application WHERE id = :id")
 			.param("id", application)
 			.query(String.class)
-			.single()).isEqualTo("DRAFT");
+			.single()).isEqualTo("DRAFT 保護者への緊急連絡のため");
 	}
 
 	@Test

@@ -53,11 +53,7 @@ class CsvTest {
 	}
 
 	private MvcTestResult post(TestStaff who, String uri, String... params) {
-		var request = mvc.post().uri(uri).with(who.signedIn()).with(csrf());
-		for (int k = 0; k < params.length; k += 2) {
-			request = request.param(params[k], params[k + 1]);
-		}
-		return request.exchange();
+		return jp.renraku.StaffRequests.post(mvc, who, uri, params);
 	}
 
 	/** A request of the manager's, made on the list's export page; returns its id. */
@@ -289,6 +285,7 @@ class CsvTest {
 		assertThat(post(stranger, "/exports/" + id + "/approve", "maxDownloads", "2", "validHours", "24"))
 			.hasStatus(404);
 		assertThat(download(stranger, id, "utf8")).hasStatus(404);
+		assertThat(post(stranger, "/exports/" + id + "/reject", "note", "他機関から却下")).hasStatus(404);
 		assertThat(post(stranger, "/lists/" + list.id() + "/export-requests", "purpose", "x", "scope", "y"))
 			.hasStatus(404);
 		assertThat(mvc.get().uri("/exports").with(stranger.signedIn()).exchange()).bodyText()
