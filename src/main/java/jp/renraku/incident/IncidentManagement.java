@@ -5,15 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +37,14 @@ public class IncidentManagement {
 
 	private final Clock clock;
 
-	IncidentManagement(Incidents incidents, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+	private final MessageSource messages;
+
+	private final BodyDirectory bodies;
+
+	IncidentManagement(Incidents incidents, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			MessageSource messages, BodyDirectory bodies) {
+		this.messages = messages;
+		this.bodies = bodies;
 		this.incidents = incidents;
 		this.audit = audit;
 		this.events = events;
@@ -182,10 +192,7 @@ public class IncidentManagement {
 			throw new IncidentException("incident.error.notReporter");
 		}
 		incidents.amend(id, report, clock.instant());
-		String was = String.join("\n", "[" + reason + "]", before.kind().name(), before.title(), before.description(),
-				String.valueOf(before.affectedPeople()),
-				before.immediateMeasures() == null ? "" : before.immediateMeasures());
-		record(staff, before, IncidentEvent.Kind.AMENDED, was, null, null, null);
+		record(staff, before, IncidentEvent.Kind.AMENDED, previously(before, reason), null, null, null);
 	}
 
 	/** Involves one more body: its staff then see the incident. */
@@ -194,7 +201,7 @@ public class IncidentManagement {
 		Incident incident = led(admin, id);
 		if (!incident.bodyIds().contains(bodyId)) {
 			incidents.addBody(id, bodyId);
-			record(admin, incident, IncidentEvent.Kind.BODY_ADDED, String.valueOf(bodyId), null, null, null);
+			record(admin, incident, IncidentEvent.Kind.BODY_ADDED, bodyName(bodyId), null, null, null);
 		}
 	}
 
@@ -209,7 +216,7 @@ public class IncidentManagement {
 			incidents.addBody(id, bodyId);
 		}
 		long request = incidents.insertRequest(id, bodyId, question, dueOn, admin.accountId(), clock.instant());
-		record(admin, incident, IncidentEvent.Kind.REPORT_REQUESTED, question, String.valueOf(bodyId), null, null);
+		record(admin, incident, IncidentEvent.Kind.REPORT_REQUESTED, question, bodyName(bodyId), null, null);
 		audit.record(AuditAction.INVESTIGATION_REQUESTED, bodyId, "incident:" + id, "request:" + request);
 		return request;
 	}
@@ -229,6 +236,27 @@ public class IncidentManagement {
 		record(manager, incident, IncidentEvent.Kind.REPORT_SUBMITTED, answer, null, null, null);
 		audit.record(AuditAction.INVESTIGATION_REPORTED, manager.bodyId(), "incident:" + incident.id(),
 				"request:" + requestId);
+	}
+
+	/**
+	 * What the report said before an amendment, worded for the timeline. The register is
+	 * kept in Japanese, like the mails about it.
+	 */
+	private String previously(Incident before, String reason) {
+		return String.join("\n", "[" + reason + "]",
+				label("incident.kind")
+						+ messages.getMessage("incident.kind." + before.kind().name(), null, Locale.JAPANESE),
+				label("incident.subject") + before.title(), label("incident.description") + before.description(),
+				label("incident.affectedPeople") + (before.affectedPeople() == null ? "-" : before.affectedPeople()),
+				label("incident.measures") + (before.immediateMeasures() == null ? "-" : before.immediateMeasures()));
+	}
+
+	private String label(String key) {
+		return messages.getMessage(key, null, Locale.JAPANESE) + ": ";
+	}
+
+	private String bodyName(long bodyId) {
+		return bodies.namesById().getOrDefault(bodyId, String.valueOf(bodyId));
 	}
 
 	/** The incident, for the system administrator only (others get "not found"). */

@@ -142,6 +142,11 @@ class IncidentTest {
 			.containsEntry("flashError", "incident.error.state");
 
 		String timeline = page(admin, id);
+		String bodyName = jdbc.sql("SELECT name FROM body WHERE id = :id")
+			.param("id", manager.staff().bodyId())
+			.query(String.class)
+			.single();
+		assertThat(timeline).contains("<span>相手</span>: <span>" + bodyName + "</span>");
 		assertThat(timeline).contains("終結")
 			.contains("情報政策監 山田")
 			.contains("個人情報保護委員会")
@@ -171,6 +176,10 @@ class IncidentTest {
 			.flash()
 			.containsEntry("flashMessage", "incident.amended");
 		assertThat(page(sender, id)).contains("訂正した件名").contains("最初の件名").contains("調査で判明");
+		assertThat(jdbc.sql("SELECT text FROM incident_event WHERE incident_id = :id AND kind = 'AMENDED'")
+			.param("id", id)
+			.query(String.class)
+			.single()).contains("種類: 誤送信").contains("影響を受けた人数（おおよそ）: 40").doesNotContain("MIS_SENT");
 		// another member of the body may add notes, not rewrite the report
 		TestStaff colleague = staff.sender(manager);
 		assertThat(post(colleague, "/incidents/" + id + "/amend", "kind", "OTHER", "title", "書き換え", "description", "x",
