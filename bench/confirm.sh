@@ -10,10 +10,8 @@
 # Loopback only; bounded in count (N per run) and time (wrk runs DURATION=120 s; its threads
 # stop pressing when their tokens are used, and the rate is taken from the first and last
 # recorded confirmation, not from wrk's requests/s over the whole duration).
-#
-# STATUS (2026-11-26): results in docs/benchmarks.md. One press in 100,000 is usually not
-# recorded: when a wrk thread stops, a request still in flight on another of its connections
-# is abandoned; the stop rule in bench/confirm.lua should wait for every connection.
+# A wrk thread stops when every token of its slice has been answered "recorded", so no first
+# press is abandoned in flight (results in docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000} RUNS=${RUNS:-3} THREADS=${THREADS:-4} CONNECTIONS=${CONNECTIONS:-64} HEAP=${HEAP:-512m}

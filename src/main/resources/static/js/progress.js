@@ -1,5 +1,5 @@
-// Refreshes the progress box of a notice that is being sent, every few seconds, without a
-// reload. Without JavaScript the page still shows the figures of its last load.
+// Refreshes the progress box of a notice that is being sent, and its results box while
+// confirmations and answers come in, every few seconds, without a reload. Without JavaScript the page still shows the figures of its last load.
 (function () {
 	'use strict';
 	var box = document.getElementById('progress');
@@ -17,6 +17,10 @@
 	// stop after half an hour, so that an open page does not keep a session alive for ever
 	var maxAge = 30 * 60 * 1000;
 	var timer;
+	// the results box (confirmations, answers, breakdowns) is refreshed every other time
+	var results = document.getElementById('results-box');
+	var resultsUrl = results ? results.getAttribute('data-results-url') : null;
+	var ticks = 0;
 
 	if (hint && hint.getAttribute('data-live-text')) {
 		hint.textContent = hint.getAttribute('data-live-text');
@@ -57,6 +61,22 @@
 				// signed out or unreachable: keep the last figures and stop asking
 				window.clearInterval(timer);
 			});
+		ticks += 1;
+		if (resultsUrl && ticks % 2 === 0) {
+			fetch(resultsUrl, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+				.then(function (response) {
+					if (!response.ok) {
+						throw new Error(response.status);
+					}
+					return response.text();
+				})
+				.then(function (html) {
+					results.innerHTML = html;
+				})
+				.catch(function () {
+					resultsUrl = null;
+				});
+		}
 	}
 
 	timer = window.setInterval(refresh, 3000);

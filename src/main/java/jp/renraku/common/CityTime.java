@@ -17,9 +17,16 @@ public class CityTime {
 
 	private final DateTimeFormatter seconds;
 
+	private final java.time.ZoneId zone;
+
 	CityTime(RenrakuProperties properties) {
+		this.zone = properties.timeZone();
 		this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
 		this.seconds = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.timeZone());
+	}
+
+	public java.time.ZoneId zone() {
+		return zone;
 	}
 
 	public String format(@Nullable Instant instant) {

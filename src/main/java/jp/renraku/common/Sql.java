@@ -20,6 +20,11 @@ public final class Sql {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
+	/** As {@link #utc(Instant)}, for a time that may be missing. */
+	public static @Nullable OffsetDateTime utcOrNull(@Nullable Instant instant) {
+		return instant == null ? null : utc(instant);
+	}
+
 	public static @Nullable Instant instant(@Nullable OffsetDateTime time) {
 		return time == null ? null : time.toInstant();
 	}

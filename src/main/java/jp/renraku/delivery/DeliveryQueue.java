@@ -255,14 +255,57 @@ public class DeliveryQueue {
 	}
 
 	/**
-	 * The notice of a delivery whose mail went out (or may have: sent, or in a batch
-	 * being sent), for a confirmation link; empty for anything else.
+	 * What a confirmation link answers for: the notice and the delivery a confirmation is
+	 * recorded on. For a reminder's mail that is the delivery of the notice it reminds
+	 * of.
 	 */
-	public Optional<Long> noticeOf(long deliveryId) {
-		return jdbc.sql("SELECT notice_id FROM delivery WHERE id = :id AND status IN ('SENT', 'SENDING')")
+	public record ReceiptTarget(long noticeId, long deliveryId) {
+	}
+
+	/**
+	 * The target of a delivery whose mail went out (or may have: sent, or in a batch
+	 * being sent), for a confirmation link; empty for anything else. One statement: every
+	 * press after a disaster asks it.
+	 */
+	public Optional<ReceiptTarget> receiptTarget(long deliveryId) {
+		return jdbc.sql("""
+				SELECT COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id
+				FROM delivery d LEFT JOIN delivery o ON o.id = d.origin_id
+				WHERE d.id = :id AND d.status IN ('SENT', 'SENDING')
+				""")
 			.param("id", deliveryId)
-			.query(Long.class)
+			.query((rs, n) -> new ReceiptTarget(rs.getLong("notice_id"), rs.getLong("delivery_id")))
 			.optional();
+	}
+
+	/**
+	 * enqueue-follow-up: one row for each delivery of the origin notice whose mail went
+	 * out and that {@code pending} (an SQL condition on that delivery, {@code d}, written
+	 * by the module that knows what was answered) keeps; each row points at its origin
+	 * delivery. Returns how many.
+	 */
+	@Transactional
+	public long enqueueFollowUp(long noticeId, long bodyId, boolean emergency, long originNoticeId, String pending,
+			Instant now) {
+		return jdbc.sql("INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, "
+				+ "next_attempt_at, created_at, origin_id) SELECT :noticeId, :bodyId, d.registrant_id, :priority, "
+				+ "'QUEUED', 0, :now, :now, d.id FROM delivery d WHERE d.notice_id = :origin AND d.status = 'SENT' AND "
+				+ pending)
+			.param("noticeId", noticeId)
+			.param("bodyId", bodyId)
+			.param("priority", emergency ? 0 : 1)
+			.param("origin", originNoticeId)
+			.param("now", Sql.utc(now))
+			.update();
+	}
+
+	/** count-follow-up: how many {@link #enqueueFollowUp} would queue now. */
+	public long countFollowUp(long originNoticeId, String pending) {
+		return jdbc
+			.sql("SELECT COUNT(*) FROM delivery d WHERE d.notice_id = :origin AND d.status = 'SENT' AND " + pending)
+			.param("origin", originNoticeId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** The city-wide queue by body, for the system administrator. */

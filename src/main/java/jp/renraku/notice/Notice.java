@@ -12,7 +12,14 @@ import org.jspecify.annotations.Nullable;
 public record Notice(long id, long bodyId, long authorId, String subject, String text, boolean emergency,
 		NoticeState state, @Nullable Integer recipients, @Nullable Instant releasedAt, @Nullable Instant scheduledAt,
 		@Nullable Long approvedBy, boolean approvalBypassed, Instant createdAt, List<Long> listIds,
-		List<Long> categoryIds, List<String> affiliations, Map<Long, List<String>> answers, boolean askConfirmation) {
+		List<Long> categoryIds, List<String> affiliations, Map<Long, List<String>> answers, boolean askConfirmation,
+		List<NoticeQuestion> questions, @Nullable Instant answerDeadline, @Nullable Long remindOf, int autoRemindTimes,
+		@Nullable Integer autoRemindMinutes, int remindersSent) {
+
+	/** A reminder of another notice: it goes to those who have not answered that one. */
+	public boolean reminder() {
+		return remindOf != null;
+	}
 
 	public boolean draft() {
 		return state == NoticeState.DRAFT;

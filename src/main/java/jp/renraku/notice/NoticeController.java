@@ -70,7 +70,8 @@ class NoticeController {
 
 	@GetMapping("/new")
 	String initCreationForm(@AuthenticationPrincipal Staff staff,
-			@RequestParam(required = false) @Nullable Long template, Model model) {
+			@RequestParam(required = false) @Nullable Long template,
+			@RequestParam(required = false) @Nullable String preset, Model model) {
 		NoticeForm form = new NoticeForm();
 		if (template != null) {
 			NoticeTemplate start = templates.find(template, staff.requireBody())
@@ -78,19 +79,61 @@ class NoticeController {
 			form.setSubject(start.subject());
 			form.setText(start.text());
 		}
+		else if (preset != null) {
+			form = NoticeForm.of(preset(preset));
+		}
 		model.addAttribute("noticeForm", form);
 		return formView(staff, model);
 	}
 
+	private static QuestionPreset preset(String name) {
+		try {
+			return QuestionPreset.valueOf(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new jp.renraku.common.NotFoundException("preset");
+		}
+	}
+
 	@PostMapping("/new")
 	String processCreationForm(@AuthenticationPrincipal Staff staff, @Valid NoticeForm noticeForm, BindingResult result,
-			Model model, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
+			@RequestParam(required = false) @Nullable String addQuestion,
+			@RequestParam(required = false) @Nullable String preset, Model model, RedirectAttributes redirect) {
+		if (changedOnPage(noticeForm, result, addQuestion, preset, false, model)) {
 			return formView(staff, model);
 		}
-		long id = notices.create(staff, noticeForm.toDraft());
+		long id = notices.create(staff, noticeForm.toDraft(cityTime.zone()));
 		redirect.addFlashAttribute("flashMessage", "notice.saved");
 		return "redirect:/notices/" + id;
+	}
+
+	/**
+	 * Whether the page is shown again rather than saved: a question slot was added or a
+	 * ready-made set of questions put in (nothing is saved then, and nothing is reported
+	 * as wrong yet), or the form has errors.
+	 */
+	private static boolean changedOnPage(NoticeForm form, BindingResult result, @Nullable String addQuestion,
+			@Nullable String preset, boolean reminder, Model model) {
+		if (addQuestion != null || preset != null) {
+			if (preset != null) {
+				form.apply(preset(preset));
+			}
+			else {
+				form.addSlot();
+			}
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "noticeForm",
+					new org.springframework.validation.BeanPropertyBindingResult(form, "noticeForm"));
+			return true;
+		}
+		if (reminder) {
+			// a reminder's audience and questions are its notice's: only its text counts
+			return result.hasFieldErrors("subject") || result.hasFieldErrors("text");
+		}
+		form.validateQuestions(result);
+		if (form.getListIds().isEmpty()) {
+			result.rejectValue("listIds", "notice.error.noList");
+		}
+		return result.hasErrors();
 	}
 
 	@GetMapping("/{noticeId}")
@@ -103,6 +146,12 @@ class NoticeController {
 			model.addAttribute("progress", notices.progress(staff, noticeId));
 			model.addAttribute("confirmed", notice.askConfirmation() ? notices.confirmations(staff, noticeId) : null);
 			model.addAttribute("failures", notices.failures(staff, noticeId));
+			if (notice.askConfirmation() && !notice.reminder()) {
+				model.addAttribute("results", notices.results(staff, noticeId));
+				model.addAttribute("reminders", notices.reminders(staff, noticeId));
+				model.addAttribute("exports", notices.resultsExports(staff, noticeId));
+				model.addAttribute("now", java.time.Instant.now());
+			}
 		}
 		else {
 			model.addAttribute("recipientCount", notices.recipientCount(staff, noticeId));
@@ -139,23 +188,117 @@ class NoticeController {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(figures);
 	}
 
+	/** The results box alone, for the page's script to refresh while answers come in. */
+	@GetMapping("/{noticeId}/results")
+	String results(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		model.addAttribute("notice", notices.notice(staff, noticeId));
+		model.addAttribute("results", notices.results(staff, noticeId));
+		response.setHeader("Cache-Control", "no-store");
+		return "notice/results :: results";
+	}
+
+	/** Who has not confirmed yet, or who has and what they answered; 100 a page. */
+	@GetMapping("/{noticeId}/recipients")
+	String recipients(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
+			@RequestParam(defaultValue = "PENDING") String show, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		NoticeResults.Show which;
+		try {
+			which = NoticeResults.Show.valueOf(show);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new jp.renraku.common.NotFoundException("recipients " + show);
+		}
+		model.addAttribute("notice", notices.notice(staff, noticeId));
+		model.addAttribute("show", which.name());
+		model.addAttribute("recipients", notices.recipients(staff, noticeId, which, page));
+		return "notice/recipients";
+	}
+
+	/** The request for permission to export the results (Art. 10-4). */
+	@GetMapping("/{noticeId}/results-export")
+	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
+	String initExportRequest(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, Model model) {
+		model.addAttribute("notice", notices.notice(staff, noticeId));
+		return "notice/results-export-request";
+	}
+
+	@PostMapping("/{noticeId}/results-export")
+	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
+	String processExportRequest(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
+			@RequestParam(required = false) @Nullable String purpose,
+			@RequestParam(required = false) @Nullable String scope, Model model, RedirectAttributes redirect) {
+		Notice notice = notices.notice(staff, noticeId);
+		String why = purpose == null ? "" : purpose.strip();
+		String what = scope == null ? "" : scope.strip();
+		if (why.isEmpty() || what.isEmpty() || !jp.renraku.common.MultiLine.Validator.fits(why, 1000)
+				|| !jp.renraku.common.MultiLine.Validator.fits(what, 1000)) {
+			model.addAttribute("notice", notice);
+			model.addAttribute("purpose", why);
+			model.addAttribute("scope", what);
+			model.addAttribute("formError", "export.error.textInvalid");
+			return "notice/results-export-request";
+		}
+		long id = notices.requestResultsExport(staff, noticeId, why, what);
+		redirect.addFlashAttribute("flashMessage", "export.requested");
+		return "redirect:/exports/" + id;
+	}
+
+	/** The results as CSV, counted against the requester's approved permission. */
+	@PostMapping("/{noticeId}/results.csv")
+	@Nullable String exportResults(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, @RequestParam long request,
+			@RequestParam(defaultValue = "utf8") String encoding, jakarta.servlet.http.HttpServletResponse response,
+			RedirectAttributes redirect) throws java.io.IOException {
+		jp.renraku.registration.ExportRequest permission;
+		try {
+			permission = notices.startResultsDownload(staff, noticeId, request);
+		}
+		catch (jp.renraku.registration.RegistrationException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			return "redirect:/exports/" + request;
+		}
+		java.io.Writer out = jp.renraku.common.CsvDownload.open(response,
+				"results-" + noticeId + "-" + request + ".csv", encoding);
+		notices.writeResults(staff, noticeId, permission, out);
+		out.flush();
+		return null;
+	}
+
 	@GetMapping("/{noticeId}/edit")
 	String initUpdateForm(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, Model model) {
 		Notice notice = notices.notice(staff, noticeId);
 		model.addAttribute("notice", notice);
-		model.addAttribute("noticeForm", NoticeForm.of(notice));
+		model.addAttribute("noticeForm", NoticeForm.of(notice, cityTime.zone()));
 		return formView(staff, model);
 	}
 
 	@PostMapping("/{noticeId}/edit")
 	String processUpdateForm(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
-			@Valid NoticeForm noticeForm, BindingResult result, Model model, RedirectAttributes redirect) {
+			@Valid NoticeForm noticeForm, BindingResult result,
+			@RequestParam(required = false) @Nullable String addQuestion,
+			@RequestParam(required = false) @Nullable String preset, Model model, RedirectAttributes redirect) {
 		Notice notice = notices.notice(staff, noticeId);
-		if (result.hasErrors()) {
+		if (changedOnPage(noticeForm, result, addQuestion, preset, notice.reminder(), model)) {
 			model.addAttribute("notice", notice);
 			return formView(staff, model);
 		}
-		return outcome(noticeId, redirect, "notice.saved", () -> notices.update(staff, noticeId, noticeForm.toDraft()));
+		return outcome(noticeId, redirect, "notice.saved",
+				() -> notices.update(staff, noticeId, noticeForm.toDraft(cityTime.zone())));
+	}
+
+	/** Starts a reminder to those who have not confirmed or answered yet. */
+	@PostMapping("/{noticeId}/remind")
+	String remind(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
+		try {
+			long id = notices.remind(staff, noticeId);
+			redirect.addFlashAttribute("flashMessage", "notice.reminderCreated");
+			return "redirect:/notices/" + id;
+		}
+		catch (NoticeException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			return "redirect:/notices/" + noticeId;
+		}
 	}
 
 	@PostMapping("/{noticeId}/test")
@@ -254,6 +397,14 @@ class NoticeController {
 		model.addAttribute("placeholderName", Placeholders.NAME);
 		model.addAttribute("placeholderLink", Placeholders.MANAGE_LINK);
 		model.addAttribute("placeholderConfirm", Placeholders.CONFIRM_LINK);
+		model.addAttribute("presets", QuestionPreset.values());
+		model.addAttribute("questionKinds", NoticeQuestion.Kind.values());
+		model.addAttribute("maxQuestions", NoticeQuestion.MAX);
+		NoticeForm form = (NoticeForm) model.getAttribute("noticeForm");
+		if (form != null && form.getQuestions().stream().noneMatch(q -> q.blank())) {
+			// always one empty slot to type a question in, up to the limit
+			form.addSlot();
+		}
 		return VIEW_FORM;
 	}
 

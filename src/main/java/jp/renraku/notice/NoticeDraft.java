@@ -1,12 +1,18 @@
 package jp.renraku.notice;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The editable part of a notice. {@code answers}: chosen answers by choice question of
- * the lists.
+ * the lists (the audience); {@code questions}: what the notice asks its recipients;
+ * {@code autoRemindMinutes} only with reminders.
  */
 record NoticeDraft(String subject, String text, boolean emergency, List<Long> listIds, List<Long> categoryIds,
-		List<String> affiliations, Map<Long, List<String>> answers, boolean askConfirmation) {
+		List<String> affiliations, Map<Long, List<String>> answers, boolean askConfirmation,
+		List<NoticeQuestion> questions, @Nullable Instant answerDeadline, int autoRemindTimes,
+		@Nullable Integer autoRemindMinutes) {
 }

@@ -1,16 +1,19 @@
 package jp.renraku.notice;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.SingleLine;
+import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A notice as the sender types it.
@@ -32,7 +35,7 @@ class NoticeForm {
 	/** Ask each recipient to confirm receipt (Art. 5-2). */
 	private boolean askConfirmation;
 
-	@NotEmpty(message = "{notice.error.noList}")
+	/** Not needed by a reminder, which goes to those who have not answered. */
 	private List<Long> listIds = new ArrayList<>();
 
 	private List<Long> categoryIds = new ArrayList<>();
@@ -42,7 +45,25 @@ class NoticeForm {
 	/** Chosen answers of the lists' choice questions, each as "question id:answer". */
 	private List<String> answerChoices = new ArrayList<>();
 
-	static NoticeForm of(Notice notice) {
+	/** Questions to the recipients; a slot whose text is blank is not a question. */
+	@Valid
+	private List<QuestionForm> questions = new ArrayList<>();
+
+	/**
+	 * Answers accepted until then (city time); none: the default period after release.
+	 */
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+	private @Nullable LocalDateTime answerDeadline;
+
+	/** Automatic reminders: how many (0 to 3) ... */
+	@Range(min = 0, max = 3, message = "{validation.range}")
+	private int autoRemindTimes;
+
+	/** ... and how many minutes apart, counted from the release. */
+	@Range(min = 10, max = 1440, message = "{validation.range}")
+	private int autoRemindMinutes = 30;
+
+	static NoticeForm of(Notice notice, java.time.ZoneId zone) {
 		NoticeForm form = new NoticeForm();
 		form.subject = notice.subject();
 		form.text = notice.text();
@@ -53,12 +74,92 @@ class NoticeForm {
 		form.affiliations = new ArrayList<>(notice.affiliations());
 		notice.answers()
 			.forEach((field, answers) -> answers.forEach(answer -> form.answerChoices.add(choice(field, answer))));
+		form.questions = new ArrayList<>(notice.questions().stream().map(QuestionForm::of).toList());
+		form.answerDeadline = notice.answerDeadline() == null ? null
+				: LocalDateTime.ofInstant(notice.answerDeadline(), zone);
+		form.autoRemindTimes = notice.autoRemindTimes();
+		if (notice.autoRemindMinutes() != null) {
+			form.autoRemindMinutes = notice.autoRemindMinutes();
+		}
 		return form;
 	}
 
-	NoticeDraft toDraft() {
+	/** Puts a ready-made set of questions in place of the ones typed. */
+	void apply(QuestionPreset preset) {
+		questions = new ArrayList<>(preset.questions().stream().map(QuestionForm::of).toList());
+		askConfirmation = true;
+	}
+
+	/** Starts a new notice from a ready-made set: subject, text and questions. */
+	static NoticeForm of(QuestionPreset preset) {
+		NoticeForm form = new NoticeForm();
+		form.subject = preset.subject();
+		form.text = preset.text();
+		form.emergency = preset.emergency();
+		form.apply(preset);
+		return form;
+	}
+
+	/** One more empty question slot on the page, up to the limit. */
+	void addSlot() {
+		if (questions.size() < NoticeQuestion.MAX) {
+			questions.add(new QuestionForm());
+		}
+	}
+
+	/**
+	 * Checks the questions as a whole and puts each problem on its field. Bean validation
+	 * has checked lengths and lines already.
+	 */
+	void validateQuestions(org.springframework.validation.Errors errors) {
+		int asked = 0;
+		for (int i = 0; i < questions.size(); i++) {
+			QuestionForm question = questions.get(i);
+			String at = "questions[" + i + "].";
+			if (question.blank()) {
+				if (!question.optionLines().isEmpty()) {
+					errors.rejectValue(at + "label", "notice.error.questionLabel");
+				}
+				continue;
+			}
+			asked++;
+			if (question.getKind() != NoticeQuestion.Kind.TEXT) {
+				List<String> options = question.optionLines();
+				if (options.size() < 2 || options.size() > NoticeQuestion.MAX_OPTIONS) {
+					errors.rejectValue(at + "options", "notice.error.questionOptions",
+							new Object[] { NoticeQuestion.MAX_OPTIONS }, null);
+				}
+				else if (options.stream().anyMatch(o -> o.length() > 100)) {
+					errors.rejectValue(at + "options", "notice.error.questionOptionLength", new Object[] { 100 }, null);
+				}
+				else if (options.stream().distinct().count() < options.size()) {
+					errors.rejectValue(at + "options", "notice.error.questionOptionTwice");
+				}
+			}
+		}
+		if (asked > NoticeQuestion.MAX) {
+			errors.reject("notice.error.tooManyQuestions", new Object[] { NoticeQuestion.MAX }, null);
+		}
+	}
+
+	/** The questions typed, numbered from 1 in the order of the page. */
+	List<NoticeQuestion> toQuestions() {
+		List<NoticeQuestion> asked = new ArrayList<>();
+		for (QuestionForm question : questions) {
+			if (!question.blank() && asked.size() < NoticeQuestion.MAX) {
+				asked.add(question.toQuestion(asked.size() + 1));
+			}
+		}
+		return asked;
+	}
+
+	NoticeDraft toDraft(java.time.ZoneId zone) {
+		List<NoticeQuestion> asked = toQuestions();
 		return new NoticeDraft(subject == null ? "" : subject, text == null ? "" : text, emergency,
-				List.copyOf(listIds), List.copyOf(categoryIds), List.copyOf(affiliations), answers(), askConfirmation);
+				List.copyOf(listIds), List.copyOf(categoryIds), List.copyOf(affiliations), answers(),
+				askConfirmation || !asked.isEmpty(), asked,
+				answerDeadline == null ? null : answerDeadline.atZone(zone).toInstant(), autoRemindTimes,
+				autoRemindTimes > 0 ? autoRemindMinutes : null);
 	}
 
 	/** The value of one answer's checkbox. */
@@ -77,6 +178,38 @@ class NoticeForm {
 			}
 		}
 		return answers;
+	}
+
+	public List<QuestionForm> getQuestions() {
+		return questions;
+	}
+
+	public void setQuestions(List<QuestionForm> questions) {
+		this.questions = questions;
+	}
+
+	public @Nullable LocalDateTime getAnswerDeadline() {
+		return answerDeadline;
+	}
+
+	public void setAnswerDeadline(@Nullable LocalDateTime answerDeadline) {
+		this.answerDeadline = answerDeadline;
+	}
+
+	public int getAutoRemindTimes() {
+		return autoRemindTimes;
+	}
+
+	public void setAutoRemindTimes(int autoRemindTimes) {
+		this.autoRemindTimes = autoRemindTimes;
+	}
+
+	public int getAutoRemindMinutes() {
+		return autoRemindMinutes;
+	}
+
+	public void setAutoRemindMinutes(int autoRemindMinutes) {
+		this.autoRemindMinutes = autoRemindMinutes;
 	}
 
 	public List<String> getAnswerChoices() {
@@ -141,6 +274,90 @@ class NoticeForm {
 
 	public void setCategoryIds(List<Long> categoryIds) {
 		this.categoryIds = categoryIds;
+	}
+
+	/** One question slot of the page. */
+	public static class QuestionForm {
+
+		@Size(max = 200, message = "{validation.maxLength}")
+		@SingleLine
+		private @Nullable String label;
+
+		private NoticeQuestion.Kind kind = NoticeQuestion.Kind.SINGLE_CHOICE;
+
+		private boolean required;
+
+		/** Choices, one per line. */
+		@Size(max = 2000, message = "{validation.maxLength}")
+		private @Nullable String options;
+
+		@Range(min = 1, max = NoticeQuestion.MAX_TEXT, message = "{validation.range}")
+		private int maxLength = 200;
+
+		static QuestionForm of(NoticeQuestion question) {
+			QuestionForm form = new QuestionForm();
+			form.label = question.label();
+			form.kind = question.kind();
+			form.required = question.required();
+			form.options = String.join("\n", question.options());
+			form.maxLength = question.maxLength();
+			return form;
+		}
+
+		boolean blank() {
+			return label == null || label.isBlank();
+		}
+
+		List<String> optionLines() {
+			return options == null ? List.of()
+					: options.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+		}
+
+		NoticeQuestion toQuestion(int position) {
+			return new NoticeQuestion(position, kind, label == null ? "" : label.strip(),
+					kind == NoticeQuestion.Kind.TEXT ? List.of() : optionLines(), required, maxLength);
+		}
+
+		public @Nullable String getLabel() {
+			return label;
+		}
+
+		public void setLabel(@Nullable String label) {
+			this.label = label;
+		}
+
+		public NoticeQuestion.Kind getKind() {
+			return kind;
+		}
+
+		public void setKind(NoticeQuestion.@Nullable Kind kind) {
+			this.kind = kind == null ? NoticeQuestion.Kind.SINGLE_CHOICE : kind;
+		}
+
+		public boolean isRequired() {
+			return required;
+		}
+
+		public void setRequired(boolean required) {
+			this.required = required;
+		}
+
+		public @Nullable String getOptions() {
+			return options;
+		}
+
+		public void setOptions(@Nullable String options) {
+			this.options = options;
+		}
+
+		public int getMaxLength() {
+			return maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			this.maxLength = maxLength;
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +28,8 @@ import jp.renraku.delivery.Placeholders;
 import jp.renraku.delivery.RecipientSelection;
 import jp.renraku.organization.OrganizationManagement;
 import jp.renraku.registration.CustomField;
+import jp.renraku.registration.ExportPermissions;
+import jp.renraku.registration.ExportRequest;
 import jp.renraku.registration.ListCategory;
 import jp.renraku.registration.RegistrationList;
 import jp.renraku.registration.RegistrationManagement;
@@ -46,6 +49,12 @@ public class NoticeManagement implements NoticeContents {
 	private final Notices notices;
 
 	private final Receipts receipts;
+
+	private final NoticeResults results;
+
+	private final ExportPermissions exports;
+
+	private final jp.renraku.common.CityTime cityTime;
 
 	private final RegistrationManagement registration;
 
@@ -69,10 +78,17 @@ public class NoticeManagement implements NoticeContents {
 
 	private final OrganizationManagement organization;
 
+	private final java.time.Duration receiptPeriod;
+
 	NoticeManagement(Notices notices, RegistrationManagement registration, DeliveryQueue queue, DeliveryEngine engine,
 			AccountManagement accounts, Mailer mailer, MessageSource messages, AuditTrail audit,
 			TransactionTemplate transactions, Clock clock, jp.renraku.common.RenrakuProperties properties,
-			OrganizationManagement organization, Receipts receipts) {
+			OrganizationManagement organization, Receipts receipts, ReceiptProperties receiptProperties,
+			NoticeResults results, jp.renraku.common.CityTime cityTime, ExportPermissions exports) {
+		this.exports = exports;
+		this.results = results;
+		this.cityTime = cityTime;
+		this.receiptPeriod = receiptProperties.defaultPeriod();
 		this.receipts = receipts;
 		this.organization = organization;
 		this.zone = properties.timeZone();
@@ -107,15 +123,16 @@ public class NoticeManagement implements NoticeContents {
 	@Transactional
 	long create(Staff staff, NoticeDraft draft) {
 		NoticeDraft own = ownAudience(staff, draft);
-		long id = notices.insert(staff.requireBody(), staff.accountId(), own, clock.instant());
+		long id = notices.insert(staff.requireBody(), staff.accountId(), own, null, clock.instant());
 		audit.record(AuditAction.NOTICE_SAVED, staff.requireBody(), "notice:" + id, own.subject());
 		return id;
 	}
 
 	@Transactional
 	void update(Staff staff, long noticeId, NoticeDraft draft) {
-		notice(staff, noticeId);
-		NoticeDraft own = ownAudience(staff, draft);
+		Notice notice = notice(staff, noticeId);
+		NoticeDraft own = notice.reminder() ? reminderDraft(draft.subject(), draft.text(), draft.emergency())
+				: ownAudience(staff, draft);
 		if (!notices.update(noticeId, staff.requireBody(), own, clock.instant())) {
 			throw new NoticeException("notice.error.notDraft");
 		}
@@ -151,7 +168,57 @@ public class NoticeManagement implements NoticeContents {
 				draft.listIds().stream().filter(lists::contains).distinct().toList(),
 				draft.categoryIds().stream().filter(categories::contains).distinct().toList(),
 				draft.affiliations().stream().filter(affiliations::contains).distinct().toList(), answers,
-				draft.askConfirmation());
+				draft.askConfirmation(), draft.questions(), draft.answerDeadline(), draft.autoRemindTimes(),
+				draft.autoRemindMinutes());
+	}
+
+	/**
+	 * A reminder's draft: its own text; it asks for nothing itself — its links open the
+	 * reminded notice's page — and its audience is who has not answered yet.
+	 */
+	private static NoticeDraft reminderDraft(String subject, String text, boolean emergency) {
+		return new NoticeDraft(subject, text, emergency, List.of(), List.of(), List.of(), Map.of(), true, List.of(),
+				null, 0, null);
+	}
+
+	/**
+	 * Starts a reminder of a released notice that asks for confirmation: a draft of its
+	 * own, to be checked and released like any notice (approval included), which goes to
+	 * those who have not confirmed or answered the notice by then. A reminder of a
+	 * reminder reminds of the first notice.
+	 */
+	@Transactional
+	long remind(Staff staff, long noticeId) {
+		Notice origin = root(released(staff, noticeId), staff);
+		if (!origin.askConfirmation()) {
+			throw new NoticeException("notice.error.nothingToRemind");
+		}
+		if (!clock.instant().isBefore(closesAt(origin))) {
+			throw new NoticeException("notice.error.answersClosed");
+		}
+		long id = notices.insert(origin.bodyId(), staff.accountId(), reminderOf(origin), origin.id(), clock.instant());
+		audit.record(AuditAction.NOTICE_REMINDER_CREATED, origin.bodyId(), "notice:" + id,
+				"reminder of notice:" + origin.id());
+		return id;
+	}
+
+	private Notice root(Notice notice, Staff staff) {
+		return notice.reminder() ? notice(staff, notice.remindOf()) : notice;
+	}
+
+	private static NoticeDraft reminderOf(Notice origin) {
+		String subject = "【再送】" + origin.subject();
+		return reminderDraft(subject.length() > 200 ? subject.substring(0, 200) : subject, origin.text(),
+				origin.emergency());
+	}
+
+	/** Until when a notice takes confirmations and answers. */
+	Instant closesAt(Notice notice) {
+		if (notice.answerDeadline() != null) {
+			return notice.answerDeadline();
+		}
+		Instant from = notice.releasedAt() != null ? notice.releasedAt() : clock.instant();
+		return from.plus(receiptPeriod);
 	}
 
 	private RecipientSelection audience(Staff staff, Notice notice) {
@@ -162,7 +229,11 @@ public class NoticeManagement implements NoticeContents {
 	/** The exact number of people the notice would reach now. */
 	@Transactional(readOnly = true)
 	public long recipientCount(Staff staff, long noticeId) {
-		return queue.count(audience(staff, notice(staff, noticeId)));
+		Notice notice = notice(staff, noticeId);
+		if (notice.reminder()) {
+			return queue.countFollowUp(notice.remindOf(), Receipts.PENDING);
+		}
+		return queue.count(audience(staff, notice));
 	}
 
 	/**
@@ -235,7 +306,21 @@ public class NoticeManagement implements NoticeContents {
 		boolean bypassed = notice.emergency() && notice.approvedBy() == null
 				&& organization.get(notice.bodyId()).noticeApprovalRequired();
 		Instant now = clock.instant();
-		long recipients = queue.enqueue(notice.id(), notice.bodyId(), notice.emergency(), audience(actor, notice), now);
+		long recipients;
+		if (notice.reminder()) {
+			Notice origin = notices.find(notice.remindOf(), notice.bodyId()).orElseThrow();
+			if (!now.isBefore(closesAt(origin))) {
+				throw new NoticeException("notice.error.answersClosed");
+			}
+			recipients = queue.enqueueFollowUp(notice.id(), notice.bodyId(), notice.emergency(), origin.id(),
+					Receipts.PENDING, now);
+		}
+		else {
+			if (notice.answerDeadline() != null && !notice.answerDeadline().isAfter(now)) {
+				throw new NoticeException("notice.error.deadlinePast");
+			}
+			recipients = queue.enqueue(notice.id(), notice.bodyId(), notice.emergency(), audience(actor, notice), now);
+		}
 		if (!notices.markReleased(notice.id(), notice.bodyId(), actor.accountId(), (int) recipients, now)) {
 			// another node released it first: this enqueue is rolled back with the
 			// transaction
@@ -354,6 +439,56 @@ public class NoticeManagement implements NoticeContents {
 		return released;
 	}
 
+	/**
+	 * Sends the automatic reminders that are due: for each released notice with them, the
+	 * n-th goes n intervals after the release, to those who have not answered yet, while
+	 * the notice takes answers. The reminder was part of what was approved, so it goes
+	 * without a new approval. Each is claimed by one update, so with several nodes it
+	 * goes once. Returns how many reminders went.
+	 */
+	int remindDue() {
+		Instant now = clock.instant();
+		int sent = 0;
+		for (Notice origin : notices.autoReminding()) {
+			Instant due = origin.releasedAt()
+				.plus(java.time.Duration.ofMinutes((long) origin.autoRemindMinutes() * (origin.remindersSent() + 1)));
+			if (due.isAfter(now)) {
+				continue;
+			}
+			try {
+				Boolean went = transactions.execute(status -> autoRemind(origin, now));
+				sent += Boolean.TRUE.equals(went) ? 1 : 0;
+			}
+			catch (NoticeException | org.springframework.dao.DataAccessException ex) {
+				// the notice changed meanwhile; the claim is rolled back and tried again
+			}
+		}
+		if (sent > 0) {
+			engine.wake();
+		}
+		return sent;
+	}
+
+	private boolean autoRemind(Notice origin, Instant now) {
+		if (!notices.claimReminder(origin.id(), origin.remindersSent())) {
+			return false;
+		}
+		if (!now.isBefore(closesAt(origin)) || queue.countFollowUp(origin.id(), Receipts.PENDING) == 0
+				|| !organization.permitted(origin.bodyId())) {
+			return false;
+		}
+		Staff author = new Staff(origin.authorId(), "scheduler", "scheduler", Role.SENDER, origin.bodyId());
+		long id = notices.insert(origin.bodyId(), origin.authorId(), reminderOf(origin), origin.id(), now);
+		if (origin.approvedBy() != null) {
+			notices.move(id, origin.bodyId(), NoticeState.DRAFT, NoticeState.APPROVED, origin.approvedBy(), now);
+		}
+		Notice reminder = notices.find(id, origin.bodyId()).orElseThrow();
+		audit.record(AuditAction.NOTICE_REMINDER_CREATED, origin.bodyId(), "notice:" + id,
+				"automatic reminder " + (origin.remindersSent() + 1) + " of notice:" + origin.id());
+		releaseNow(author, reminder, "as automatic reminder");
+		return true;
+	}
+
 	/** Holds a released notice's waiting mail; what is being sent finishes. */
 	@Transactional
 	void pause(Staff staff, long noticeId) {
@@ -394,6 +529,125 @@ public class NoticeManagement implements NoticeContents {
 	public java.util.List<java.util.Map<String, Object>> failures(Staff staff, long noticeId) {
 		notice(staff, noticeId);
 		return queue.failures(noticeId, 100);
+	}
+
+	/**
+	 * What a notice's recipients sent back: the figures, the breakdowns by list, category
+	 * and affiliation, and each question's tally.
+	 */
+	public record Results(long sent, long confirmed, long answered, List<NoticeResults.Group> byList,
+			List<NoticeResults.Group> byCategory, List<NoticeResults.Group> byAffiliation,
+			Map<Integer, Map<String, Long>> tallies, Instant closesAt) {
+
+		public long pending() {
+			return Math.max(0, sent - confirmed);
+		}
+
+		public long percent(long part) {
+			return sent == 0 ? 0 : part * 100 / sent;
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public Results results(Staff staff, long noticeId) {
+		Notice notice = notice(staff, noticeId);
+		var columns = registration.registrantColumns(notice.bodyId());
+		List<NoticeResults.Group> byList = results.breakdown(notice.id(), columns, "list_name");
+		long sent = byList.stream().mapToLong(NoticeResults.Group::sent).sum();
+		return new Results(sent, receipts.count(notice.id()), receipts.answered(notice.id()), byList,
+				results.breakdown(notice.id(), registration.registrantCategories(notice.bodyId()), "category_name"),
+				results.breakdown(notice.id(), columns, "affiliation"),
+				results.tallies(notice.id(), notice.questions()), closesAt(notice));
+	}
+
+	/** A page of recipients of the notice, with what they sent back. */
+	public record RecipientPage(List<NoticeResults.Recipient> recipients, long total, int page, int pageSize) {
+
+		public boolean hasNext() {
+			return (long) (page + 1) * pageSize < total;
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	RecipientPage recipients(Staff staff, long noticeId, NoticeResults.Show show, int page) {
+		Notice notice = notice(staff, noticeId);
+		var columns = registration.registrantColumns(notice.bodyId());
+		int size = 100;
+		int from = Math.max(0, page);
+		return new RecipientPage(results.recipients(notice.id(), columns, show, from * size, size),
+				results.count(notice.id(), columns, show), from, size);
+	}
+
+	/**
+	 * Requests permission (Art. 10-4) to take the results of a notice out as CSV; an
+	 * operations manager asks, another decides on the export page.
+	 */
+	@Transactional
+	long requestResultsExport(Staff staff, long noticeId, String purpose, String scope) {
+		Notice notice = notice(staff, noticeId);
+		return exports.requestResults(staff, notice.id(), notice.subject(), purpose, scope);
+	}
+
+	/** The export requests of the notice's results. */
+	@Transactional(readOnly = true)
+	public List<ExportRequest> resultsExports(Staff staff, long noticeId) {
+		return exports.ofNotice(staff, notice(staff, noticeId).id());
+	}
+
+	/**
+	 * Counts one download of the requester's approved request for this notice's results,
+	 * or refuses with the reason (a
+	 * {@link jp.renraku.registration.RegistrationException}).
+	 */
+	ExportRequest startResultsDownload(Staff staff, long noticeId, long requestId) {
+		Notice notice = notice(staff, noticeId);
+		ExportRequest request = exports.get(staff, requestId);
+		if (!Long.valueOf(notice.id()).equals(request.noticeId())) {
+			throw new NotFoundException("export " + requestId + " of notice " + noticeId);
+		}
+		return exports.startDownload(staff, requestId);
+	}
+
+	/**
+	 * Writes every recipient and their answers as CSV (Excel-ready: formula cells
+	 * neutralised), in pages, and records it in the audit trail with the row count.
+	 */
+	@Transactional
+	public long writeResults(Staff staff, long noticeId, ExportRequest request, java.io.Writer out)
+			throws java.io.IOException {
+		Notice notice = notice(staff, noticeId);
+		org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
+				org.apache.commons.csv.CSVFormat.EXCEL);
+		List<String> header = new java.util.ArrayList<>(List.of("氏名", "メールアドレス", "配信リスト", "所属", "受信確認日時", "回答日時"));
+		notice.questions().forEach(question -> header.add("問" + question.position() + " " + question.label()));
+		printer.printRecord(header);
+		long[] rows = { 0 };
+		results.each(notice.id(), registration.registrantColumns(notice.bodyId()), recipient -> {
+			List<String> cells = new java.util.ArrayList<>(List.of(Objects.toString(recipient.name(), ""),
+					recipient.email(), recipient.listName(), Objects.toString(recipient.affiliation(), ""),
+					cityTime.format(recipient.confirmedAt()), cityTime.format(recipient.answeredAt())));
+			notice.questions().forEach(question -> cells.add(recipient.answer(question.position())));
+			try {
+				printer.printRecord(cells.stream().map(jp.renraku.common.CsvCells::neutralised).toList());
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			rows[0]++;
+		});
+		printer.flush();
+		audit.record(AuditAction.NOTICE_RESULTS_EXPORTED, notice.bodyId(), "notice:" + notice.id(), "rows:" + rows[0]
+				+ " export:" + request.id() + " download:" + request.downloads() + "/" + request.maxDownloads());
+		return rows[0];
+	}
+
+	/** The reminders of a notice, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Notice> reminders(Staff staff, long noticeId) {
+		Notice notice = notice(staff, noticeId);
+		return notices.remindersOf(notice.id(), notice.bodyId());
 	}
 
 	/** How many recipients confirmed receipt (Art. 5-2). */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.renraku.common.Sql;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,14 +28,20 @@ class Notices {
 		this.jdbc = jdbc;
 	}
 
-	long insert(long bodyId, long authorId, NoticeDraft draft, Instant now) {
+	long insert(long bodyId, long authorId, NoticeDraft draft, @Nullable Long remindOf, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, ask_confirmation, state,
+				                    answer_deadline, auto_remind_times, auto_remind_minutes, remind_of,
 				                    created_at, updated_at)
-				VALUES (:bodyId, :authorId, :subject, :text, :emergency, :ask, 'DRAFT', :now, :now)
+				VALUES (:bodyId, :authorId, :subject, :text, :emergency, :ask, 'DRAFT',
+				        :deadline, :remindTimes, :remindMinutes, :remindOf, :now, :now)
 				""")
 			.param("ask", draft.askConfirmation())
+			.param("deadline", Sql.utcOrNull(draft.answerDeadline()))
+			.param("remindTimes", draft.autoRemindTimes())
+			.param("remindMinutes", draft.autoRemindMinutes())
+			.param("remindOf", remindOf)
 			.param("bodyId", bodyId)
 			.param("authorId", authorId)
 			.param("subject", draft.subject())
@@ -51,7 +58,8 @@ class Notices {
 	boolean update(long id, long bodyId, NoticeDraft draft, Instant now) {
 		int updated = jdbc.sql("""
 				UPDATE notice SET subject = :subject, body_text = :text, emergency = :emergency,
-				       ask_confirmation = :ask, updated_at = :now,
+				       ask_confirmation = :ask, answer_deadline = :deadline, auto_remind_times = :remindTimes,
+				       auto_remind_minutes = :remindMinutes, updated_at = :now,
 				       state = 'DRAFT', approved_by = NULL, approved_at = NULL
 				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'APPROVED')
 				""")
@@ -59,6 +67,9 @@ class Notices {
 			.param("text", draft.text())
 			.param("emergency", draft.emergency())
 			.param("ask", draft.askConfirmation())
+			.param("deadline", Sql.utcOrNull(draft.answerDeadline()))
+			.param("remindTimes", draft.autoRemindTimes())
+			.param("remindMinutes", draft.autoRemindMinutes())
 			.param("now", Sql.utc(now))
 			.param("id", id)
 			.param("bodyId", bodyId)
@@ -94,6 +105,21 @@ class Notices {
 						.param("field", field)
 						.param("answer", answer)
 						.update()));
+		jdbc.sql("DELETE FROM notice_question WHERE notice_id = :id").param("id", id).update();
+		for (NoticeQuestion question : draft.questions()) {
+			jdbc.sql("""
+					INSERT INTO notice_question (notice_id, position, kind, label, options, required, max_length)
+					VALUES (:id, :position, :kind, :label, :options, :required, :maxLength)
+					""")
+				.param("id", id)
+				.param("position", question.position())
+				.param("kind", question.kind().name())
+				.param("label", question.label())
+				.param("options", question.options().isEmpty() ? null : String.join("\n", question.options()))
+				.param("required", question.required())
+				.param("maxLength", question.maxLength())
+				.update();
+		}
 		for (Long category : draft.categoryIds()) {
 			jdbc.sql("INSERT INTO notice_category (notice_id, category_id) VALUES (:id, :category)")
 				.param("id", id)
@@ -164,6 +190,31 @@ class Notices {
 		jdbc.sql("UPDATE notice SET approval_bypassed = TRUE WHERE id = :id").param("id", id).update();
 	}
 
+	/** auto-reminding: released notices with automatic reminders still to go. */
+	List<Notice> autoReminding() {
+		return jdbc.sql("""
+				SELECT * FROM notice WHERE state = 'RELEASED' AND remind_of IS NULL AND ask_confirmation
+				AND auto_remind_times > reminders_sent ORDER BY id
+				""").query(this::row).list();
+	}
+
+	/** claim-reminder: counts the next reminder; false if another node counted it. */
+	boolean claimReminder(long id, int seen) {
+		return jdbc
+			.sql("UPDATE notice SET reminders_sent = reminders_sent + 1 WHERE id = :id AND reminders_sent = :seen")
+			.param("id", id)
+			.param("seen", seen)
+			.update() == 1;
+	}
+
+	List<Notice> remindersOf(long id, long bodyId) {
+		return jdbc.sql("SELECT * FROM notice WHERE remind_of = :id AND body_id = :bodyId ORDER BY id")
+			.param("id", id)
+			.param("bodyId", bodyId)
+			.query(this::row)
+			.list();
+	}
+
 	/** due-scheduled: notices whose time has come. */
 	List<Notice> dueScheduled(Instant now) {
 		return jdbc.sql("SELECT * FROM notice WHERE state = 'SCHEDULED' AND scheduled_at <= :now ORDER BY scheduled_at")
@@ -180,20 +231,37 @@ class Notices {
 			.optional();
 	}
 
-	/** What a confirmation page shows of a released notice that asks for confirmation. */
-	record ReceiptNotice(long id, String subject) {
+	/**
+	 * What a confirmation page shows of a released notice that asks for confirmation: its
+	 * subject and questions, and until when it takes answers ({@code deadline}, or none
+	 * given: {@code releasedAt} plus the installation's default period).
+	 */
+	record ReceiptNotice(long id, String subject, List<NoticeQuestion> questions, Instant releasedAt,
+			@Nullable Instant deadline) {
+
+		Instant closesAt(java.time.Duration defaultPeriod) {
+			return deadline != null ? deadline : releasedAt.plus(defaultPeriod);
+		}
+
 	}
 
 	/**
-	 * One light query for the confirmation link's page: thousands of residents open it at
+	 * Light queries for the confirmation link's page: thousands of residents open it at
 	 * once, and the full {@link #row} would take a second connection per request for its
 	 * lists.
 	 */
 	Optional<ReceiptNotice> receiptNotice(long id) {
-		return jdbc.sql("SELECT id, subject FROM notice WHERE id = :id AND state = 'RELEASED' AND ask_confirmation")
+		return jdbc.sql("""
+				SELECT id, subject, released_at, answer_deadline FROM notice
+				WHERE id = :id AND state = 'RELEASED' AND ask_confirmation
+				""")
 			.param("id", id)
-			.query((rs, n) -> new ReceiptNotice(rs.getLong("id"), rs.getString("subject")))
-			.optional();
+			.query((rs, n) -> new ReceiptNotice(rs.getLong("id"), rs.getString("subject"), List.of(),
+					rs.getObject("released_at", OffsetDateTime.class).toInstant(),
+					Sql.instant(rs.getObject("answer_deadline", OffsetDateTime.class))))
+			.optional()
+			.map(notice -> new ReceiptNotice(notice.id(), notice.subject(), questions(id), notice.releasedAt(),
+					notice.deadline()));
 	}
 
 	Optional<Notice> findReleased(long id) {
@@ -239,7 +307,20 @@ class Notices {
 				Sql.instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
 				(Long) rs.getObject("approved_by", Long.class), rs.getBoolean("approval_bypassed"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories, affiliations, answers,
-				rs.getBoolean("ask_confirmation"));
+				rs.getBoolean("ask_confirmation"), questions(id),
+				Sql.instant(rs.getObject("answer_deadline", OffsetDateTime.class)),
+				(Long) rs.getObject("remind_of", Long.class), rs.getInt("auto_remind_times"),
+				(Integer) rs.getObject("auto_remind_minutes", Integer.class), rs.getInt("reminders_sent"));
+	}
+
+	List<NoticeQuestion> questions(long noticeId) {
+		return jdbc.sql("SELECT * FROM notice_question WHERE notice_id = :id ORDER BY position")
+			.param("id", noticeId)
+			.query((rs, n) -> new NoticeQuestion(rs.getInt("position"),
+					NoticeQuestion.Kind.valueOf(rs.getString("kind")), rs.getString("label"),
+					rs.getString("options") == null ? List.of() : rs.getString("options").lines().toList(),
+					rs.getBoolean("required"), rs.getInt("max_length")))
+			.list();
 	}
 
 }

@@ -1,8 +1,19 @@
 package jp.renraku.notice;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.renraku.common.MultiLine;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.delivery.DeliveryQueue;
 import jp.renraku.delivery.ReceiptTokens;
@@ -15,12 +26,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 /**
  * The recipient's confirmation link (Art. 5-2), without sign-in or session. Opening it
  * records nothing — mail scanners and link previews open links without a person — it
- * shows the notice's title and one button; the button's POST, which carries the token in
- * its address, records the confirmation once. A forged, cut or foreign token gets a plain
- * "not found".
+ * shows the notice's title and one button, or its questions; the POST, which carries the
+ * token in its address, records the confirmation once and the answers (which can be
+ * changed until the deadline). A forged, cut or foreign token gets a plain "not found";
+ * after the deadline the link answers "closed" (410) and records nothing.
  */
 @Controller
 class ReceiptController {
+
+	private static final String VIEW_PAGE = "notice/receipt";
 
 	private final ReceiptTokens tokens;
 
@@ -32,18 +46,24 @@ class ReceiptController {
 
 	private final ReceiptWriter writer;
 
+	private final Clock clock;
+
+	private final Duration defaultPeriod;
+
 	ReceiptController(ReceiptTokens tokens, DeliveryQueue deliveries, Notices notices, Receipts receipts,
-			ReceiptWriter writer) {
+			ReceiptWriter writer, Clock clock, ReceiptProperties properties) {
 		this.writer = writer;
 		this.tokens = tokens;
 		this.deliveries = deliveries;
 		this.notices = notices;
 		this.receipts = receipts;
+		this.clock = clock;
+		this.defaultPeriod = properties.defaultPeriod();
 	}
 
 	/**
-	 * The delivery and its notice, if the token is genuine and the notice asks for
-	 * confirmation.
+	 * The delivery a confirmation is recorded on and its notice, if the token is genuine
+	 * and the notice asks for confirmation.
 	 */
 	private record Target(long deliveryId, Notices.ReceiptNotice notice) {
 	}
@@ -53,50 +73,138 @@ class ReceiptController {
 		if (delivery.isEmpty()) {
 			throw new NotFoundException("receipt token");
 		}
-		Optional<Notices.ReceiptNotice> notice = deliveries.noticeOf(delivery.getAsLong()).flatMap(this::receiptNotice);
+		Optional<DeliveryQueue.ReceiptTarget> sent = deliveries.receiptTarget(delivery.getAsLong());
+		Optional<Notices.ReceiptNotice> notice = sent.flatMap(s -> receiptNotice(s.noticeId()));
 		if (notice.isEmpty()) {
 			throw new NotFoundException("receipt token");
 		}
-		return new Target(delivery.getAsLong(), notice.get());
+		return new Target(sent.get().deliveryId(), notice.get());
+	}
+
+	/** A released notice as read at a time. */
+	private record Known(Notices.ReceiptNotice notice, Instant readAt) {
 	}
 
 	/**
-	 * Released notices asking for confirmation, by id: a released notice does not change,
-	 * and every click of a disaster's notice would otherwise read the same row.
+	 * Released notices asking for confirmation, by id, each kept for a few seconds: every
+	 * click of a disaster's notice would otherwise read the same rows.
 	 */
-	private final java.util.Map<Long, Notices.ReceiptNotice> released = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Long, Known> released = new ConcurrentHashMap<>();
 
 	private Optional<Notices.ReceiptNotice> receiptNotice(long noticeId) {
-		Notices.ReceiptNotice known = released.get(noticeId);
-		if (known != null) {
-			return Optional.of(known);
+		Instant now = clock.instant();
+		Known known = released.get(noticeId);
+		if (known != null && known.readAt().isAfter(now.minusSeconds(10))) {
+			return Optional.of(known.notice());
 		}
 		Optional<Notices.ReceiptNotice> found = notices.receiptNotice(noticeId);
 		if (found.isPresent()) {
 			if (released.size() > 1000) {
 				released.clear();
 			}
-			released.put(noticeId, found.get());
+			released.put(noticeId, new Known(found.get(), now));
 		}
 		return found;
 	}
 
+	/**
+	 * Whether the notice still takes confirmations and answers; if not, the closed page.
+	 */
+	private boolean closed(Target target, Model model, HttpServletResponse response) {
+		if (clock.instant().isBefore(target.notice().closesAt(defaultPeriod))) {
+			return false;
+		}
+		response.setStatus(HttpServletResponse.SC_GONE);
+		model.addAttribute("subject", target.notice().subject());
+		return true;
+	}
+
 	@GetMapping("/c/{token}")
-	String show(@PathVariable String token, Model model) {
+	String show(@PathVariable String token, Model model, HttpServletResponse response) {
 		Target target = target(token);
+		if (closed(target, model, response)) {
+			return "notice/receipt-closed";
+		}
+		Receipts.Sent sent = receipts.sent(target.deliveryId());
+		model.addAttribute("sent", sent);
+		model.addAttribute("confirmed", sent != null);
+		return page(target, token, model);
+	}
+
+	private String page(Target target, String token, Model model) {
 		model.addAttribute("notice", target.notice());
 		model.addAttribute("token", token);
-		model.addAttribute("confirmed", receipts.confirmed(target.deliveryId()));
-		return "notice/receipt";
+		model.addAttribute("deadline", target.notice().deadline());
+		return VIEW_PAGE;
 	}
 
 	@PostMapping("/c/{token}")
-	String confirm(@PathVariable String token, Model model) throws Exception {
+	String confirm(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response)
+			throws Exception {
 		Target target = target(token);
-		boolean first = writer.confirm(target.deliveryId(), target.notice().id());
+		if (closed(target, model, response)) {
+			return "notice/receipt-closed";
+		}
+		List<NoticeQuestion> questions = target.notice().questions();
 		model.addAttribute("subject", target.notice().subject());
-		model.addAttribute("first", first);
+		if (questions.isEmpty()) {
+			model.addAttribute("first", writer.confirm(target.deliveryId(), target.notice().id()));
+			return "notice/receipt-done";
+		}
+		Map<Integer, List<String>> given = new LinkedHashMap<>();
+		Map<Integer, String> errors = new LinkedHashMap<>();
+		List<Receipts.Answer> answers = new ArrayList<>();
+		for (NoticeQuestion question : questions) {
+			List<String> values = values(request, question);
+			given.put(question.position(), values);
+			String error = check(question, values);
+			if (error != null) {
+				errors.put(question.position(), error);
+			}
+			values.forEach(value -> answers.add(new Receipts.Answer(question.position(), value)));
+		}
+		if (!errors.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("sent", new Receipts.Sent(clock.instant(), null, given));
+			model.addAttribute("errors", errors);
+			model.addAttribute("confirmed", false);
+			return page(target, token, model);
+		}
+		model.addAttribute("first", writer.answer(target.deliveryId(), target.notice().id(), answers));
+		model.addAttribute("questions", questions);
+		model.addAttribute("answers", given);
+		model.addAttribute("deadline", target.notice().closesAt(defaultPeriod));
 		return "notice/receipt-done";
+	}
+
+	/** The values sent for a question: blank ones dropped, free text stripped. */
+	private static List<String> values(HttpServletRequest request, NoticeQuestion question) {
+		String[] sent = request.getParameterValues(question.parameter());
+		if (sent == null) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(sent)
+			.map(value -> question.choice() ? value : value.strip().replace("\r\n", "\n"))
+			.filter(value -> !value.isBlank())
+			.distinct()
+			.toList();
+	}
+
+	/** The message key of what is wrong with the values, or null. */
+	private static String check(NoticeQuestion question, List<String> values) {
+		if (values.isEmpty()) {
+			return question.required() ? "receipt.error.required" : null;
+		}
+		if (question.choice()) {
+			if (!question.options().containsAll(values)) {
+				return "receipt.error.unknownChoice";
+			}
+			return !question.multiple() && values.size() > 1 ? "receipt.error.oneChoice" : null;
+		}
+		if (values.size() > 1) {
+			return "receipt.error.oneText";
+		}
+		return MultiLine.Validator.fits(values.get(0), question.maxLength()) ? null : "receipt.error.textLength";
 	}
 
 }

@@ -4,9 +4,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Releases scheduled notices when their time comes. Runs on every node; the release
- * itself lets only one node win, so nobody receives a notice twice. Survives restarts:
- * the schedule is in the database.
+ * Releases scheduled notices and sends automatic reminders when their time comes. Runs on
+ * every node; the release itself lets only one node win, so nobody receives a notice
+ * twice. Survives restarts: the schedule is in the database.
  */
 @Component
 class ScheduledReleases {
@@ -20,6 +20,12 @@ class ScheduledReleases {
 	@Scheduled(fixedDelayString = "${renraku.notice.schedule-check:15s}")
 	void releaseDue() {
 		notices.releaseDue();
+	}
+
+	/** Automatic reminders (Art. 5-2), on the same beat. */
+	@Scheduled(fixedDelayString = "${renraku.notice.schedule-check:15s}", initialDelayString = "5s")
+	void remindDue() {
+		notices.remindDue();
 	}
 
 }

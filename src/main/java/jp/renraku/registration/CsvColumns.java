@@ -59,23 +59,4 @@ final class CsvColumns {
 		return columns;
 	}
 
-	/**
-	 * A cell a spreadsheet would read as a formula (=, +, -, @, tab, carriage return
-	 * first) gets a leading apostrophe, which Excel shows as text and never runs.
-	 */
-	static String neutralised(String value) {
-		if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-			return "'" + value;
-		}
-		return value;
-	}
-
-	/** Undoes {@link #neutralised(String)} when a file comes back. */
-	static String restored(String value) {
-		if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0) {
-			return value.substring(1);
-		}
-		return value;
-	}
-
 }

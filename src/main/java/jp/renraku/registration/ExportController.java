@@ -1,21 +1,15 @@
 package jp.renraku.registration;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.renraku.common.CsvDownload;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.Staff;
 import jp.renraku.common.BodyDirectory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -107,27 +101,18 @@ class ExportController {
 			@RequestParam(defaultValue = "utf8") String encoding, HttpServletResponse response,
 			RedirectAttributes redirect) throws IOException {
 		ExportRequest request;
+		if (permissions.get(staff, id).listId() == null) {
+			// a notice's results are downloaded from the notice's page
+			return refused(id, redirect, "export.error.notUsable");
+		}
 		try {
 			request = permissions.startDownload(staff, id);
 		}
 		catch (RegistrationException ex) {
 			return refused(id, redirect, ex.messageKey());
 		}
-		boolean cp932 = "cp932".equals(encoding);
-		Charset charset = cp932 ? RegistrantImport.WINDOWS_31J : StandardCharsets.UTF_8;
-		response.setContentType("text/csv; charset=" + (cp932 ? "Shift_JIS" : "UTF-8"));
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename("registrants-" + request.listId() + "-" + request.id() + ".csv", StandardCharsets.UTF_8)
-					.build()
-					.toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(),
-				charset.newEncoder().onUnmappableCharacter(CodingErrorAction.REPLACE)));
-		if (!cp932) {
-			// Excel in Japanese offices reads UTF-8 correctly only with a byte order mark
-			out.write('\uFEFF');
-		}
+		Writer out = CsvDownload.open(response, "registrants-" + request.listId() + "-" + request.id() + ".csv",
+				encoding);
 		permissions.write(request, out);
 		out.flush();
 		return null;

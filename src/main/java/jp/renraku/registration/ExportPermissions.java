@@ -62,6 +62,28 @@ public class ExportPermissions implements HomeTasks {
 	}
 
 	/**
+	 * Requests an export of the results of a notice of the staff member's body (the
+	 * notice module has checked that it is theirs).
+	 */
+	@Transactional
+	public long requestResults(Staff staff, long noticeId, String noticeSubject, String purpose, String scope) {
+		if (staff.role() != Role.OPERATIONS_MANAGER) {
+			throw new RegistrationException("export.error.managerOnly");
+		}
+		long id = requests.insert(staff.requireBody(), null, noticeId, noticeSubject, staff.accountId(),
+				staff.displayName(), purpose, scope, clock.instant());
+		audit.record(AuditAction.EXPORT_REQUESTED, staff.requireBody(), "export:" + id,
+				"notice:" + noticeId + " " + purpose);
+		return id;
+	}
+
+	/** The requests for a notice's results, newest first. */
+	@Transactional(readOnly = true)
+	public List<ExportRequest> ofNotice(Staff staff, long noticeId) {
+		return requests.ofNotice(noticeId, staff.requireBody());
+	}
+
+	/**
 	 * The system administrator sees every request, an operations manager their body's.
 	 */
 	@Transactional(readOnly = true)
@@ -151,6 +173,9 @@ public class ExportPermissions implements HomeTasks {
 	 */
 	@Transactional
 	public long write(ExportRequest request, Writer out) {
+		if (request.listId() == null) {
+			throw new NotFoundException("export " + request.id() + " is not of a list");
+		}
 		RegistrationList list = lists.findById(request.listId()).orElseThrow();
 		long rows = export.write(list, out);
 		audit.record(AuditAction.REGISTRANTS_EXPORTED, list.bodyId(), "list:" + list.id(), "rows:" + rows + " export:"

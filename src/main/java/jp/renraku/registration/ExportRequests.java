@@ -23,14 +23,21 @@ class ExportRequests {
 		this.jdbc = jdbc;
 	}
 
-	long insert(long bodyId, long listId, long requestedBy, String requesterName, String purpose, String scope,
-			Instant now) {
+	long insert(long bodyId, @Nullable Long listId, long requestedBy, String requesterName, String purpose,
+			String scope, Instant now) {
+		return insert(bodyId, listId, null, null, requestedBy, requesterName, purpose, scope, now);
+	}
+
+	long insert(long bodyId, @Nullable Long listId, @Nullable Long noticeId, @Nullable String noticeSubject,
+			long requestedBy, String requesterName, String purpose, String scope, Instant now) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO export_request (body_id, list_id, requested_by, requester_name, purpose, scope, state,
-				                            requested_at)
-				VALUES (:body, :list, :by, :name, :purpose, :scope, 'PENDING', :now)
+				INSERT INTO export_request (body_id, list_id, notice_id, notice_subject, requested_by, requester_name,
+				                            purpose, scope, state, requested_at)
+				VALUES (:body, :list, :notice, :subject, :by, :name, :purpose, :scope, 'PENDING', :now)
 				""")
+			.param("notice", noticeId)
+			.param("subject", noticeSubject)
 			.param("body", bodyId)
 			.param("list", listId)
 			.param("by", requestedBy)
@@ -95,15 +102,24 @@ class ExportRequests {
 			.list();
 	}
 
+	List<ExportRequest> ofNotice(long noticeId, long bodyId) {
+		return jdbc.sql("SELECT * FROM export_request WHERE notice_id = :notice AND body_id = :body ORDER BY id DESC")
+			.param("notice", noticeId)
+			.param("body", bodyId)
+			.query(ExportRequests::row)
+			.list();
+	}
+
 	private static ExportRequest row(ResultSet rs, int n) throws SQLException {
-		return new ExportRequest(rs.getLong("id"), rs.getLong("body_id"), rs.getLong("list_id"),
+		return new ExportRequest(rs.getLong("id"), rs.getLong("body_id"), (Long) rs.getObject("list_id", Long.class),
 				rs.getLong("requested_by"), rs.getString("requester_name"), rs.getString("purpose"),
 				rs.getString("scope"), ExportRequest.State.valueOf(rs.getString("state")),
 				rs.getObject("requested_at", OffsetDateTime.class).toInstant(),
 				(Long) rs.getObject("decided_by", Long.class), rs.getString("decider_name"),
 				Sql.instant(rs.getObject("decided_at", OffsetDateTime.class)), rs.getString("decision_note"),
 				(Integer) rs.getObject("max_downloads", Integer.class), rs.getInt("downloads"),
-				Sql.instant(rs.getObject("valid_until", OffsetDateTime.class)));
+				Sql.instant(rs.getObject("valid_until", OffsetDateTime.class)),
+				(Long) rs.getObject("notice_id", Long.class), rs.getString("notice_subject"));
 	}
 
 }

@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.SingleLine;
+import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -89,8 +88,7 @@ public class ListForm {
 	private @Nullable String categories;
 
 	@NotNull(message = "{validation.required}")
-	@Min(value = 0, message = "{validation.range}")
-	@Max(value = 3650, message = "{validation.range}")
+	@Range(min = 0, max = 3650, message = "{validation.range}")
 	private @Nullable Integer retentionDays = 30;
 
 	@Valid

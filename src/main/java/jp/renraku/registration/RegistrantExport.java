@@ -106,7 +106,7 @@ class RegistrantExport {
 		Object created = row.get("created_at");
 		cells.add(created instanceof OffsetDateTime time ? cityTime.formatSeconds(time.toInstant())
 				: created instanceof java.sql.Timestamp ts ? cityTime.formatSeconds(ts.toInstant()) : text(created));
-		return cells.stream().map(CsvColumns::neutralised).toList();
+		return cells.stream().map(jp.renraku.common.CsvCells::neutralised).toList();
 	}
 
 	private Map<Long, List<Long>> categories(long listId, long first, long last) {

@@ -235,7 +235,7 @@ class RegistrantImport {
 		if (index == null || index >= record.size()) {
 			return "";
 		}
-		return CsvColumns.restored(record.get(index).strip());
+		return jp.renraku.common.CsvCells.restored(record.get(index).strip());
 	}
 
 	private static Reader reader(Path file, Charset charset) throws IOException {

@@ -398,6 +398,30 @@ public class RegistrationManagement {
 		return new RecipientSelection(sql.toString(), params);
 	}
 
+	/**
+	 * The body's registrants with {@code name}, {@code email}, {@code list_name} and
+	 * {@code affiliation}, for the results of its notices.
+	 */
+	public RegistrantColumns registrantColumns(long bodyId) {
+		return new RegistrantColumns("""
+				SELECT r.id AS registrant_id, r.name, r.email, l.name AS list_name, r.affiliation
+				FROM registrant r JOIN registration_list l ON l.id = r.list_id WHERE r.body_id = :columnsBody
+				""", Map.of("columnsBody", bodyId));
+	}
+
+	/**
+	 * The categories the body's registrants chose, one row each with
+	 * {@code category_name} ("list / category").
+	 */
+	public RegistrantColumns registrantCategories(long bodyId) {
+		return new RegistrantColumns("""
+				SELECT r.id AS registrant_id, l.name || ' / ' || c.name AS category_name
+				FROM registrant r JOIN registrant_category rc ON rc.registrant_id = r.id
+				JOIN list_category c ON c.id = rc.category_id JOIN registration_list l ON l.id = c.list_id
+				WHERE r.body_id = :categoriesBody
+				""", Map.of("categoriesBody", bodyId));
+	}
+
 	// ---- CSV export and import (Art. 10)
 	// ----------------------------------------------------------
 

@@ -97,7 +97,8 @@ class CsvTest {
 	void exportNeedsARequestApprovedBySomeoneElseAndIsLimitedInDownloads() throws Exception {
 		fixtures.registrant(list, StaffFixtures.unique("x") + "@example.jp", "髙橋 﨑子①", "1年1組");
 		assertThat(mvc.get().uri("/lists/" + list.id() + "/export").with(manager.signedIn()).exchange()).bodyText()
-			.contains("書き出しの許可を申請する");
+			.contains("書き出しの許可を申請する")
+			.contains("年度替わりの名簿照合");
 		// purpose and scope are required, and nothing is stored without them
 		assertThat(post(manager, "/lists/" + list.id() + "/export-requests", "purpose", "", "scope", "")).hasStatusOk()
 			.bodyText()
