@@ -29,9 +29,7 @@ class SecurityConfiguration {
 	 * No inline script or style anywhere; images may be data: URIs (the two-factor QR
 	 * code).
 	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
+	static final String CONTENT_SECURITY_POLICY = jp.renraku.common.SecurityHeaders.CONTENT_SECURITY_POLICY;
 
 	/**
 	 * Art. 5-2 confirmation links: no session, no CSRF token (the signed token in the

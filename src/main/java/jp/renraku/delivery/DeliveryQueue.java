@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Optional;
 
 import jp.renraku.common.Sql;
@@ -276,6 +278,26 @@ public class DeliveryQueue {
 			.param("id", deliveryId)
 			.query((rs, n) -> new ReceiptTarget(rs.getLong("notice_id"), rs.getLong("delivery_id")))
 			.optional();
+	}
+
+	/**
+	 * As {@link #receiptTarget(long)} for many deliveries in one statement (the
+	 * confirmation writer resolves a whole group at once); deliveries without a target
+	 * are missing from the map.
+	 */
+	public Map<Long, ReceiptTarget> receiptTargets(Collection<Long> deliveryIds) {
+		Map<Long, ReceiptTarget> targets = new HashMap<>();
+		if (deliveryIds.isEmpty()) {
+			return targets;
+		}
+		jdbc.sql("""
+				SELECT d.id, COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id
+				FROM delivery d LEFT JOIN delivery o ON o.id = d.origin_id
+				WHERE d.id IN (:ids) AND d.status IN ('SENT', 'SENDING')
+				""").param("ids", List.copyOf(deliveryIds)).query(rs -> {
+			targets.put(rs.getLong("id"), new ReceiptTarget(rs.getLong("notice_id"), rs.getLong("delivery_id")));
+		});
+		return targets;
 	}
 
 	/**

@@ -1,15 +1,12 @@
 package jp.renraku.notice;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +37,7 @@ class ReceiptController {
 
 	private final DeliveryQueue deliveries;
 
-	private final Notices notices;
+	private final ReleasedNotices released;
 
 	private final Receipts receipts;
 
@@ -48,17 +45,14 @@ class ReceiptController {
 
 	private final Clock clock;
 
-	private final Duration defaultPeriod;
-
-	ReceiptController(ReceiptTokens tokens, DeliveryQueue deliveries, Notices notices, Receipts receipts,
-			ReceiptWriter writer, Clock clock, ReceiptProperties properties) {
+	ReceiptController(ReceiptTokens tokens, DeliveryQueue deliveries, ReleasedNotices released, Receipts receipts,
+			ReceiptWriter writer, Clock clock) {
 		this.writer = writer;
 		this.tokens = tokens;
 		this.deliveries = deliveries;
-		this.notices = notices;
+		this.released = released;
 		this.receipts = receipts;
 		this.clock = clock;
-		this.defaultPeriod = properties.defaultPeriod();
 	}
 
 	/**
@@ -74,44 +68,18 @@ class ReceiptController {
 			throw new NotFoundException("receipt token");
 		}
 		Optional<DeliveryQueue.ReceiptTarget> sent = deliveries.receiptTarget(delivery.getAsLong());
-		Optional<Notices.ReceiptNotice> notice = sent.flatMap(s -> receiptNotice(s.noticeId()));
+		Optional<Notices.ReceiptNotice> notice = sent.flatMap(s -> released.find(s.noticeId()));
 		if (notice.isEmpty()) {
 			throw new NotFoundException("receipt token");
 		}
 		return new Target(sent.get().deliveryId(), notice.get());
 	}
 
-	/** A released notice as read at a time. */
-	private record Known(Notices.ReceiptNotice notice, Instant readAt) {
-	}
-
-	/**
-	 * Released notices asking for confirmation, by id, each kept for a few seconds: every
-	 * click of a disaster's notice would otherwise read the same rows.
-	 */
-	private final Map<Long, Known> released = new ConcurrentHashMap<>();
-
-	private Optional<Notices.ReceiptNotice> receiptNotice(long noticeId) {
-		Instant now = clock.instant();
-		Known known = released.get(noticeId);
-		if (known != null && known.readAt().isAfter(now.minusSeconds(10))) {
-			return Optional.of(known.notice());
-		}
-		Optional<Notices.ReceiptNotice> found = notices.receiptNotice(noticeId);
-		if (found.isPresent()) {
-			if (released.size() > 1000) {
-				released.clear();
-			}
-			released.put(noticeId, new Known(found.get(), now));
-		}
-		return found;
-	}
-
 	/**
 	 * Whether the notice still takes confirmations and answers; if not, the closed page.
 	 */
 	private boolean closed(Target target, Model model, HttpServletResponse response) {
-		if (clock.instant().isBefore(target.notice().closesAt(defaultPeriod))) {
+		if (released.open(target.notice())) {
 			return false;
 		}
 		response.setStatus(HttpServletResponse.SC_GONE);
@@ -173,7 +141,7 @@ class ReceiptController {
 		model.addAttribute("first", writer.answer(target.deliveryId(), target.notice().id(), answers));
 		model.addAttribute("questions", questions);
 		model.addAttribute("answers", given);
-		model.addAttribute("deadline", target.notice().closesAt(defaultPeriod));
+		model.addAttribute("deadline", released.closesAt(target.notice()));
 		return "notice/receipt-done";
 	}
 

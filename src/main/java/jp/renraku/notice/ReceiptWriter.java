@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import jp.renraku.common.Sql;
+import jp.renraku.delivery.DeliveryQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records confirmations and answers in groups: after a disaster thousands of residents
- * press the button at once, and one commit (one WAL flush) per press is what limits the
- * rate. One writer thread takes every press waiting, writes them in JDBC batches and one
- * commit, and only then answers each waiting request, so a confirmation is never reported
- * before it is durable. A press already recorded (or pressed twice in the same group)
- * inserts no second confirmation and is answered "already recorded"; answers sent again
- * replace the earlier ones (the last of a group wins). Being the only writer, it needs no
- * locks between a recipient's two quick presses.
+ * press the button at once, and one commit (one WAL flush) and one lookup per press are
+ * what limit the rate. One writer thread takes every press waiting, looks the deliveries
+ * of the group up in one statement, writes them in JDBC batches and one commit, and only
+ * then answers each waiting request, so a confirmation is never reported before it is
+ * durable. A press already recorded (or pressed twice in the same group) inserts no
+ * second confirmation and is answered "already recorded"; answers sent again replace the
+ * earlier ones (the last of a group wins). Being the only writer, it needs no locks
+ * between a recipient's two quick presses.
  */
 @Component
 class ReceiptWriter implements SmartLifecycle {
@@ -38,12 +40,57 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private static final int MAX_GROUP = 1000;
 
+	/** What became of a press. */
+	enum Outcome {
+
+		/** The first confirmation of the delivery. */
+		RECORDED,
+		/** Confirmed before; answers, if any, replaced. */
+		ALREADY,
+		/** No delivery that went out, or its notice asks for nothing. */
+		NOT_FOUND,
+		/** The notice no longer takes confirmations. */
+		CLOSED,
+		/** The notice asks questions: a bare press records nothing. */
+		NEEDS_ANSWERS
+
+	}
+
+	/** The outcome of a press and the notice it was for (null when not found). */
+	record Pressed(Outcome outcome, Notices.@Nullable ReceiptNotice notice) {
+	}
+
 	/**
-	 * One press waiting for its group's commit; completes with whether it was the first.
-	 * {@code answers} is null for a confirmation without questions.
+	 * One press waiting for its group's commit. A press from the button alone carries the
+	 * delivery of its token, which the group looks up ({@code deliveryId} and
+	 * {@code noticeId} then set); {@code answers} is null for a confirmation without
+	 * questions.
 	 */
-	private record Press(long deliveryId, long noticeId, Receipts.@Nullable Answer[] answers,
-			CompletableFuture<Boolean> first) {
+	private static final class Press {
+
+		final long tokenDelivery;
+
+		long deliveryId;
+
+		long noticeId;
+
+		Notices.@Nullable ReceiptNotice notice;
+
+		final Receipts.@Nullable Answer[] answers;
+
+		final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+		Press(long tokenDelivery, long deliveryId, long noticeId, Receipts.@Nullable Answer[] answers) {
+			this.tokenDelivery = tokenDelivery;
+			this.deliveryId = deliveryId;
+			this.noticeId = noticeId;
+			this.answers = answers;
+		}
+
+		boolean resolved() {
+			return deliveryId > 0;
+		}
+
 	}
 
 	private final BlockingQueue<Press> waiting = new LinkedBlockingQueue<>();
@@ -52,24 +99,40 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
+	private final DeliveryQueue deliveries;
+
+	private final ReleasedNotices notices;
+
 	private final Clock clock;
 
 	private volatile boolean running;
 
 	private Thread writer;
 
-	ReceiptWriter(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+	ReceiptWriter(JdbcTemplate jdbc, TransactionTemplate transactions, DeliveryQueue deliveries,
+			ReleasedNotices notices, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.deliveries = deliveries;
+		this.notices = notices;
 		this.clock = clock;
 	}
 
 	/**
-	 * Records the press and returns once it is committed: true if it was the first for
-	 * the delivery. Falls back to a single insert if the writer is not running.
+	 * The button pressed with the token of this delivery, nothing else known: the group
+	 * looks it up, and records it if the notice takes a bare confirmation.
+	 */
+	Pressed press(long tokenDelivery) throws Exception {
+		Press press = new Press(tokenDelivery, 0, 0, null);
+		Outcome outcome = record(press);
+		return new Pressed(outcome, press.notice);
+	}
+
+	/**
+	 * Records the confirmation of a delivery already looked up; true if it was the first.
 	 */
 	boolean confirm(long deliveryId, long noticeId) throws Exception {
-		return record(new Press(deliveryId, noticeId, null, new CompletableFuture<>()));
+		return record(new Press(deliveryId, deliveryId, noticeId, null)) == Outcome.RECORDED;
 	}
 
 	/**
@@ -77,18 +140,18 @@ class ReceiptWriter implements SmartLifecycle {
 	 * was the first confirmation of the delivery.
 	 */
 	boolean answer(long deliveryId, long noticeId, List<Receipts.Answer> answers) throws Exception {
-		return record(
-				new Press(deliveryId, noticeId, answers.toArray(Receipts.Answer[]::new), new CompletableFuture<>()));
+		return record(new Press(deliveryId, deliveryId, noticeId,
+				answers.toArray(Receipts.Answer[]::new))) == Outcome.RECORDED;
 	}
 
-	private boolean record(Press press) throws Exception {
+	private Outcome record(Press press) throws Exception {
 		if (!running) {
 			writeAlone(press, clock.instant());
 		}
 		else {
 			waiting.add(press);
 		}
-		return press.first().get(30, TimeUnit.SECONDS);
+		return press.outcome.get(30, TimeUnit.SECONDS);
 	}
 
 	private void work() {
@@ -116,10 +179,7 @@ class ReceiptWriter implements SmartLifecycle {
 	private void write(List<Press> group) {
 		Instant now = clock.instant();
 		try {
-			int[] inserted = transactions.execute(status -> insert(group, now));
-			for (int i = 0; i < group.size(); i++) {
-				group.get(i).first().complete(inserted[i] > 0);
-			}
+			transactions.executeWithoutResult(status -> insert(group, now));
 		}
 		catch (RuntimeException ex) {
 			log.warn("A group of {} confirmations failed; recording them one by one: {}", group.size(), ex.toString());
@@ -129,47 +189,49 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private void writeAlone(Press press, Instant now) {
 		try {
-			press.first().complete(transactions.execute(status -> insert(List.of(press), now))[0] > 0);
+			transactions.executeWithoutResult(status -> insert(List.of(press), now));
 		}
 		catch (RuntimeException ex) {
-			press.first().completeExceptionally(ex);
+			press.outcome.completeExceptionally(ex);
 		}
 	}
 
 	/**
-	 * One group's statements: the confirmations, then for the presses that carry answers
-	 * the answered time and the answers in place of the earlier ones. Returns per press
-	 * whether its confirmation was new.
+	 * One group's statements: the lookup of the presses from the button alone, the
+	 * confirmations, then for the presses that carry answers the answered time and the
+	 * answers in place of the earlier ones. Completes each press once the caller commits;
+	 * a press decided before writing (not found, closed) completes with that.
 	 */
-	private int[] insert(List<Press> group, Instant now) {
-		int[] inserted = jdbc.batchUpdate("""
+	private void insert(List<Press> group, Instant now) {
+		List<Press> writing = resolve(group);
+		int[] inserted = writing.isEmpty() ? new int[0] : jdbc.batchUpdate("""
 				INSERT INTO delivery_receipt (delivery_id, notice_id, confirmed_at) VALUES (?, ?, ?)
 				ON CONFLICT DO NOTHING
-				""", group, group.size(), (PreparedStatement statement, Press press) -> {
-			statement.setLong(1, press.deliveryId());
-			statement.setLong(2, press.noticeId());
+				""", writing, writing.size(), (PreparedStatement statement, Press press) -> {
+			statement.setLong(1, press.deliveryId);
+			statement.setLong(2, press.noticeId);
 			statement.setObject(3, Sql.utc(now));
 		})[0];
 		Map<Long, Press> answering = new LinkedHashMap<>();
-		for (Press press : group) {
-			if (press.answers() != null) {
+		for (Press press : writing) {
+			if (press.answers != null) {
 				// the last answers of a group win
-				answering.put(press.deliveryId(), press);
+				answering.put(press.deliveryId, press);
 			}
 		}
 		if (!answering.isEmpty()) {
-			List<Long> deliveries = List.copyOf(answering.keySet());
-			jdbc.batchUpdate("UPDATE delivery_receipt SET answered_at = ? WHERE delivery_id = ?", deliveries,
-					deliveries.size(), (statement, delivery) -> {
+			List<Long> answered = List.copyOf(answering.keySet());
+			jdbc.batchUpdate("UPDATE delivery_receipt SET answered_at = ? WHERE delivery_id = ?", answered,
+					answered.size(), (statement, delivery) -> {
 						statement.setObject(1, Sql.utc(now));
 						statement.setLong(2, delivery);
 					});
-			jdbc.batchUpdate("DELETE FROM receipt_answer WHERE delivery_id = ?", deliveries, deliveries.size(),
+			jdbc.batchUpdate("DELETE FROM receipt_answer WHERE delivery_id = ?", answered, answered.size(),
 					(statement, delivery) -> statement.setLong(1, delivery));
 			List<Object[]> rows = new ArrayList<>();
 			for (Press press : answering.values()) {
-				for (Receipts.Answer answer : press.answers()) {
-					rows.add(new Object[] { press.deliveryId(), press.noticeId(), answer.position(), answer.answer() });
+				for (Receipts.Answer answer : press.answers) {
+					rows.add(new Object[] { press.deliveryId, press.noticeId, answer.position(), answer.answer() });
 				}
 			}
 			if (!rows.isEmpty()) {
@@ -178,7 +240,52 @@ class ReceiptWriter implements SmartLifecycle {
 						rows);
 			}
 		}
-		return inserted;
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					for (int i = 0; i < writing.size(); i++) {
+						writing.get(i).outcome.complete(inserted[i] > 0 ? Outcome.RECORDED : Outcome.ALREADY);
+					}
+				}
+			});
+	}
+
+	/**
+	 * Looks up the presses from the button alone, in one statement, and completes those
+	 * that record nothing; returns the presses to write.
+	 */
+	private List<Press> resolve(List<Press> group) {
+		List<Long> unknown = group.stream()
+			.filter(press -> !press.resolved())
+			.map(press -> press.tokenDelivery)
+			.toList();
+		Map<Long, DeliveryQueue.ReceiptTarget> targets = deliveries.receiptTargets(unknown);
+		List<Press> writing = new ArrayList<>(group.size());
+		for (Press press : group) {
+			if (press.resolved()) {
+				writing.add(press);
+				continue;
+			}
+			DeliveryQueue.ReceiptTarget target = targets.get(press.tokenDelivery);
+			Notices.ReceiptNotice notice = target == null ? null : notices.find(target.noticeId()).orElse(null);
+			press.notice = notice;
+			if (notice == null) {
+				press.outcome.complete(Outcome.NOT_FOUND);
+			}
+			else if (!notice.questions().isEmpty()) {
+				press.outcome.complete(Outcome.NEEDS_ANSWERS);
+			}
+			else if (!notices.open(notice)) {
+				press.outcome.complete(Outcome.CLOSED);
+			}
+			else {
+				press.deliveryId = target.deliveryId();
+				press.noticeId = target.noticeId();
+				writing.add(press);
+			}
+		}
+		return writing;
 	}
 
 	@Override

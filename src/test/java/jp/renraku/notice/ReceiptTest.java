@@ -128,6 +128,33 @@ class ReceiptTest {
 			.isEqualTo("1人（送信済みの33%）");
 	}
 
+	/**
+	 * The button's press is answered before the security chains (ConfirmButtonFilter): it
+	 * must carry the same security headers as the pages the chains answer.
+	 */
+	@Test
+	void theButtonsAnswerCarriesTheSameSecurityHeadersAsThePage() throws Exception {
+		release(true, "見出し");
+		String link = RegistrationFixtures.link(registration.mailTo(addresses.get(0)), "/c/");
+		var page = mvc.get().uri(link).exchange().getResponse();
+		var pressed = mvc.post().uri(link).exchange().getResponse();
+		assertThat(pressed.getStatus()).isEqualTo(200);
+		assertThat(pressed.getContentAsString()).contains("受信の確認を記録しました。").contains("/css/renraku.css");
+		for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+				"Referrer-Policy", "Cache-Control", "Pragma", "Expires", "X-XSS-Protection", "Content-Language")) {
+			assertThat(pressed.getHeader(header)).as(header).isNotNull().isEqualTo(page.getHeader(header));
+		}
+		assertThat(pressed.getContentType()).isEqualTo(page.getContentType());
+		assertThat(pressed.getHeader("Set-Cookie")).isNull();
+		// in English when the resident chose English
+		var english = mvc.post()
+			.uri(link)
+			.cookie(new jakarta.servlet.http.Cookie("renraku-lang", "en"))
+			.exchange()
+			.getResponse();
+		assertThat(english.getContentAsString()).contains("Receipt of this notice was already confirmed.");
+	}
+
 	@Test
 	void withoutThePlaceholderTheLinkGoesFirst() {
 		release(true, "本文だけ");

@@ -1,0 +1,25 @@
+package jp.renraku.notice;
+
+import jp.renraku.delivery.ReceiptTokens;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.ITemplateEngine;
+
+/** Puts {@link ConfirmButtonFilter} first, for confirmation links only. */
+@Configuration(proxyBeanMethods = false)
+class ConfirmButtonConfiguration {
+
+	@Bean
+	FilterRegistrationBean<ConfirmButtonFilter> confirmButtonFilter(ReceiptTokens tokens, ReceiptWriter writer,
+			LocaleResolver localeResolver, ITemplateEngine templateEngine) {
+		FilterRegistrationBean<ConfirmButtonFilter> registration = new FilterRegistrationBean<>(
+				new ConfirmButtonFilter(tokens, writer, localeResolver, templateEngine));
+		registration.addUrlPatterns("/c/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+}
