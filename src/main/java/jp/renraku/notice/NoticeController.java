@@ -65,6 +65,7 @@ class NoticeController {
 		model.addAttribute("notices", notices.notices(staff));
 		model.addAttribute("approvalRequired", notices.approvalRequired(staff));
 		model.addAttribute("templates", templates.ofBody(staff.requireBody()));
+		model.addAttribute("presets", QuestionPreset.values());
 		return VIEW_LIST;
 	}
 
@@ -285,6 +286,23 @@ class NoticeController {
 		}
 		return outcome(noticeId, redirect, "notice.saved",
 				() -> notices.update(staff, noticeId, noticeForm.toDraft(cityTime.zone())));
+	}
+
+	/**
+	 * Moves the answers' deadline of a released notice; without a time, closes them now.
+	 */
+	@PostMapping("/{noticeId}/deadline")
+	String changeDeadline(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime at,
+			@RequestParam(defaultValue = "false") boolean closeNow, RedirectAttributes redirect) {
+		if (at == null && !closeNow) {
+			redirect.addFlashAttribute("flashError", "notice.error.scheduleMissing");
+			return "redirect:/notices/" + noticeId;
+		}
+		java.time.Instant deadline = closeNow ? null : at.atZone(cityTime.zone()).toInstant();
+		return outcome(noticeId, redirect, closeNow ? "notice.answersClosed" : "notice.deadlineChanged",
+				() -> notices.changeDeadline(staff, noticeId, deadline));
 	}
 
 	/** Starts a reminder to those who have not confirmed or answered yet. */

@@ -54,6 +54,8 @@ public class NoticeManagement implements NoticeContents {
 
 	private final ExportPermissions exports;
 
+	private final ReleasedNotices releasedNotices;
+
 	private final jp.renraku.common.CityTime cityTime;
 
 	private final RegistrationManagement registration;
@@ -84,7 +86,9 @@ public class NoticeManagement implements NoticeContents {
 			AccountManagement accounts, Mailer mailer, MessageSource messages, AuditTrail audit,
 			TransactionTemplate transactions, Clock clock, jp.renraku.common.RenrakuProperties properties,
 			OrganizationManagement organization, Receipts receipts, ReceiptProperties receiptProperties,
-			NoticeResults results, jp.renraku.common.CityTime cityTime, ExportPermissions exports) {
+			NoticeResults results, jp.renraku.common.CityTime cityTime, ExportPermissions exports,
+			ReleasedNotices releasedNotices) {
+		this.releasedNotices = releasedNotices;
 		this.exports = exports;
 		this.results = results;
 		this.cityTime = cityTime;
@@ -210,6 +214,28 @@ public class NoticeManagement implements NoticeContents {
 		String subject = "【再送】" + origin.subject();
 		return reminderDraft(subject.length() > 200 ? subject.substring(0, 200) : subject, origin.text(),
 				origin.emergency());
+	}
+
+	/**
+	 * Moves the deadline of a released notice's confirmations and answers: later to take
+	 * answers longer, or now to close them (the links then answer "closed"). Every node
+	 * sees it within ten seconds, this one at once.
+	 */
+	@Transactional
+	void changeDeadline(Staff staff, long noticeId, @org.jspecify.annotations.Nullable Instant deadline) {
+		Notice notice = released(staff, noticeId);
+		if (!notice.askConfirmation() || notice.reminder()) {
+			throw new NoticeException("notice.error.nothingToRemind");
+		}
+		Instant now = clock.instant();
+		Instant when = deadline == null ? now : deadline;
+		Instant before = closesAt(notice);
+		if (!notices.changeDeadline(notice.id(), notice.bodyId(), when, now)) {
+			throw new NoticeException("notice.error.notReleased");
+		}
+		releasedNotices.forget(notice.id());
+		audit.record(AuditAction.NOTICE_DEADLINE_CHANGED, notice.bodyId(), "notice:" + notice.id(),
+				cityTime.format(before) + " -> " + cityTime.format(when));
 	}
 
 	/** Until when a notice takes confirmations and answers. */

@@ -198,6 +198,19 @@ class Notices {
 				""").query(this::row).list();
 	}
 
+	/** change-deadline: of a released notice that asks for confirmation. */
+	boolean changeDeadline(long id, long bodyId, Instant deadline, Instant now) {
+		return jdbc.sql("""
+				UPDATE notice SET answer_deadline = :deadline, updated_at = :now
+				WHERE id = :id AND body_id = :bodyId AND state = 'RELEASED' AND ask_confirmation AND remind_of IS NULL
+				""")
+			.param("deadline", Sql.utc(deadline))
+			.param("now", Sql.utc(now))
+			.param("id", id)
+			.param("bodyId", bodyId)
+			.update() == 1;
+	}
+
 	/** claim-reminder: counts the next reminder; false if another node counted it. */
 	boolean claimReminder(long id, int seen) {
 		return jdbc

@@ -55,6 +55,11 @@ class ReleasedNotices {
 		return found;
 	}
 
+	/** Reads the notice again at its next use on this node (its deadline changed). */
+	void forget(long noticeId) {
+		known.remove(noticeId);
+	}
+
 	/** Until when the notice takes confirmations and answers. */
 	Instant closesAt(Notices.ReceiptNotice notice) {
 		return notice.closesAt(defaultPeriod);

@@ -300,21 +300,32 @@ class QuestionsTest {
 	}
 
 	@Test
-	void afterTheDeadlineTheLinkIsClosedAndRecordsNothing() throws Exception {
+	void afterTheDeadlineTheLinkIsClosedAndRecordsNothingUntilItIsMoved() throws Exception {
 		long id = safetyNotice();
 		release(id);
 		String link = linkOf(addresses.get(0));
-		jdbc.sql("UPDATE notice SET answer_deadline = :past WHERE id = :id")
-			.param("past", java.time.OffsetDateTime.now().minusMinutes(1))
-			.param("id", id)
-			.update();
-		Thread.sleep(11_000); // the confirmation page keeps a notice for ten seconds
+		assertThat(mvc.get().uri(link).exchange()).hasStatusOk();
+		// another body cannot close it
+		TestStaff stranger = staff.manager(staff.body());
+		assertThat(post(mvc, stranger, "/notices/" + id + "/deadline", "closeNow", "true")).hasStatus(404);
+		assertThat(mvc.get().uri(link).exchange()).hasStatusOk();
+		assertThat(post(mvc, sender, "/notices/" + id + "/deadline", "closeNow", "true")).flash()
+			.containsEntry("flashMessage", "notice.answersClosed");
 		assertThat(mvc.get().uri(link).exchange()).hasStatus(410).bodyText().contains("受付は終了しました");
 		assertThat(mvc.post().uri(link).param("q1", "無事").exchange()).hasStatus(410);
 		assertThat(answers(id)).isEmpty();
 		assertThat(notices.confirmations(sender.staff(), id)).isZero();
 		assertThat(post(mvc, sender, "/notices/" + id + "/remind").getResponse().getRedirectedUrl())
 			.isEqualTo("/notices/" + id);
+		// opened again for a day
+		String tomorrow = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+			.plusDays(1)
+			.withNano(0)
+			.toString();
+		assertThat(post(mvc, sender, "/notices/" + id + "/deadline", "at", tomorrow)).flash()
+			.containsEntry("flashMessage", "notice.deadlineChanged");
+		assertThat(mvc.post().uri(link).param("q1", "無事").exchange()).hasStatusOk();
+		assertThat(answers(id)).containsExactly("1:無事");
 	}
 
 	@Test
