@@ -67,7 +67,7 @@ public final class ConfirmBenchmark {
 		BenchSetup.Body setup = BenchSetup.bodyWithRegistrants(app, n);
 		NoticeManagement notices = app.getBean(NoticeManagement.class);
 		long noticeId = notices.create(setup.manager(), new NoticeDraft("【訓練】安否確認", "受信を確認してください。\n{{受信確認リンク}}\n",
-				true, List.of(setup.list().id()), List.of(), List.of(), java.util.Map.of(), true, List.of(), null, 0, null));
+				true, List.of(setup.list().id()), List.of(), List.of(), java.util.Map.of(), true, List.of(), null, 0, null, false));
 		notices.release(setup.manager(), noticeId);
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 		// the mail went out: the benchmark measures the clicks, not the sending

@@ -56,7 +56,7 @@ public final class DeliveryBenchmark {
 		long noticeId = notices.create(manager, new NoticeDraft("【訓練】避難情報 {{氏名}}",
 				"{{氏名}}\n\nこれは配信速度の測定です。市内全域に避難指示が出たという想定の訓練メールです。\n"
 						+ "最寄りの避難所へ移動してください。\n\n{{変更・停止リンク}}\n",
-				true, List.of(list.id()), List.of(), List.of(), java.util.Map.of(), false, List.of(), null, 0, null));
+				true, List.of(list.id()), List.of(), List.of(), java.util.Map.of(), false, List.of(), null, 0, null, false));
 		long before = accepted(counters);
 		System.gc();
 		long started = System.nanoTime();

@@ -39,7 +39,7 @@ class SecurityConfiguration {
 	@Bean
 	@org.springframework.core.annotation.Order(1)
 	SecurityFilterChain receiptLinks(HttpSecurity http) throws Exception {
-		http.securityMatcher("/c/**")
+		http.securityMatcher("/c/**", "/o/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(session -> session
 				.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))

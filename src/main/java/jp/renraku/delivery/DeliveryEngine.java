@@ -75,7 +75,8 @@ public class DeliveryEngine implements SmartLifecycle {
 		this.rules = rules;
 		this.target = target;
 		this.settings = settings;
-		this.renderer = new MessageRenderer(mail.from(), messages, id -> links.baseUrl() + "/c/" + tokens.token(id));
+		this.renderer = new MessageRenderer(mail.from(), messages, id -> links.baseUrl() + "/c/" + tokens.token(id),
+				id -> links.baseUrl() + "/o/" + tokens.openToken(id));
 		this.destinations = new Destinations(settings.destinations());
 		this.clock = clock;
 	}

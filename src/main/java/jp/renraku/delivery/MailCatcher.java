@@ -43,9 +43,12 @@ public final class MailCatcher {
 		return greenMail.getSmtp().getPort();
 	}
 
-	/** A caught message as the outbox page lists it. */
+	/**
+	 * A caught message as the outbox page lists it; {@code html} is its HTML part, if it
+	 * has one.
+	 */
 	public record CaughtMail(Instant receivedAt, String from, List<String> to, String subject, String body,
-			String rawHeaders) {
+			String rawHeaders, String html) {
 	}
 
 	/** Every caught message, newest first. */
@@ -72,7 +75,7 @@ public final class MailCatcher {
 			Date received = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
 			return new CaughtMail(received == null ? Instant.EPOCH : received.toInstant(), header(message, "From"),
 					recipients(message), message.getSubject() == null ? "" : message.getSubject(), textOf(message),
-					GreenMailUtil.getHeaders(message));
+					GreenMailUtil.getHeaders(message), htmlOf(message));
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException("caught message could not be read", ex);
@@ -91,6 +94,24 @@ public final class MailCatcher {
 					BodyPart child = multipart.getBodyPart(i);
 					if (child.isMimeType("text/*") || child.isMimeType("multipart/*")) {
 						return textOf(child);
+					}
+				}
+			}
+			return "";
+		}
+		catch (IOException ex) {
+			throw new MessagingException("unreadable content", ex);
+		}
+	}
+
+	/** The HTML part of a multipart/alternative message, or "". */
+	private static String htmlOf(Part part) throws MessagingException {
+		try {
+			if (part.getContent() instanceof Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					BodyPart child = multipart.getBodyPart(i);
+					if (child.isMimeType("text/html")) {
+						return (String) child.getContent();
 					}
 				}
 			}

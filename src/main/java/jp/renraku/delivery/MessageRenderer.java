@@ -62,12 +62,21 @@ final class MessageRenderer {
 	/** The personal confirmation link of a delivery. */
 	private final java.util.function.LongFunction<String> confirmUrl;
 
+	/** The address of a delivery's opening image. */
+	private final java.util.function.LongFunction<String> openUrl;
+
 	MessageRenderer(String from, MessageSource messages) {
 		this(from, messages, id -> "");
 	}
 
 	MessageRenderer(String from, MessageSource messages, java.util.function.LongFunction<String> confirmUrl) {
+		this(from, messages, confirmUrl, id -> "");
+	}
+
+	MessageRenderer(String from, MessageSource messages, java.util.function.LongFunction<String> confirmUrl,
+			java.util.function.LongFunction<String> openUrl) {
 		this.confirmUrl = confirmUrl;
+		this.openUrl = openUrl;
 		this.confirmLine = messages.getMessage("mail.confirmLine", null, "{0}", Locale.JAPANESE);
 		try {
 			this.from = Mailer.sender(from);
@@ -139,7 +148,16 @@ final class MessageRenderer {
 
 		byte[] body = text.getBytes(bodyCharset);
 		String transferEncoding;
-		if (bodyCharset == Iso2022Jp.CHARSET && shortLines(body)) {
+		String contentType = "text/plain; charset=" + (bodyCharset == Iso2022Jp.CHARSET ? "ISO-2022-JP" : "UTF-8");
+		if (content.trackOpens() && bodyCharset == StandardCharsets.UTF_8) {
+			// the text, and the same text as HTML with the opening image; both parts in
+			// base64, so that no line of the text can look like the boundary
+			String boundary = "=_renraku_" + deliveryId + "_" + noticeId;
+			contentType = "multipart/alternative; boundary=\"" + boundary + "\"";
+			transferEncoding = "7bit";
+			body = alternative(boundary, text, openUrl.apply(deliveryId));
+		}
+		else if (bodyCharset == Iso2022Jp.CHARSET && shortLines(body)) {
 			transferEncoding = "7bit";
 		}
 		else if (eightBit && bodyCharset == StandardCharsets.UTF_8 && shortLines(body)) {
@@ -157,8 +175,7 @@ final class MessageRenderer {
 		header(headers, "Message-ID", "<" + deliveryId + "." + noticeId + ".renraku@" + messageIdDomain + ">");
 		header(headers, "Subject", subjectHeader);
 		header(headers, "MIME-Version", "1.0");
-		header(headers, "Content-Type",
-				"text/plain; charset=" + (bodyCharset == Iso2022Jp.CHARSET ? "ISO-2022-JP" : "UTF-8"));
+		header(headers, "Content-Type", contentType);
 		header(headers, "Content-Transfer-Encoding", transferEncoding);
 		header(headers, "List-Unsubscribe", "<" + Placeholders.headerSafe(recipient.unsubscribeUrl()) + ">");
 		header(headers, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -173,6 +190,47 @@ final class MessageRenderer {
 		RenderedMessage message = new RenderedMessage(session, bytes.toByteArray());
 		message.setEnvelopeFrom(from.getAddress());
 		return message;
+	}
+
+	/** The multipart/alternative body: the text, then the HTML with the opening image. */
+	private static byte[] alternative(String boundary, String text, String imageUrl) {
+		String html = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"></head><body>"
+				+ "<div style=\"white-space:pre-wrap;font-family:sans-serif\">" + html(text) + "</div>" + "<img src=\""
+				+ escape(imageUrl) + "\" width=\"1\" height=\"1\" alt=\"\" style=\"border:0\">" + "</body></html>";
+		Base64.Encoder base64 = Base64.getMimeEncoder();
+		StringBuilder body = new StringBuilder(text.length() * 3);
+		body.append("--").append(boundary).append("\r\n");
+		body.append("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+		body.append(base64.encodeToString(text.getBytes(StandardCharsets.UTF_8))).append("\r\n");
+		body.append("--").append(boundary).append("\r\n");
+		body.append("Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+		body.append(base64.encodeToString(html.getBytes(StandardCharsets.UTF_8))).append("\r\n");
+		body.append("--").append(boundary).append("--");
+		return body.toString().getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
+
+	/** The text as HTML: escaped, with its addresses as links. */
+	private static String html(String text) {
+		StringBuilder html = new StringBuilder(text.length() + 64);
+		java.util.regex.Matcher url = URL.matcher(text);
+		int at = 0;
+		while (url.find()) {
+			html.append(escape(text.substring(at, url.start())));
+			String link = escape(url.group());
+			html.append("<a href=\"").append(link).append("\">").append(link).append("</a>");
+			at = url.end();
+		}
+		return html.append(escape(text.substring(at))).toString();
+	}
+
+	private static String escape(String text) {
+		return text.replace("&", "&amp;")
+			.replace("<", "&lt;")
+			.replace(">", "&gt;")
+			.replace("\"", "&quot;")
+			.replace("'", "&#39;");
 	}
 
 	private static void header(StringBuilder headers, String name, String value) {

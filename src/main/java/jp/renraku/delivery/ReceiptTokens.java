@@ -26,6 +26,11 @@ public class ReceiptTokens {
 
 	private static final byte[] PURPOSE = "RcptV1\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+	/**
+	 * The opening image's token: a confirmation token does not open it, nor the reverse.
+	 */
+	private static final byte[] OPEN = "OpenV1\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	private static final int TAG = 10;
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -78,7 +83,21 @@ public class ReceiptTokens {
 	}
 
 	public String token(long deliveryId) {
-		byte[] block = ByteBuffer.allocate(16).putLong(deliveryId).put(PURPOSE).array();
+		return token(deliveryId, PURPOSE);
+	}
+
+	/** The token of the image that records the opening of a delivery's mail. */
+	public String openToken(long deliveryId) {
+		return token(deliveryId, OPEN);
+	}
+
+	/** The delivery of an opening image's token, or empty. */
+	public OptionalLong openedDeliveryId(String token) {
+		return deliveryId(token, OPEN);
+	}
+
+	private String token(long deliveryId, byte[] purpose) {
+		byte[] block = ByteBuffer.allocate(16).putLong(deliveryId).put(purpose).array();
 		byte[] sealed = crypt(Cipher.ENCRYPT_MODE, block);
 		return ENCODER.encodeToString(sealed) + ENCODER.encodeToString(tag(sealed));
 	}
@@ -87,6 +106,10 @@ public class ReceiptTokens {
 	 * The delivery a token was made for, or empty for anything forged, cut or altered.
 	 */
 	public OptionalLong deliveryId(String token) {
+		return deliveryId(token, PURPOSE);
+	}
+
+	private OptionalLong deliveryId(String token, byte[] expected) {
 		if (token == null || token.length() != 36) {
 			return OptionalLong.empty();
 		}
@@ -110,7 +133,7 @@ public class ReceiptTokens {
 		long id = block.getLong();
 		byte[] purpose = new byte[8];
 		block.get(purpose);
-		return Arrays.equals(purpose, PURPOSE) && id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+		return Arrays.equals(purpose, expected) && id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
 	}
 
 	private byte[] crypt(int mode, byte[] block) {

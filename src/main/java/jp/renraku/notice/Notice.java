@@ -14,7 +14,7 @@ public record Notice(long id, long bodyId, long authorId, String subject, String
 		@Nullable Long approvedBy, boolean approvalBypassed, Instant createdAt, List<Long> listIds,
 		List<Long> categoryIds, List<String> affiliations, Map<Long, List<String>> answers, boolean askConfirmation,
 		List<NoticeQuestion> questions, @Nullable Instant answerDeadline, @Nullable Long remindOf, int autoRemindTimes,
-		@Nullable Integer autoRemindMinutes, int remindersSent) {
+		@Nullable Integer autoRemindMinutes, int remindersSent, boolean trackOpens) {
 
 	/** A reminder of another notice: it goes to those who have not answered that one. */
 	public boolean reminder() {

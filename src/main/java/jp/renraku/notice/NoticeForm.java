@@ -32,6 +32,9 @@ class NoticeForm {
 
 	private boolean emergency;
 
+	/** Record openings with an image (unreliable: many mail programs block images). */
+	private boolean trackOpens;
+
 	/** Ask each recipient to confirm receipt (Art. 5-2). */
 	private boolean askConfirmation;
 
@@ -78,6 +81,7 @@ class NoticeForm {
 		form.answerDeadline = notice.answerDeadline() == null ? null
 				: LocalDateTime.ofInstant(notice.answerDeadline(), zone);
 		form.autoRemindTimes = notice.autoRemindTimes();
+		form.trackOpens = notice.trackOpens();
 		if (notice.autoRemindMinutes() != null) {
 			form.autoRemindMinutes = notice.autoRemindMinutes();
 		}
@@ -159,7 +163,7 @@ class NoticeForm {
 				List.copyOf(listIds), List.copyOf(categoryIds), List.copyOf(affiliations), answers(),
 				askConfirmation || !asked.isEmpty(), asked,
 				answerDeadline == null ? null : answerDeadline.atZone(zone).toInstant(), autoRemindTimes,
-				autoRemindTimes > 0 ? autoRemindMinutes : null);
+				autoRemindTimes > 0 ? autoRemindMinutes : null, trackOpens);
 	}
 
 	/** The value of one answer's checkbox. */
@@ -242,6 +246,14 @@ class NoticeForm {
 
 	public void setAskConfirmation(boolean askConfirmation) {
 		this.askConfirmation = askConfirmation;
+	}
+
+	public boolean isTrackOpens() {
+		return trackOpens;
+	}
+
+	public void setTrackOpens(boolean trackOpens) {
+		this.trackOpens = trackOpens;
 	}
 
 	public boolean isEmergency() {

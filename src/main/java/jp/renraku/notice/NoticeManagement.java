@@ -173,7 +173,7 @@ public class NoticeManagement implements NoticeContents {
 				draft.categoryIds().stream().filter(categories::contains).distinct().toList(),
 				draft.affiliations().stream().filter(affiliations::contains).distinct().toList(), answers,
 				draft.askConfirmation(), draft.questions(), draft.answerDeadline(), draft.autoRemindTimes(),
-				draft.autoRemindMinutes());
+				draft.autoRemindMinutes(), draft.trackOpens());
 	}
 
 	/**
@@ -182,7 +182,7 @@ public class NoticeManagement implements NoticeContents {
 	 */
 	private static NoticeDraft reminderDraft(String subject, String text, boolean emergency) {
 		return new NoticeDraft(subject, text, emergency, List.of(), List.of(), List.of(), Map.of(), true, List.of(),
-				null, 0, null);
+				null, 0, null, false);
 	}
 
 	/**
@@ -561,9 +561,9 @@ public class NoticeManagement implements NoticeContents {
 	 * What a notice's recipients sent back: the figures, the breakdowns by list, category
 	 * and affiliation, and each question's tally.
 	 */
-	public record Results(long sent, long confirmed, long answered, List<NoticeResults.Group> byList,
-			List<NoticeResults.Group> byCategory, List<NoticeResults.Group> byAffiliation,
-			Map<Integer, Map<String, Long>> tallies, Instant closesAt) {
+	public record Results(long sent, long confirmed, long answered, @org.jspecify.annotations.Nullable Long opened,
+			List<NoticeResults.Group> byList, List<NoticeResults.Group> byCategory,
+			List<NoticeResults.Group> byAffiliation, Map<Integer, Map<String, Long>> tallies, Instant closesAt) {
 
 		public long pending() {
 			return Math.max(0, sent - confirmed);
@@ -581,7 +581,8 @@ public class NoticeManagement implements NoticeContents {
 		var columns = registration.registrantColumns(notice.bodyId());
 		List<NoticeResults.Group> byList = results.breakdown(notice.id(), columns, "list_name");
 		long sent = byList.stream().mapToLong(NoticeResults.Group::sent).sum();
-		return new Results(sent, receipts.count(notice.id()), receipts.answered(notice.id()), byList,
+		return new Results(sent, receipts.count(notice.id()), receipts.answered(notice.id()),
+				notice.trackOpens() ? receipts.opened(notice.id()) : null, byList,
 				results.breakdown(notice.id(), registration.registrantCategories(notice.bodyId()), "category_name"),
 				results.breakdown(notice.id(), columns, "affiliation"),
 				results.tallies(notice.id(), notice.questions()), closesAt(notice));
@@ -693,7 +694,7 @@ public class NoticeManagement implements NoticeContents {
 	@Transactional(readOnly = true)
 	public Optional<NoticeContent> content(long noticeId) {
 		return notices.findReleased(noticeId)
-			.map(n -> new NoticeContent(n.subject(), n.text(), n.emergency(), n.askConfirmation()));
+			.map(n -> new NoticeContent(n.subject(), n.text(), n.emergency(), n.askConfirmation(), n.trackOpens()));
 	}
 
 }

@@ -32,11 +32,12 @@ class Notices {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, ask_confirmation, state,
-				                    answer_deadline, auto_remind_times, auto_remind_minutes, remind_of,
+				                    answer_deadline, auto_remind_times, auto_remind_minutes, remind_of, track_opens,
 				                    created_at, updated_at)
 				VALUES (:bodyId, :authorId, :subject, :text, :emergency, :ask, 'DRAFT',
-				        :deadline, :remindTimes, :remindMinutes, :remindOf, :now, :now)
+				        :deadline, :remindTimes, :remindMinutes, :remindOf, :track, :now, :now)
 				""")
+			.param("track", draft.trackOpens())
 			.param("ask", draft.askConfirmation())
 			.param("deadline", Sql.utcOrNull(draft.answerDeadline()))
 			.param("remindTimes", draft.autoRemindTimes())
@@ -59,7 +60,7 @@ class Notices {
 		int updated = jdbc.sql("""
 				UPDATE notice SET subject = :subject, body_text = :text, emergency = :emergency,
 				       ask_confirmation = :ask, answer_deadline = :deadline, auto_remind_times = :remindTimes,
-				       auto_remind_minutes = :remindMinutes, updated_at = :now,
+				       auto_remind_minutes = :remindMinutes, track_opens = :track, updated_at = :now,
 				       state = 'DRAFT', approved_by = NULL, approved_at = NULL
 				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'APPROVED')
 				""")
@@ -70,6 +71,7 @@ class Notices {
 			.param("deadline", Sql.utcOrNull(draft.answerDeadline()))
 			.param("remindTimes", draft.autoRemindTimes())
 			.param("remindMinutes", draft.autoRemindMinutes())
+			.param("track", draft.trackOpens())
 			.param("now", Sql.utc(now))
 			.param("id", id)
 			.param("bodyId", bodyId)
@@ -323,7 +325,8 @@ class Notices {
 				rs.getBoolean("ask_confirmation"), questions(id),
 				Sql.instant(rs.getObject("answer_deadline", OffsetDateTime.class)),
 				(Long) rs.getObject("remind_of", Long.class), rs.getInt("auto_remind_times"),
-				(Integer) rs.getObject("auto_remind_minutes", Integer.class), rs.getInt("reminders_sent"));
+				(Integer) rs.getObject("auto_remind_minutes", Integer.class), rs.getInt("reminders_sent"),
+				rs.getBoolean("track_opens"));
 	}
 
 	List<NoticeQuestion> questions(long noticeId) {

@@ -134,4 +134,36 @@ class MessageRendererTest {
 		assertThat((String) message.getContent()).startsWith("ヤマダ様 (株)本文");
 	}
 
+	@Test
+	void openTrackingAddsAnHtmlPartWithTheImageButNotForCarrierPhones() throws Exception {
+		StaticMessageSource messages = new StaticMessageSource();
+		messages.addMessage("mail.footer", Locale.JAPANESE, "---\n{0}");
+		messages.addMessage("mail.nameIfUnknown", Locale.JAPANESE, "登録者");
+		MessageRenderer tracking = new MessageRenderer("renraku@city.example.jp", messages, id -> "",
+				id -> "https://renraku.example/o/tok" + id);
+		NoticeContent content = new NoticeContent("お知らせ", "{{氏名}}様 <b>太字</b> & 詳細 https://city.example.jp/a?b=1&c=2 まで",
+				false, false, true);
+		MimeMessage message = read(sent(tracking.render(SESSION, 42, 9, content, recipient("a@example.jp", "青木"), true,
+				DeliverySettings.MailCharset.UTF_8)));
+		assertThat(message.getContentType()).startsWith("multipart/alternative");
+		var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+		assertThat((String) parts.getBodyPart(0).getContent()).startsWith("青木様 <b>太字</b> & 詳細");
+		String html = (String) parts.getBodyPart(1).getContent();
+		assertThat(html).contains("<img src=\"https://renraku.example/o/tok42\"")
+			.contains("青木様 &lt;b&gt;太字&lt;/b&gt; &amp; 詳細")
+			.contains("<a href=\"https://city.example.jp/a?b=1&amp;c=2\">")
+			.doesNotContain("<b>");
+
+		// carrier phones: plain text as ever, no image
+		MimeMessage carrier = read(sent(tracking.render(SESSION, 43, 9, content, recipient("k@docomo.ne.jp", "青木"),
+				true, DeliverySettings.MailCharset.ISO_2022_JP)));
+		assertThat(carrier.getContentType()).startsWith("text/plain");
+		// and nothing changes for a notice that does not track
+		MimeMessage plain = read(sent(tracking.render(SESSION, 44, 9, new NoticeContent("お知らせ", "本文", false),
+				recipient("a@example.jp", "青木"), true, DeliverySettings.MailCharset.UTF_8)));
+		assertThat(plain.getContentType()).startsWith("text/plain");
+	}
+
 }
