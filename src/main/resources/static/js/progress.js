@@ -12,7 +12,7 @@
 	var announced = false;
 	var hint = document.getElementById('progress-hint');
 	var announce = document.getElementById('progress-announce');
-	var fields = ['sent', 'remaining', 'failed', 'skipped', 'rate', 'eta', 'confirmed'];
+	var fields = ['sent', 'remaining', 'failed', 'bounced', 'skipped', 'rate', 'eta', 'confirmed'];
 	var started = Date.now();
 	// stop after half an hour, so that an open page does not keep a session alive for ever
 	var maxAge = 30 * 60 * 1000;

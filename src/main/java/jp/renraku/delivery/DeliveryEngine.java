@@ -55,6 +55,10 @@ public class DeliveryEngine implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final BounceSettings bounces;
+
+	private final ReceiptTokens tokens;
+
 	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -68,7 +72,9 @@ public class DeliveryEngine implements SmartLifecycle {
 	DeliveryEngine(DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, ReceiptTokens tokens,
-			jp.renraku.common.RenrakuProperties links) {
+			jp.renraku.common.RenrakuProperties links, BounceSettings bounces) {
+		this.bounces = bounces;
+		this.tokens = tokens;
 		this.queue = queue;
 		this.recipients = recipients;
 		this.contents = contents;
@@ -332,8 +338,12 @@ public class DeliveryEngine implements SmartLifecycle {
 		Instant now = clock.instant();
 		SmtpConnection.Result result;
 		try {
-			MimeMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(), content,
-					recipient, connection.eightBitMime(), charset);
+			MessageRenderer.RenderedMessage message = renderer.render(connection.session(), claimed.id(),
+					claimed.noticeId(), content, recipient, connection.eightBitMime(), charset);
+			if (bounces.verp()) {
+				// bounces come back to an address that names this delivery
+				message.setEnvelopeFrom("bounce+" + tokens.bounceToken(claimed.id()) + "@" + bounces.domain());
+			}
 			InternetAddress to = new InternetAddress();
 			to.setAddress(EmailAddresses.toAscii(recipient.email()));
 			result = connection.send(message, to);

@@ -48,7 +48,7 @@ public class DeliveryQueue {
 	}
 
 	/** Progress of one notice, by status. */
-	public record Progress(Map<DeliveryStatus, Long> counts, long sentLastMinute, Instant at) {
+	public record Progress(Map<DeliveryStatus, Long> counts, long sentLastMinute, Instant at, long bounced) {
 
 		/** Messages per second over the last minute. */
 		public long rate() {
@@ -300,6 +300,26 @@ public class DeliveryQueue {
 		return targets;
 	}
 
+	/** Who a delivery went to, for a bounce about it. */
+	public record BounceTarget(long noticeId, long bodyId, long registrantId) {
+	}
+
+	public Optional<BounceTarget> bounceTarget(long deliveryId) {
+		return jdbc.sql("SELECT notice_id, body_id, registrant_id FROM delivery WHERE id = :id")
+			.param("id", deliveryId)
+			.query((rs, n) -> new BounceTarget(rs.getLong("notice_id"), rs.getLong("body_id"),
+					rs.getLong("registrant_id")))
+			.optional();
+	}
+
+	/** How many of a notice's deliveries bounced (hard or soft), by distinct delivery. */
+	public long bounced(long noticeId) {
+		return jdbc.sql("SELECT COUNT(DISTINCT delivery_id) FROM delivery_bounce WHERE notice_id = :id")
+			.param("id", noticeId)
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * enqueue-follow-up: one row for each delivery of the origin notice whose mail went
 	 * out and that {@code pending} (an SQL condition on that delivery, {@code d}, written
@@ -376,7 +396,7 @@ public class DeliveryQueue {
 			.param("id", noticeId)
 			.query((rs, n) -> counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n")))
 			.list();
-		return new Progress(counts, lastMinute, now);
+		return new Progress(counts, lastMinute, now, bounced(noticeId));
 	}
 
 	/** The failed deliveries of a notice with the server's reply, for the notice page. */

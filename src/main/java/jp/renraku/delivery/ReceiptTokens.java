@@ -33,6 +33,11 @@ public class ReceiptTokens {
 
 	private static final int TAG = 10;
 
+	/** The return path's token (VERP): bounces name the delivery they are about. */
+	private static final byte[] BOUNCE = "BncV1\0\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -89,6 +94,34 @@ public class ReceiptTokens {
 	/** The token of the image that records the opening of a delivery's mail. */
 	public String openToken(long deliveryId) {
 		return token(deliveryId, OPEN);
+	}
+
+	/**
+	 * The token in a delivery's return path, {@code bounce+<token>@<bounce domain>}: the
+	 * same sealed block and tag, in lower-case hex (52 characters), because mail servers
+	 * may change the case of an address's local part.
+	 */
+	public String bounceToken(long deliveryId) {
+		byte[] sealed = crypt(Cipher.ENCRYPT_MODE, ByteBuffer.allocate(16).putLong(deliveryId).put(BOUNCE).array());
+		return HEX.formatHex(sealed) + HEX.formatHex(tag(sealed));
+	}
+
+	/** The delivery a return path's token was made for, or empty for anything else. */
+	public OptionalLong bouncedDeliveryId(String token) {
+		if (token == null || token.length() != 52 || !token.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+			return OptionalLong.empty();
+		}
+		byte[] bytes = HEX.parseHex(token.toLowerCase(java.util.Locale.ROOT));
+		byte[] sealed = Arrays.copyOf(bytes, 16);
+		byte[] tag = Arrays.copyOfRange(bytes, 16, 16 + TAG);
+		if (!MessageDigest.isEqual(tag, tag(sealed))) {
+			return OptionalLong.empty();
+		}
+		ByteBuffer block = ByteBuffer.wrap(crypt(Cipher.DECRYPT_MODE, sealed));
+		long id = block.getLong();
+		byte[] purpose = new byte[8];
+		block.get(purpose);
+		return Arrays.equals(purpose, BOUNCE) && id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
 	}
 
 	/** The delivery of an opening image's token, or empty. */

@@ -15,4 +15,11 @@ public interface RecipientDirectory {
 	 */
 	Map<Long, Recipient> find(Collection<Long> registrantIds);
 
+	/**
+	 * Stops mail to the registrant's address (on every list of its body) because it
+	 * bounces; the reason is shown to the body's operations managers. False if it was
+	 * stopped already or is gone.
+	 */
+	boolean disableBouncing(long registrantId, String reason, java.time.Instant at);
+
 }

@@ -173,6 +173,7 @@ class NoticeController {
 		figures.put("remaining", progress.remaining());
 		figures.put("failed", progress.count(DeliveryStatus.FAILED));
 		figures.put("skipped", progress.count(DeliveryStatus.SKIPPED));
+		figures.put("bounced", progress.bounced());
 		figures.put("rate", messages.getMessage("notice.perSecond", new Object[] { progress.rate() }, locale));
 		figures.put("eta", cityTime.formatSeconds(progress.estimatedFinish()));
 		figures.put("done", progress.remaining() == 0);

@@ -25,9 +25,12 @@ class RegistrantDirectory implements RecipientDirectory {
 
 	private final PersonalLinks links;
 
-	RegistrantDirectory(JdbcClient jdbc, PersonalLinks links) {
+	private final jp.renraku.audit.AuditTrail audit;
+
+	RegistrantDirectory(JdbcClient jdbc, PersonalLinks links, jp.renraku.audit.AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.links = links;
+		this.audit = audit;
 	}
 
 	@Override
@@ -35,7 +38,8 @@ class RegistrantDirectory implements RecipientDirectory {
 		Map<Long, Recipient> found = new HashMap<>();
 		List<Long> ids = new ArrayList<>(registrantIds);
 		for (int from = 0; from < ids.size(); from += CHUNK) {
-			jdbc.sql("SELECT id, email, name, link_nonce FROM registrant WHERE id IN (:ids) AND state = 'ACTIVE'")
+			jdbc.sql("SELECT id, email, name, link_nonce FROM registrant WHERE id IN (:ids) AND state = 'ACTIVE'"
+					+ " AND bounce_disabled_at IS NULL")
 				.param("ids", ids.subList(from, Math.min(from + CHUNK, ids.size())))
 				.query((rs, n) -> {
 					long id = rs.getLong("id");
@@ -46,6 +50,37 @@ class RegistrantDirectory implements RecipientDirectory {
 				.list();
 		}
 		return found;
+	}
+
+	/**
+	 * Stops every registration of the address within the registrant's body: the address
+	 * is dead whichever list it is on. Audited without the address.
+	 */
+	@Override
+	public boolean disableBouncing(long registrantId, String reason, java.time.Instant at) {
+		Long body = jdbc.sql("SELECT body_id FROM registrant WHERE id = :id")
+			.param("id", registrantId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (body == null) {
+			return false;
+		}
+		int stopped = jdbc.sql("""
+				UPDATE registrant SET bounce_disabled_at = :at, bounce_reason = :reason
+				WHERE body_id = :body AND bounce_disabled_at IS NULL
+				  AND email_hash IN (SELECT email_hash FROM registrant WHERE id = :id)
+				""")
+			.param("at", jp.renraku.common.Sql.utc(at))
+			.param("reason", reason.length() > 300 ? reason.substring(0, 300) : reason)
+			.param("body", body)
+			.param("id", registrantId)
+			.update();
+		if (stopped > 0) {
+			audit.record(jp.renraku.audit.AuditAction.REGISTRANT_BOUNCE_STOPPED, body, "registrant:" + registrantId,
+					"registrations:" + stopped + " " + reason);
+		}
+		return stopped > 0;
 	}
 
 }

@@ -262,4 +262,23 @@ class Registrants {
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}
 
+	/** A registration whose mail is stopped because it bounced. */
+	record Bounced(long id, String email, String listName, @org.jspecify.annotations.Nullable String reason,
+			Instant since) {
+	}
+
+	List<Bounced> bounced(long bodyId) {
+		return jdbc.sql("""
+				SELECT r.id, r.email, l.name AS list_name, r.bounce_reason, r.bounce_disabled_at
+				FROM registrant r JOIN registration_list l ON l.id = r.list_id
+				WHERE r.body_id = :body AND r.bounce_disabled_at IS NOT NULL
+				ORDER BY r.bounce_disabled_at DESC, r.id LIMIT 1000
+				""")
+			.param("body", bodyId)
+			.query((rs, n) -> new Bounced(rs.getLong("id"), rs.getString("email"), rs.getString("list_name"),
+					rs.getString("bounce_reason"),
+					rs.getObject("bounce_disabled_at", java.time.OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
 }

@@ -149,6 +149,12 @@ public class RegistrationManagement {
 		return registrants.search(list.bodyId(), list.id(), criteria, PAGE_SIZE + 1, Math.max(page, 0) * PAGE_SIZE);
 	}
 
+	/** The body's registrations stopped because their mail bounced, newest first. */
+	@Transactional(readOnly = true)
+	List<Registrants.Bounced> bounced(Staff staff) {
+		return registrants.bounced(staff.requireBody());
+	}
+
 	@Transactional(readOnly = true)
 	Map<RegistrantState, Long> counts(Staff staff, long listId) {
 		RegistrationList list = list(staff, listId);
@@ -346,7 +352,8 @@ public class RegistrationManagement {
 			Collection<String> affiliations, Map<Long, ? extends Collection<String>> answers) {
 		List<Long> lists = listIds.isEmpty() ? List.of(-1L) : List.copyOf(listIds);
 		StringBuilder sql = new StringBuilder("SELECT MIN(r.id) AS registrant_id FROM registrant r"
-				+ " WHERE r.body_id = :audienceBody AND r.list_id IN (:audienceLists) AND r.state = 'ACTIVE'");
+				+ " WHERE r.body_id = :audienceBody AND r.list_id IN (:audienceLists) AND r.state = 'ACTIVE'"
+				+ " AND r.bounce_disabled_at IS NULL");
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("audienceBody", staff.requireBody());
 		params.put("audienceLists", lists);

@@ -52,11 +52,14 @@ public class DeliveryFixtures {
 
 	private final jp.renraku.common.RenrakuProperties properties;
 
+	private final BounceSettings bounces;
+
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
 			DeliveryQueue queue, JdbcClient jdbc, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, ReceiptTokens tokens,
-			jp.renraku.common.RenrakuProperties properties) {
+			jp.renraku.common.RenrakuProperties properties, BounceSettings bounces) {
+		this.bounces = bounces;
 		this.tokens = tokens;
 		this.properties = properties;
 		this.staff = staff;
@@ -106,7 +109,7 @@ public class DeliveryFixtures {
 		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, settings.lease(), settings.pollInterval(),
 				settings.maxAttempts(), settings.retryBase(), 1000, destinations);
 		return new DeliveryEngine(queue, recipients, contents, rules, target, custom, mail, messages, clock, tokens,
-				properties);
+				properties, bounces);
 	}
 
 	static SmtpTarget plain(int port) {

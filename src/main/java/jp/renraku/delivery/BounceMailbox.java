@@ -1,0 +1,113 @@
+package jp.renraku.delivery;
+
+import java.util.Properties;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the bounce mailbox of the city's mail server over IMAP(S) or POP3(S) and hands
+ * each mail to {@link Bounces}; processed mail is moved (IMAP, when a folder is set) or
+ * deleted, so the mailbox does not grow. Several nodes may read the same mailbox: a
+ * bounce read twice changes nothing.
+ */
+@Component
+public class BounceMailbox {
+
+	private static final Logger log = LoggerFactory.getLogger(BounceMailbox.class);
+
+	/** What one reading did. */
+	public record Reading(int read, int recorded, int duplicates, int ignored) {
+	}
+
+	private final Bounces bounces;
+
+	private final BounceSettings settings;
+
+	BounceMailbox(Bounces bounces, BounceSettings settings) {
+		this.bounces = bounces;
+		this.settings = settings;
+	}
+
+	@Scheduled(fixedDelayString = "${renraku.bounces.mailbox.interval:1m}", initialDelayString = "30s")
+	void scheduled() {
+		if (!settings.mailbox().enabled()) {
+			return;
+		}
+		try {
+			Reading reading = read(settings.mailbox());
+			if (reading.read() > 0) {
+				log.info("Bounce mailbox: {} read, {} recorded, {} already known, {} not ours", reading.read(),
+						reading.recorded(), reading.duplicates(), reading.ignored());
+			}
+		}
+		catch (MessagingException ex) {
+			log.warn("Bounce mailbox could not be read: {}", ex.toString());
+		}
+	}
+
+	/** Reads up to {@code maxPerRound} mails of the mailbox once. */
+	public Reading read(BounceSettings.Mailbox mailbox) throws MessagingException {
+		String protocol = mailbox.protocol();
+		boolean pop3 = protocol.startsWith("pop3");
+		Properties properties = new Properties();
+		properties.put("mail." + protocol + ".connectiontimeout", "10000");
+		properties.put("mail." + protocol + ".timeout", "30000");
+		Session session = Session.getInstance(properties);
+		int read = 0;
+		int recorded = 0;
+		int duplicates = 0;
+		int ignored = 0;
+		try (Store store = session.getStore(protocol)) {
+			store.connect(mailbox.host(), mailbox.port() == 0 ? -1 : mailbox.port(), mailbox.username(),
+					mailbox.password());
+			Folder folder = store.getFolder(pop3 ? "INBOX" : mailbox.folder());
+			folder.open(Folder.READ_WRITE);
+			Folder moveTo = null;
+			if (!pop3 && mailbox.moveTo() != null && !mailbox.moveTo().isBlank()) {
+				moveTo = store.getFolder(mailbox.moveTo());
+				if (!moveTo.exists()) {
+					moveTo.create(Folder.HOLDS_MESSAGES);
+				}
+			}
+			try {
+				int count = Math.min(folder.getMessageCount(), mailbox.maxPerRound());
+				for (int i = 1; i <= count; i++) {
+					Message message = folder.getMessage(i);
+					read++;
+					try {
+						switch (bounces.process(new MimeMessage((MimeMessage) message))) {
+							case RECORDED -> recorded++;
+							case DUPLICATE -> duplicates++;
+							case IGNORED -> ignored++;
+						}
+					}
+					catch (MessagingException | java.io.IOException | RuntimeException ex) {
+						// unreadable: set aside like the rest, so that it is not read for
+						// ever
+						ignored++;
+						log.warn("A mail in the bounce mailbox could not be read: {}", ex.toString());
+					}
+					if (moveTo != null) {
+						folder.copyMessages(new Message[] { message }, moveTo);
+					}
+					message.setFlag(Flags.Flag.DELETED, true);
+				}
+			}
+			finally {
+				folder.close(true);
+			}
+		}
+		return new Reading(read, recorded, duplicates, ignored);
+	}
+
+}

@@ -1,0 +1,294 @@
+package jp.renraku.delivery;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a mail from the bounce mailbox: which delivery it is about (the token in the
+ * return path it was sent to — never guessed from the text), and whether the address is
+ * dead (hard) or the trouble may pass (soft). Delivery status notifications (RFC 3464)
+ * are read field by field; other formats (qmail, Exchange, Japanese servers' own texts)
+ * by their status codes and wording.
+ */
+final class BounceParser {
+
+	/** How lasting the failure is. */
+	enum Kind {
+
+		/** The address does not exist or is disabled: stop sending at once. */
+		HARD,
+		/** Full mailbox, temporary or policy refusal: stop only if it keeps happening. */
+		SOFT
+
+	}
+
+	/**
+	 * A bounce of one of our deliveries.
+	 *
+	 * @param token the return path's token, not yet checked
+	 * @param key what makes the same bounce read twice recognisable
+	 */
+	record Report(String token, Kind kind, @Nullable String status, @Nullable String diagnostic, String key) {
+	}
+
+	private static final Pattern RETURN_PATH = Pattern.compile("bounce\\+([0-9a-f]{52})@", Pattern.CASE_INSENSITIVE);
+
+	/** Where a mail server writes the address a mail was delivered to. */
+	private static final String[] RECIPIENT_HEADERS = { "X-Original-To", "Delivered-To", "Envelope-To", "X-Envelope-To",
+			"To", "Cc" };
+
+	private static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
+
+	private static final Pattern BASIC = Pattern.compile("(?<!\\d)(5[05]\\d|4[257]\\d)(?![\\d.])");
+
+	private static final Pattern HARD_WORDS = Pattern.compile(
+			"user unknown|unknown user|no such user|does not exist|"
+					+ "doesn't exist|mailbox unavailable|invalid recipient|recipient address rejected|no mailbox|"
+					+ "address rejected|not our customer|account (?:has been )?disabled|宛先が見つかりません|存在しません|宛先不明",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SOFT_WORDS = Pattern.compile(
+			"mailbox (?:is )?full|over quota|quota exceeded|insufficient storage|temporar|try again|容量|一時的",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern BOUNCE_SUBJECT = Pattern.compile("undeliver|delivery (?:status|failure|has failed)|"
+			+ "returned mail|failure notice|mail delivery|配信不能|配送失敗|送信エラー|届きませんでした", Pattern.CASE_INSENSITIVE);
+
+	private BounceParser() {
+	}
+
+	/**
+	 * The bounce, or empty for a mail that is not one of ours (no token in the address it
+	 * came to), only a delay notice, or not a bounce at all (an auto-reply).
+	 */
+	static Optional<Report> parse(MimeMessage message) throws MessagingException, IOException {
+		String token = token(message);
+		if (token == null) {
+			return Optional.empty();
+		}
+		String key = key(message);
+		String report = deliveryStatus(message);
+		if (report != null) {
+			return fromDeliveryStatus(token, key, report);
+		}
+		String subject = message.getSubject() == null ? "" : message.getSubject();
+		String text = subject + "\n" + withoutOriginal(text(message, new StringBuilder()).toString());
+		Kind kind = classify(text);
+		if (kind == null) {
+			String from = message.getHeader("From", ",");
+			boolean daemon = from != null
+					&& from.toLowerCase(Locale.ROOT).matches("(?s).*(mailer-daemon|postmaster).*");
+			if (!daemon && !BOUNCE_SUBJECT.matcher(subject).find()) {
+				return Optional.empty();
+			}
+			kind = Kind.SOFT;
+		}
+		Matcher enhanced = ENHANCED.matcher(text);
+		String status = enhanced.find() ? enhanced.group() : null;
+		return Optional.of(new Report(token, kind, status, diagnostic(text), key));
+	}
+
+	private static @Nullable String token(MimeMessage message) throws MessagingException {
+		for (String name : RECIPIENT_HEADERS) {
+			String[] values = message.getHeader(name);
+			if (values == null) {
+				continue;
+			}
+			for (String value : values) {
+				Matcher m = RETURN_PATH.matcher(value);
+				if (m.find()) {
+					return m.group(1).toLowerCase(Locale.ROOT);
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The bounce's Message-ID, or a hash of the whole mail when it has none. */
+	private static String key(MimeMessage message) throws MessagingException, IOException {
+		String id = message.getMessageID();
+		if (id != null && !id.isBlank() && id.length() <= 190) {
+			return "id:" + id.strip();
+		}
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		message.writeTo(raw);
+		try {
+			return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.toByteArray()));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The message/delivery-status part's text, or null. */
+	private static @Nullable String deliveryStatus(Part part) throws MessagingException, IOException {
+		if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
+			try (InputStream in = part.getInputStream()) {
+				return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+			}
+		}
+		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = deliveryStatus(multipart.getBodyPart(i));
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Per-recipient fields of a delivery status notification: a failed recipient is a
+	 * bounce (hard or soft by its status); only delayed ones are not a bounce yet.
+	 */
+	private static Optional<Report> fromDeliveryStatus(String token, String key, String report) {
+		String unfolded = report.replace("\r\n", "\n").replaceAll("\n[ \t]+", " ");
+		Map<String, String> failed = null;
+		for (String group : unfolded.split("\n\\s*\n")) {
+			Map<String, String> fields = new LinkedHashMap<>();
+			for (String line : group.split("\n")) {
+				int colon = line.indexOf(':');
+				if (colon > 0) {
+					fields.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+							line.substring(colon + 1).strip());
+				}
+			}
+			if ("failed".equalsIgnoreCase(fields.getOrDefault("action", ""))) {
+				failed = fields;
+				break;
+			}
+		}
+		if (failed == null) {
+			return Optional.empty();
+		}
+		String status = failed.getOrDefault("status", "").replaceAll("\\s.*", "");
+		String diagnostic = failed.get("diagnostic-code");
+		Kind kind = kindOf(status);
+		if (kind == null) {
+			kind = classify(diagnostic == null ? "" : diagnostic);
+		}
+		return Optional.of(new Report(token, kind == null ? Kind.SOFT : kind, status.isEmpty() ? null : status,
+				diagnostic == null ? null : shortened(diagnostic), key));
+	}
+
+	/**
+	 * Hard only for a bad or disabled address (5.1.x, 5.2.1); a full mailbox (5.2.2),
+	 * system, network and policy refusals (spam filters answer 5.7.x) and every 4.x.x are
+	 * soft: they say nothing certain about the address.
+	 */
+	private static @Nullable Kind kindOf(String status) {
+		Matcher m = ENHANCED.matcher(status);
+		if (!m.find()) {
+			return null;
+		}
+		if (m.group(1).equals("5") && (m.group(2).equals("1") || (m.group(2).equals("2") && m.group(3).equals("1")))) {
+			return Kind.HARD;
+		}
+		return m.group(1).equals("2") ? null : Kind.SOFT;
+	}
+
+	/** From a text without a report: status codes first, then wording. */
+	private static @Nullable Kind classify(String text) {
+		Matcher enhanced = ENHANCED.matcher(text);
+		while (enhanced.find()) {
+			Kind kind = kindOf(enhanced.group());
+			if (kind != null) {
+				return kind;
+			}
+		}
+		if (HARD_WORDS.matcher(text).find()) {
+			return Kind.HARD;
+		}
+		if (SOFT_WORDS.matcher(text).find()) {
+			return Kind.SOFT;
+		}
+		Matcher basic = BASIC.matcher(text);
+		if (basic.find()) {
+			String code = basic.group(1);
+			return code.equals("550") || code.equals("551") || code.equals("553") ? Kind.HARD : Kind.SOFT;
+		}
+		return null;
+	}
+
+	private static final Pattern ORIGINAL = Pattern.compile(
+			"^.*(?:original message|copy of (?:the|your) message|message follows|returned message|元のメッセージ|原文).*$",
+			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+	/**
+	 * The server's own words only: the copy of our mail that many servers quote below
+	 * them holds the notice's text, whose words must not decide.
+	 */
+	private static String withoutOriginal(String text) {
+		Matcher m = ORIGINAL.matcher(text);
+		return m.find() ? text.substring(0, m.start()) : text;
+	}
+
+	/** The first line that carries a status code or the failure's wording. */
+	private static @Nullable String diagnostic(String text) {
+		for (String line : text.split("\r?\n")) {
+			if (ENHANCED.matcher(line).find() || BASIC.matcher(line).find() || HARD_WORDS.matcher(line).find()
+					|| SOFT_WORDS.matcher(line).find()) {
+				return shortened(line.strip());
+			}
+		}
+		return null;
+	}
+
+	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+
+	/**
+	 * One line of at most 300 characters, with addresses masked: the reason goes into the
+	 * audit trail, which holds no addresses.
+	 */
+	private static String shortened(String text) {
+		String line = ADDRESS.matcher(text.replaceAll("[\\p{Cntrl}]", " ")).replaceAll("(宛先)").strip();
+		return line.length() > 300 ? line.substring(0, 300) : line;
+	}
+
+	/**
+	 * The text parts, up to 20,000 characters: the returned message's own text included.
+	 */
+	private static StringBuilder text(Part part, StringBuilder into) throws MessagingException, IOException {
+		if (into.length() > 20_000) {
+			return into;
+		}
+		if (part.isMimeType("text/plain")) {
+			Object content = part.getContent();
+			if (content instanceof String text) {
+				into.append(text, 0, Math.min(text.length(), 20_000)).append('\n');
+			}
+		}
+		else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+			List<BodyPart> parts = new ArrayList<>();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				parts.add(multipart.getBodyPart(i));
+			}
+			for (BodyPart child : parts) {
+				text(child, into);
+			}
+		}
+		return into;
+	}
+
+}

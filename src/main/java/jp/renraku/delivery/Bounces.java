@@ -1,0 +1,123 @@
+package jp.renraku.delivery;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jp.renraku.common.Sql;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a bounce does: recorded on its delivery (once, however often it is read), and by
+ * the policy — a hard bounce stops mail to the address at once, soft ones after
+ * {@code softLimit} within {@code softWindow}. A mail whose return path token is missing,
+ * forged or of no delivery changes nothing.
+ */
+@Service
+public class Bounces {
+
+	/** What became of one mail from the bounce mailbox. */
+	public enum Outcome {
+
+		/** A new bounce, recorded. */
+		RECORDED,
+		/** The same bounce was read before. */
+		DUPLICATE,
+		/** Not a bounce of one of our deliveries (or a forged one). */
+		IGNORED
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ReceiptTokens tokens;
+
+	private final DeliveryQueue queue;
+
+	private final ObjectProvider<RecipientDirectory> recipients;
+
+	private final BounceSettings settings;
+
+	private final Clock clock;
+
+	Bounces(JdbcClient jdbc, ReceiptTokens tokens, DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
+			BounceSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.tokens = tokens;
+		this.queue = queue;
+		this.recipients = recipients;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Outcome process(MimeMessage message) throws MessagingException, IOException {
+		Optional<BounceParser.Report> parsed = BounceParser.parse(message);
+		if (parsed.isEmpty()) {
+			return Outcome.IGNORED;
+		}
+		BounceParser.Report report = parsed.get();
+		OptionalLong delivery = tokens.bouncedDeliveryId(report.token());
+		if (delivery.isEmpty()) {
+			return Outcome.IGNORED;
+		}
+		Optional<DeliveryQueue.BounceTarget> target = queue.bounceTarget(delivery.getAsLong());
+		if (target.isEmpty()) {
+			return Outcome.IGNORED;
+		}
+		Instant now = clock.instant();
+		int recorded = jdbc.sql("""
+				INSERT INTO delivery_bounce (message_key, delivery_id, notice_id, body_id, registrant_id, kind, status,
+				                             diagnostic, received_at)
+				VALUES (:key, :delivery, :notice, :body, :registrant, :kind, :status, :diagnostic, :now)
+				ON CONFLICT DO NOTHING
+				""")
+			.param("key", report.key())
+			.param("delivery", delivery.getAsLong())
+			.param("notice", target.get().noticeId())
+			.param("body", target.get().bodyId())
+			.param("registrant", target.get().registrantId())
+			.param("kind", report.kind().name())
+			.param("status", report.status())
+			.param("diagnostic", report.diagnostic())
+			.param("now", Sql.utc(now))
+			.update();
+		if (recorded == 0) {
+			return Outcome.DUPLICATE;
+		}
+		String reason = reason(report, target.get().registrantId(), now);
+		if (reason != null) {
+			recipients.getObject().disableBouncing(target.get().registrantId(), reason, now);
+		}
+		return Outcome.RECORDED;
+	}
+
+	/** Why the address is stopped now, or null if it is not (yet). */
+	private String reason(BounceParser.Report report, long registrantId, Instant now) {
+		String detail = (report.status() == null ? "" : report.status() + " ")
+				+ (report.diagnostic() == null ? "" : report.diagnostic());
+		if (report.kind() == BounceParser.Kind.HARD) {
+			return "宛先不明などで届きませんでした: " + detail.strip();
+		}
+		long soft = jdbc.sql("""
+				SELECT COUNT(*) FROM delivery_bounce WHERE registrant_id = :registrant AND kind = 'SOFT'
+				AND received_at > :since
+				""")
+			.param("registrant", registrantId)
+			.param("since", Sql.utc(now.minus(settings.softWindow())))
+			.query(Long.class)
+			.single();
+		if (soft >= settings.softLimit()) {
+			return "一時的な不達が" + soft + "回続きました（" + settings.softWindow().toDays() + "日以内）: " + detail.strip();
+		}
+		return null;
+	}
+
+}

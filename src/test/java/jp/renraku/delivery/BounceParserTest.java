@@ -1,0 +1,67 @@
+package jp.renraku.delivery;
+
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How bounces of other formats are read, and what is not a bounce. */
+class BounceParserTest {
+
+	private static final String TO = "bounce+" + "ab".repeat(26) + "@bounce.example.jp";
+
+	private static Optional<BounceParser.Report> parse(String from, String subject, String text) throws Exception {
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+		message.setFrom(from);
+		message.setRecipients(MimeMessage.RecipientType.TO, TO);
+		message.setSubject(subject, "UTF-8");
+		message.setText(text, "UTF-8");
+		message.saveChanges();
+		return BounceParser.parse(message);
+	}
+
+	@Test
+	void statusCodesDecideBeforeWords() throws Exception {
+		assertThat(parse("MAILER-DAEMON@mx.example.jp", "Undeliverable", "550 5.7.1 Message rejected as spam")
+			.orElseThrow()
+			.kind()).as("a spam filter says nothing about the address").isEqualTo(BounceParser.Kind.SOFT);
+		assertThat(parse("postmaster@mx.example.jp", "Delivery has failed",
+				"Remote server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound'")
+			.orElseThrow()
+			.kind()).isEqualTo(BounceParser.Kind.HARD);
+		assertThat(parse("MAILER-DAEMON@mx.example.jp", "Returned mail", "452 4.2.2 Mailbox full").orElseThrow())
+			.extracting(BounceParser.Report::kind, BounceParser.Report::status)
+			.containsExactly(BounceParser.Kind.SOFT, "4.2.2");
+	}
+
+	@Test
+	void japaneseServersWordsAreRead() throws Exception {
+		assertThat(parse("MAILER-DAEMON@mx.example.jp", "メール送信エラー", "次の宛先に配信できませんでした。宛先が見つかりません。").orElseThrow().kind())
+			.isEqualTo(BounceParser.Kind.HARD);
+		assertThat(parse("MAILER-DAEMON@mx.example.jp", "配信不能", "受信者のメールボックスの容量がいっぱいです。").orElseThrow().kind())
+			.isEqualTo(BounceParser.Kind.SOFT);
+	}
+
+	@Test
+	void autoRepliesAndMailWithoutTheReturnPathAreNotBounces() throws Exception {
+		assertThat(parse("taro@example.jp", "Re: お知らせ", "了解しました。")).isEmpty();
+		MimeMessage elsewhere = new MimeMessage(Session.getInstance(new Properties()));
+		elsewhere.setFrom("MAILER-DAEMON@mx.example.jp");
+		elsewhere.setRecipients(MimeMessage.RecipientType.TO, "renraku@city.example.jp");
+		elsewhere.setSubject("Undeliverable");
+		elsewhere.setText("550 5.1.1 User unknown");
+		assertThat(BounceParser.parse(elsewhere)).isEmpty();
+	}
+
+	@Test
+	void addressesInTheDiagnosticAreMasked() throws Exception {
+		assertThat(parse("MAILER-DAEMON@mx.example.jp", "Undeliverable", "550 5.1.1 <hanako@example.jp>: User unknown")
+			.orElseThrow()
+			.diagnostic()).doesNotContain("hanako").contains("(宛先)");
+	}
+
+}
