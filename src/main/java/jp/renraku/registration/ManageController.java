@@ -68,6 +68,38 @@ class ManageController {
 		return VIEW_STOPPED;
 	}
 
+	/** Asks for the link that resumes mail to an address that bounced. */
+	@PostMapping("/resume-request")
+	String requestResume(@PathVariable String token, Model model) {
+		Registrant registrant = registrant(token);
+		registration.requestResume(registrant, token);
+		model.addAttribute("flashMessage", "manage.resumeSent");
+		return view(registrant, RegistrantForm.of(registrant), token, model);
+	}
+
+	/** The link from that mail: a button, because mail scanners open links. */
+	@GetMapping("/resume/{resume}")
+	String confirmResume(@PathVariable String token, @PathVariable String resume, Model model) {
+		Registrant registrant = registrant(token);
+		model.addAttribute("list", registration.listOf(registrant));
+		model.addAttribute("token", token);
+		model.addAttribute("resume", resume);
+		return "registration/manage-resume";
+	}
+
+	@PostMapping("/resume/{resume}")
+	String resume(@PathVariable String token, @PathVariable String resume, Model model) {
+		Registrant registrant = registrant(token);
+		if (!registration.resume(registrant, resume)) {
+			model.addAttribute("flashError", "manage.resumeInvalid");
+		}
+		else {
+			model.addAttribute("flashMessage", "manage.resumed");
+		}
+		Registrant now = registration.registrantByLink(registrant.id()).orElseThrow();
+		return view(now, RegistrantForm.of(now), token, model);
+	}
+
 	@GetMapping("/unsubscribe")
 	String confirmUnsubscribe(@PathVariable String token, Model model) {
 		Registrant registrant = registrant(token);

@@ -18,6 +18,8 @@ class PersonalLinks {
 
 	private static final String PURPOSE = "manage";
 
+	private static final String RESUME = "resume-bounced";
+
 	private final InstallationSecret secret;
 
 	private final RenrakuProperties properties;
@@ -43,6 +45,27 @@ class PersonalLinks {
 	Map<String, String> unsubscribeHeaders(long registrantId, String nonce) {
 		return Map.of("List-Unsubscribe", "<" + manageUrl(registrantId, nonce) + "/unsubscribe>",
 				"List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+	}
+
+	/**
+	 * The token of the link that resumes mail to a bounced address: it arrives by mail at
+	 * that address, so opening it proves the address works again. Valid until
+	 * {@code expires} (epoch seconds).
+	 */
+	String resumeToken(long registrantId, String nonce, long expires) {
+		String payload = registrantId + "." + nonce + "." + expires;
+		return expires + "." + secret.sign(RESUME, payload);
+	}
+
+	/** Whether a resume token is genuine, for this registrant, and not expired. */
+	boolean resumeValid(long registrantId, String nonce, String token, java.time.Instant now) {
+		String[] parts = token.split("\\.");
+		if (parts.length != 2 || !parts[0].matches("\\d{1,12}")) {
+			return false;
+		}
+		long expires = Long.parseLong(parts[0]);
+		return now.getEpochSecond() < expires
+				&& secret.verify(RESUME, registrantId + "." + nonce + "." + expires, parts[1]);
 	}
 
 	/** The registrant a token belongs to, if it is genuine and not revoked. */

@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record Registrant(long id, long listId, long bodyId, RegistrantState state, String email, @Nullable String name,
 		@Nullable String furigana, @Nullable String postalCode, @Nullable String address, @Nullable String affiliation,
-		@Nullable String phone, List<Long> categoryIds, Map<Long, String> answers, Instant createdAt,
-		Instant updatedAt) {
+		@Nullable String phone, List<Long> categoryIds, Map<Long, String> answers, Instant createdAt, Instant updatedAt,
+		@Nullable Instant bounceStoppedAt) {
+
+	/** Mail to the address is stopped because it bounced. */
+	public boolean bounceStopped() {
+		return bounceStoppedAt != null;
+	}
 
 	public boolean pending() {
 		return state == RegistrantState.PENDING;

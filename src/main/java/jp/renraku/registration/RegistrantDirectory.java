@@ -69,7 +69,7 @@ class RegistrantDirectory implements RecipientDirectory {
 		int stopped = jdbc.sql("""
 				UPDATE registrant SET bounce_disabled_at = :at, bounce_reason = :reason
 				WHERE body_id = :body AND bounce_disabled_at IS NULL
-				  AND email_hash IN (SELECT email_hash FROM registrant WHERE id = :id)
+				  AND LOWER(email) IN (SELECT LOWER(email) FROM registrant WHERE id = :id)
 				""")
 			.param("at", jp.renraku.common.Sql.utc(at))
 			.param("reason", reason.length() > 300 ? reason.substring(0, 300) : reason)

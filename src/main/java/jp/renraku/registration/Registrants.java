@@ -259,12 +259,25 @@ class Registrants {
 				rs.getString("furigana"), rs.getString("postal_code"), rs.getString("address"),
 				rs.getString("affiliation"), rs.getString("phone"), categories, answers,
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+				jp.renraku.common.Sql.instant(rs.getObject("bounce_disabled_at", OffsetDateTime.class)));
 	}
 
 	/** A registration whose mail is stopped because it bounced. */
 	record Bounced(long id, String email, String listName, @org.jspecify.annotations.Nullable String reason,
 			Instant since) {
+	}
+
+	/**
+	 * Resumes mail to the registrant's address on every registration of its body that was
+	 * stopped for bouncing; returns how many.
+	 */
+	int resumeBounced(long registrantId, long bodyId) {
+		return jdbc.sql("""
+				UPDATE registrant SET bounce_disabled_at = NULL, bounce_reason = NULL
+				WHERE body_id = :body AND bounce_disabled_at IS NOT NULL
+				  AND LOWER(email) IN (SELECT LOWER(email) FROM registrant WHERE id = :id)
+				""").param("body", bodyId).param("id", registrantId).update();
 	}
 
 	List<Bounced> bounced(long bodyId) {

@@ -59,6 +59,11 @@ class RegistrationMails {
 		send(to, "mail.rejected", Map.of(), list.name());
 	}
 
+	/** The link that resumes mail to an address that bounced; it goes to that address. */
+	void resumeLink(String to, RegistrationList list, String url) {
+		send(to, "mail.resume", Map.of(), list.name(), url);
+	}
+
 	void stopped(String to, RegistrationList list) {
 		send(to, "mail.stopped", Map.of(), list.name());
 	}

@@ -60,9 +60,13 @@ public class RegistrationManagement {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final PersonalLinks personalLinks;
+
 	RegistrationManagement(Lists lists, Registrants registrants, SignupRequests signups, RegistrationMails mails,
 			InstallationSecret secret, AuditTrail audit, RenrakuProperties properties, Clock clock,
-			AccountManagement accounts, RegistrantExport export, RegistrantImport imports) {
+			AccountManagement accounts, RegistrantExport export, RegistrantImport imports,
+			PersonalLinks personalLinks) {
+		this.personalLinks = personalLinks;
 		this.accounts = accounts;
 		this.export = export;
 		this.imports = imports;
@@ -316,6 +320,37 @@ public class RegistrationManagement {
 		registrants.erase(registrant, registrants.emailHash(registrant.id()), "STOPPED", clock.instant());
 		audit.record(AuditAction.REGISTRANT_STOPPED, registrant.bodyId(), "registrant:" + registrant.id(), null);
 		mails.stopped(registrant.email(), list);
+	}
+
+	/**
+	 * Mails the registrant's address a link that resumes its mail, if it was stopped for
+	 * bouncing: opening the link proves the address receives mail again. Valid 24 hours.
+	 */
+	void requestResume(Registrant registrant, String manageToken) {
+		if (!registrant.bounceStopped()) {
+			return;
+		}
+		String nonce = registrants.linkNonce(registrant.id()).orElseThrow();
+		long expires = clock.instant().plus(Duration.ofHours(24)).getEpochSecond();
+		mails.resumeLink(registrant.email(), listOf(registrant), properties.baseUrl() + "/m/" + manageToken + "/resume/"
+				+ personalLinks.resumeToken(registrant.id(), nonce, expires));
+	}
+
+	/**
+	 * Resumes mail to a bounced address after its owner opened the link from the mail.
+	 */
+	@Transactional
+	boolean resume(Registrant registrant, String resumeToken) {
+		String nonce = registrants.linkNonce(registrant.id()).orElseThrow();
+		if (!personalLinks.resumeValid(registrant.id(), nonce, resumeToken, clock.instant())) {
+			return false;
+		}
+		int resumed = registrants.resumeBounced(registrant.id(), registrant.bodyId());
+		if (resumed > 0) {
+			audit.record(AuditAction.REGISTRANT_BOUNCE_RESUMED, registrant.bodyId(), "registrant:" + registrant.id(),
+					"registrations:" + resumed);
+		}
+		return true;
 	}
 
 	// ---- audiences for notices
