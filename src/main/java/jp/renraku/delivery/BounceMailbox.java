@@ -26,16 +26,20 @@ public class BounceMailbox {
 	private static final Logger log = LoggerFactory.getLogger(BounceMailbox.class);
 
 	/** What one reading did. */
-	public record Reading(int read, int recorded, int duplicates, int ignored) {
+	public record Reading(int read, int recorded, int duplicates, int handled, int ignored) {
 	}
 
 	private final Bounces bounces;
 
 	private final BounceSettings settings;
 
-	BounceMailbox(Bounces bounces, BounceSettings settings) {
+	private final java.util.List<IncomingMail> others;
+
+	BounceMailbox(Bounces bounces, BounceSettings settings,
+			org.springframework.beans.factory.ObjectProvider<IncomingMail> others) {
 		this.bounces = bounces;
 		this.settings = settings;
+		this.others = others.orderedStream().toList();
 	}
 
 	@Scheduled(fixedDelayString = "${renraku.bounces.mailbox.interval:1m}", initialDelayString = "30s")
@@ -46,8 +50,9 @@ public class BounceMailbox {
 		try {
 			Reading reading = read(settings.mailbox());
 			if (reading.read() > 0) {
-				log.info("Bounce mailbox: {} read, {} recorded, {} already known, {} not ours", reading.read(),
-						reading.recorded(), reading.duplicates(), reading.ignored());
+				log.info(
+						"Mail-in mailbox: {} read, {} bounces recorded, {} already known, {} other mail handled, {} not ours",
+						reading.read(), reading.recorded(), reading.duplicates(), reading.handled(), reading.ignored());
 			}
 		}
 		catch (MessagingException ex) {
@@ -66,6 +71,7 @@ public class BounceMailbox {
 		int read = 0;
 		int recorded = 0;
 		int duplicates = 0;
+		int handled = 0;
 		int ignored = 0;
 		try (Store store = session.getStore(protocol)) {
 			store.connect(mailbox.host(), mailbox.port() == 0 ? -1 : mailbox.port(), mailbox.username(),
@@ -85,13 +91,27 @@ public class BounceMailbox {
 					Message message = folder.getMessage(i);
 					read++;
 					try {
-						switch (bounces.process(new MimeMessage((MimeMessage) message))) {
+						// the raw mail, parsed here: a server's own description of it
+						// (IMAP's
+						// ENVELOPE) may fail on a carrier's legacy address
+						java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+						message.writeTo(raw);
+						MimeMessage copy = new MimeMessage(session,
+								new java.io.ByteArrayInputStream(raw.toByteArray()));
+						switch (bounces.process(copy)) {
 							case RECORDED -> recorded++;
 							case DUPLICATE -> duplicates++;
-							case IGNORED -> ignored++;
+							case IGNORED -> {
+								if (handledElsewhere(copy)) {
+									handled++;
+								}
+								else {
+									ignored++;
+								}
+							}
 						}
 					}
-					catch (MessagingException | java.io.IOException | RuntimeException ex) {
+					catch (Exception ex) {
 						// unreadable: set aside like the rest, so that it is not read for
 						// ever
 						ignored++;
@@ -107,7 +127,16 @@ public class BounceMailbox {
 				folder.close(true);
 			}
 		}
-		return new Reading(read, recorded, duplicates, ignored);
+		return new Reading(read, recorded, duplicates, handled, ignored);
+	}
+
+	private boolean handledElsewhere(MimeMessage message) throws Exception {
+		for (IncomingMail handler : others) {
+			if (handler.handle(message)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -35,9 +35,13 @@ class ListController {
 
 	private final RenrakuProperties properties;
 
-	ListController(RegistrationManagement registration, RenrakuProperties properties) {
+	private final jp.renraku.delivery.BounceSettings mailIn;
+
+	ListController(RegistrationManagement registration, RenrakuProperties properties,
+			jp.renraku.delivery.BounceSettings mailIn) {
 		this.registration = registration;
 		this.properties = properties;
+		this.mailIn = mailIn;
 	}
 
 	@ModelAttribute("verifications")
@@ -89,7 +93,20 @@ class ListController {
 		model.addAttribute("registrationUrl", registrationUrl(list));
 		model.addAttribute("counts", registration.counts(staff, listId));
 		model.addAttribute("today", registration.today());
+		model.addAttribute("mailInConfigured", mailIn.verp());
+		model.addAttribute("mailEntryAddress",
+				registration.mailCode(staff, listId).map(code -> "entry+" + code + "@" + mailIn.domain()).orElse(null));
 		return VIEW_DETAIL;
+	}
+
+	/** 空メール登録: issues the list a registration address for empty mail, or removes it. */
+	@PostMapping("/{listId}/mail-entry")
+	String mailEntry(@AuthenticationPrincipal Staff staff, @PathVariable long listId,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean on,
+			RedirectAttributes redirect) {
+		registration.setMailEntry(staff, listId, on);
+		redirect.addFlashAttribute("flashMessage", on ? "list.mailEntryOn" : "list.mailEntryOff");
+		return "redirect:/lists/" + listId;
 	}
 
 	@GetMapping("/{listId}/edit")

@@ -236,6 +236,28 @@ class Lists {
 			.list();
 	}
 
+	/** The code of the list's registration address for empty mail, if it has one. */
+	Optional<String> mailCode(long listId) {
+		return jdbc.sql("SELECT mail_code FROM registration_list WHERE id = :id AND mail_code IS NOT NULL")
+			.param("id", listId)
+			.query(String.class)
+			.optional();
+	}
+
+	void setMailCode(long listId, @org.jspecify.annotations.Nullable String code) {
+		jdbc.sql("UPDATE registration_list SET mail_code = :code WHERE id = :id")
+			.param("code", code)
+			.param("id", listId)
+			.update();
+	}
+
+	Optional<RegistrationList> findByMailCode(String code) {
+		return jdbc.sql("SELECT * FROM registration_list WHERE mail_code = :code")
+			.param("code", code)
+			.query(this::row)
+			.optional();
+	}
+
 	private RegistrationList row(ResultSet rs, int n) throws SQLException {
 		long id = rs.getLong("id");
 		return new RegistrationList(id, rs.getLong("body_id"), rs.getString("name"), rs.getString("public_token"),

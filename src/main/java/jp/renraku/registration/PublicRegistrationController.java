@@ -126,6 +126,76 @@ class PublicRegistrationController {
 		return VIEW_SENT;
 	}
 
+	/**
+	 * The link answering an empty mail (空メール登録): the address is known; the registration
+	 * password and the agreement to the rules come first, as on the start page, then the
+	 * usual form.
+	 */
+	@GetMapping("/mail")
+	String mailLink(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
+			Model model) {
+		RegistrationList list = list(token);
+		Optional<String> closed = closed(list, model);
+		if (closed.isPresent()) {
+			return closed.get();
+		}
+		model.addAttribute("list", list);
+		var confirmation = link == null ? Optional.<SignupRequests.SignupRequest>empty()
+				: registration.confirmation(list, link);
+		if (confirmation.isEmpty()) {
+			return VIEW_LINK_INVALID;
+		}
+		if (confirmation.get().passwordChecked()) {
+			return "redirect:/r/" + token + "/confirm?t=" + link;
+		}
+		model.addAttribute("email", confirmation.get().email());
+		model.addAttribute("link", link);
+		return VIEW_START;
+	}
+
+	@PostMapping("/mail")
+	String mailPassword(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
+			@RequestParam(required = false) @Nullable String password,
+			@RequestParam(required = false) @Nullable String agree, HttpServletRequest request, Model model) {
+		RegistrationList list = list(token);
+		Optional<String> closed = closed(list, model);
+		if (closed.isPresent()) {
+			return closed.get();
+		}
+		model.addAttribute("list", list);
+		var confirmation = link == null ? Optional.<SignupRequests.SignupRequest>empty()
+				: registration.confirmation(list, link);
+		if (confirmation.isEmpty()) {
+			return VIEW_LINK_INVALID;
+		}
+		model.addAttribute("email", confirmation.get().email());
+		model.addAttribute("link", link);
+		String client = ClientAddress.of(request);
+		if (!attempts.allowed(list.id(), client)) {
+			model.addAttribute("throttled", true);
+			return VIEW_START;
+		}
+		boolean error = false;
+		if (password == null || password.isBlank()) {
+			model.addAttribute("passwordError", "validation.required");
+			error = true;
+		}
+		else if (!RegistrationManagement.passwordMatches(list, password)) {
+			attempts.failed(list.id(), client);
+			model.addAttribute("passwordError", "public.error.password");
+			error = true;
+		}
+		if (agree == null) {
+			model.addAttribute("agreeError", "public.error.agree");
+			error = true;
+		}
+		if (error) {
+			return VIEW_START;
+		}
+		registration.passwordChecked(confirmation.get());
+		return "redirect:/r/" + token + "/confirm?t=" + link;
+	}
+
 	@GetMapping("/confirm")
 	String form(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
 			Model model) {
@@ -139,6 +209,9 @@ class PublicRegistrationController {
 				: registration.confirmation(list, link);
 		if (confirmation.isEmpty()) {
 			return VIEW_LINK_INVALID;
+		}
+		if (!confirmation.get().passwordChecked()) {
+			return "redirect:/r/" + token + "/mail?t=" + link;
 		}
 		model.addAttribute("email", confirmation.get().email());
 		model.addAttribute("link", link);
@@ -157,7 +230,7 @@ class PublicRegistrationController {
 		model.addAttribute("list", list);
 		var confirmation = link == null ? Optional.<SignupRequests.SignupRequest>empty()
 				: registration.confirmation(list, link);
-		if (confirmation.isEmpty()) {
+		if (confirmation.isEmpty() || !confirmation.get().passwordChecked()) {
 			return VIEW_LINK_INVALID;
 		}
 		RegistrantForm form = RegistrantForm.read(request, list);

@@ -253,6 +253,69 @@ public class RegistrationManagement {
 				CONFIRMATION_VALIDITY.toHours());
 	}
 
+	/** Empty mails answered per address and hour, at most. */
+	static final int MAIL_ENTRY_PER_HOUR = 3;
+
+	/**
+	 * 空メール登録: answers an empty mail to the list's registration address with a personal
+	 * link (or, for an address already registered, its personal page), to the sender's
+	 * address only. The link asks for the registration password before the form. At most
+	 * {@value #MAIL_ENTRY_PER_HOUR} answers per address and hour (counted in the
+	 * database, so on every node): false when over it.
+	 */
+	@Transactional
+	boolean requestSignupByMail(RegistrationList list, String email) {
+		Instant now = clock.instant();
+		if (signups.sentSince(list.id(), email, now.minus(Duration.ofHours(1))) >= MAIL_ENTRY_PER_HOUR) {
+			return false;
+		}
+		String token = InstallationSecret.randomToken(32);
+		Optional<Registrant> existing = registrants.findByEmailHash(list.id(), emailHash(list.id(), email));
+		// recorded either way, as what counts the answers
+		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plus(CONFIRMATION_VALIDITY), now, false);
+		if (existing.isPresent()) {
+			Registrant registrant = existing.get();
+			mails.alreadyRegistered(registrant.email(), list, registrant.id(),
+					registrants.linkNonce(registrant.id()).orElseThrow());
+			return true;
+		}
+		mails.confirmationLink(email, list, properties.baseUrl() + "/r/" + list.publicToken() + "/mail?t=" + token,
+				CONFIRMATION_VALIDITY.toHours());
+		return true;
+	}
+
+	/** The password of a link from an empty mail was given: the form may follow. */
+	@Transactional
+	void passwordChecked(SignupRequests.SignupRequest request) {
+		signups.markPasswordChecked(request.id());
+	}
+
+	/** The list an empty mail's registration address names. */
+	@Transactional(readOnly = true)
+	Optional<RegistrationList> listByMailCode(String code) {
+		return lists.findByMailCode(code);
+	}
+
+	@Transactional(readOnly = true)
+	Optional<String> mailCode(Staff staff, long listId) {
+		return lists.mailCode(list(staff, listId).id());
+	}
+
+	/**
+	 * Gives the list a registration address for empty mail (a new random code), or takes
+	 * it away; an old address stops working at once.
+	 */
+	@Transactional
+	void setMailEntry(Staff staff, long listId, boolean on) {
+		RegistrationList list = list(staff, listId);
+		byte[] random = new byte[6];
+		new SecureRandom().nextBytes(random);
+		String code = on ? java.util.HexFormat.of().formatHex(random) : null;
+		lists.setMailCode(list.id(), code);
+		audit.record(AuditAction.LIST_UPDATED, list.bodyId(), "list:" + list.id(),
+				on ? "mail entry address issued" : "mail entry address removed");
+	}
+
 	/**
 	 * The confirmation behind a link, if it is valid: right list, not expired, not used.
 	 */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class SignupRequests {
 
 	/** A pending confirmation. */
-	record SignupRequest(long id, long listId, String email, Instant expiresAt, boolean used) {
+	record SignupRequest(long id, long listId, String email, Instant expiresAt, boolean used, boolean passwordChecked) {
 	}
 
 	private final JdbcClient jdbc;
@@ -26,10 +26,19 @@ class SignupRequests {
 	}
 
 	void insert(long listId, String tokenHash, String email, Instant expiresAt, Instant now) {
+		insert(listId, tokenHash, email, expiresAt, now, true);
+	}
+
+	/**
+	 * As above; {@code passwordChecked} false for a link answering an empty mail, which
+	 * asks for the registration password before the form.
+	 */
+	void insert(long listId, String tokenHash, String email, Instant expiresAt, Instant now, boolean passwordChecked) {
 		jdbc.sql("""
-				INSERT INTO signup_request (list_id, token_hash, email, expires_at, created_at)
-				VALUES (:listId, :hash, :email, :expires, :now)
+				INSERT INTO signup_request (list_id, token_hash, email, expires_at, created_at, password_checked)
+				VALUES (:listId, :hash, :email, :expires, :now, :checked)
 				""")
+			.param("checked", passwordChecked)
 			.param("listId", listId)
 			.param("hash", tokenHash)
 			.param("email", email)
@@ -43,8 +52,27 @@ class SignupRequests {
 			.param("listId", listId)
 			.param("hash", tokenHash)
 			.query((rs, n) -> new SignupRequest(rs.getLong("id"), rs.getLong("list_id"), rs.getString("email"),
-					rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getObject("used_at") != null))
+					rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getObject("used_at") != null,
+					rs.getBoolean("password_checked")))
 			.optional();
+	}
+
+	void markPasswordChecked(long id) {
+		jdbc.sql("UPDATE signup_request SET password_checked = TRUE WHERE id = :id").param("id", id).update();
+	}
+
+	/**
+	 * How many links the address was sent for the list since then (floods of empty mail).
+	 */
+	long sentSince(long listId, String email, Instant since) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM signup_request WHERE list_id = :listId AND email = :email AND created_at > :since
+				""")
+			.param("listId", listId)
+			.param("email", email)
+			.param("since", Sql.utc(since))
+			.query(Long.class)
+			.single();
 	}
 
 	/** use-once: true only for the first caller, so a link registers at most once. */

@@ -222,7 +222,7 @@ class BounceTest {
 		assertThat(inbox("INBOX")).isEqualTo(7);
 
 		BounceMailbox.Reading reading = mailbox.read(box("imap", server.getImap().getPort()));
-		assertThat(reading).isEqualTo(new BounceMailbox.Reading(7, 3, 1, 3));
+		assertThat(reading).isEqualTo(new BounceMailbox.Reading(7, 3, 1, 0, 3));
 		assertThat(inbox("INBOX")).isZero();
 		assertThat(inbox("Processed")).isEqualTo(7);
 		assertThat(mailbox.read(box("imap", server.getImap().getPort())).read()).isZero();
