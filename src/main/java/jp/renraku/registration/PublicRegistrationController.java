@@ -95,20 +95,7 @@ class PublicRegistrationController {
 			model.addAttribute("throttled", true);
 			return VIEW_START;
 		}
-		boolean error = false;
-		if (password == null || password.isBlank()) {
-			model.addAttribute("passwordError", "validation.required");
-			error = true;
-		}
-		else if (!RegistrationManagement.passwordMatches(list, password)) {
-			attempts.failed(list.id(), client);
-			model.addAttribute("passwordError", "public.error.password");
-			error = true;
-		}
-		if (agree == null) {
-			model.addAttribute("agreeError", "public.error.agree");
-			error = true;
-		}
+		boolean error = !passwordAndAgreement(list, password, agree, client, model);
 		Optional<String> address = email == null ? Optional.empty() : EmailAddresses.normalize(email);
 		if (email == null || email.isBlank()) {
 			model.addAttribute("emailError", "validation.required");
@@ -175,25 +162,35 @@ class PublicRegistrationController {
 			model.addAttribute("throttled", true);
 			return VIEW_START;
 		}
-		boolean error = false;
-		if (password == null || password.isBlank()) {
-			model.addAttribute("passwordError", "validation.required");
-			error = true;
-		}
-		else if (!RegistrationManagement.passwordMatches(list, password)) {
-			attempts.failed(list.id(), client);
-			model.addAttribute("passwordError", "public.error.password");
-			error = true;
-		}
-		if (agree == null) {
-			model.addAttribute("agreeError", "public.error.agree");
-			error = true;
-		}
+		boolean error = !passwordAndAgreement(list, password, agree, client, model);
 		if (error) {
 			return VIEW_START;
 		}
 		registration.passwordChecked(confirmation.get());
 		return "redirect:/r/" + token + "/confirm?t=" + link;
+	}
+
+	/**
+	 * Checks the registration password (a wrong one counts against the client) and the
+	 * agreement to the rules, putting what is wrong on the page; true if both are given.
+	 */
+	private boolean passwordAndAgreement(RegistrationList list, @Nullable String password, @Nullable String agree,
+			String client, Model model) {
+		boolean fine = true;
+		if (password == null || password.isBlank()) {
+			model.addAttribute("passwordError", "validation.required");
+			fine = false;
+		}
+		else if (!RegistrationManagement.passwordMatches(list, password)) {
+			attempts.failed(list.id(), client);
+			model.addAttribute("passwordError", "public.error.password");
+			fine = false;
+		}
+		if (agree == null) {
+			model.addAttribute("agreeError", "public.error.agree");
+			fine = false;
+		}
+		return fine;
 	}
 
 	@GetMapping("/confirm")
