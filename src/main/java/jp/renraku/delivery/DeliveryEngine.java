@@ -81,8 +81,11 @@ public class DeliveryEngine implements SmartLifecycle {
 		this.rules = rules;
 		this.target = target;
 		this.settings = settings;
+		// with a mail-in domain, replies come back to Renraku naming their delivery: a
+		// 「停止」 is answered, the rest kept on the notice for its sender, never forwarded
 		this.renderer = new MessageRenderer(mail.from(), messages, id -> links.baseUrl() + "/c/" + tokens.token(id),
-				id -> links.baseUrl() + "/o/" + tokens.openToken(id));
+				id -> links.baseUrl() + "/o/" + tokens.openToken(id),
+				id -> bounces.verp() ? "reply+" + tokens.replyToken(id) + "@" + bounces.domain() : "");
 		this.destinations = new Destinations(settings.destinations());
 		this.clock = clock;
 	}

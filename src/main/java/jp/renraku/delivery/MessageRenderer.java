@@ -62,6 +62,9 @@ final class MessageRenderer {
 	/** The personal confirmation link of a delivery. */
 	private final java.util.function.LongFunction<String> confirmUrl;
 
+	/** A delivery's Reply-To address, or "" for none. */
+	private final java.util.function.LongFunction<String> replyTo;
+
 	/** The address of a delivery's opening image. */
 	private final java.util.function.LongFunction<String> openUrl;
 
@@ -70,11 +73,12 @@ final class MessageRenderer {
 	}
 
 	MessageRenderer(String from, MessageSource messages, java.util.function.LongFunction<String> confirmUrl) {
-		this(from, messages, confirmUrl, id -> "");
+		this(from, messages, confirmUrl, id -> "", id -> "");
 	}
 
 	MessageRenderer(String from, MessageSource messages, java.util.function.LongFunction<String> confirmUrl,
-			java.util.function.LongFunction<String> openUrl) {
+			java.util.function.LongFunction<String> openUrl, java.util.function.LongFunction<String> replyTo) {
+		this.replyTo = replyTo;
 		this.confirmUrl = confirmUrl;
 		this.openUrl = openUrl;
 		this.confirmLine = messages.getMessage("mail.confirmLine", null, "{0}", Locale.JAPANESE);
@@ -174,6 +178,10 @@ final class MessageRenderer {
 		header(headers, "To", to);
 		header(headers, "Message-ID", "<" + deliveryId + "." + noticeId + ".renraku@" + messageIdDomain + ">");
 		header(headers, "Subject", subjectHeader);
+		String reply = replyTo.apply(deliveryId);
+		if (!reply.isEmpty() && printableAscii(reply)) {
+			header(headers, "Reply-To", reply);
+		}
 		header(headers, "MIME-Version", "1.0");
 		header(headers, "Content-Type", contentType);
 		header(headers, "Content-Transfer-Encoding", transferEncoding);

@@ -38,6 +38,9 @@ public class ReceiptTokens {
 
 	private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
+	/** The Reply-To's token: replies to a notice name the delivery they answer. */
+	private static final byte[] REPLY = "RplyV1\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -102,12 +105,29 @@ public class ReceiptTokens {
 	 * may change the case of an address's local part.
 	 */
 	public String bounceToken(long deliveryId) {
-		byte[] sealed = crypt(Cipher.ENCRYPT_MODE, ByteBuffer.allocate(16).putLong(deliveryId).put(BOUNCE).array());
+		return hexToken(deliveryId, BOUNCE);
+	}
+
+	/** The token in a delivery's Reply-To, {@code reply+<token>@<mail-in domain>}. */
+	public String replyToken(long deliveryId) {
+		return hexToken(deliveryId, REPLY);
+	}
+
+	public OptionalLong repliedDeliveryId(String token) {
+		return hexDeliveryId(token, REPLY);
+	}
+
+	private String hexToken(long deliveryId, byte[] purpose) {
+		byte[] sealed = crypt(Cipher.ENCRYPT_MODE, ByteBuffer.allocate(16).putLong(deliveryId).put(purpose).array());
 		return HEX.formatHex(sealed) + HEX.formatHex(tag(sealed));
 	}
 
 	/** The delivery a return path's token was made for, or empty for anything else. */
 	public OptionalLong bouncedDeliveryId(String token) {
+		return hexDeliveryId(token, BOUNCE);
+	}
+
+	private OptionalLong hexDeliveryId(String token, byte[] expected) {
 		if (token == null || token.length() != 52 || !token.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
 			return OptionalLong.empty();
 		}
@@ -121,7 +141,7 @@ public class ReceiptTokens {
 		long id = block.getLong();
 		byte[] purpose = new byte[8];
 		block.get(purpose);
-		return Arrays.equals(purpose, BOUNCE) && id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+		return Arrays.equals(purpose, expected) && id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
 	}
 
 	/** The delivery of an opening image's token, or empty. */

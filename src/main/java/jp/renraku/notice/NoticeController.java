@@ -147,6 +147,7 @@ class NoticeController {
 			model.addAttribute("progress", notices.progress(staff, noticeId));
 			model.addAttribute("confirmed", notice.askConfirmation() ? notices.confirmations(staff, noticeId) : null);
 			model.addAttribute("failures", notices.failures(staff, noticeId));
+			model.addAttribute("replies", notices.replies(staff, noticeId));
 			if ((notice.askConfirmation() || notice.trackOpens()) && !notice.reminder()) {
 				model.addAttribute("results", notices.results(staff, noticeId));
 				model.addAttribute("reminders", notices.reminders(staff, noticeId));

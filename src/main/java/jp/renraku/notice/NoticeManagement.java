@@ -56,6 +56,8 @@ public class NoticeManagement implements NoticeContents {
 
 	private final ReleasedNotices releasedNotices;
 
+	private final NoticeReplies noticeReplies;
+
 	private final jp.renraku.common.CityTime cityTime;
 
 	private final RegistrationManagement registration;
@@ -87,7 +89,8 @@ public class NoticeManagement implements NoticeContents {
 			TransactionTemplate transactions, Clock clock, jp.renraku.common.RenrakuProperties properties,
 			OrganizationManagement organization, Receipts receipts, ReceiptProperties receiptProperties,
 			NoticeResults results, jp.renraku.common.CityTime cityTime, ExportPermissions exports,
-			ReleasedNotices releasedNotices) {
+			ReleasedNotices releasedNotices, NoticeReplies noticeReplies) {
+		this.noticeReplies = noticeReplies;
 		this.releasedNotices = releasedNotices;
 		this.exports = exports;
 		this.results = results;
@@ -668,6 +671,12 @@ public class NoticeManagement implements NoticeContents {
 		audit.record(AuditAction.NOTICE_RESULTS_EXPORTED, notice.bodyId(), "notice:" + notice.id(), "rows:" + rows[0]
 				+ " export:" + request.id() + " download:" + request.downloads() + "/" + request.maxDownloads());
 		return rows[0];
+	}
+
+	/** Replies to the notice's mail, newest first (the last 200). */
+	@Transactional(readOnly = true)
+	List<NoticeReplies.Reply> replies(Staff staff, long noticeId) {
+		return noticeReplies.of(notice(staff, noticeId).id(), 200);
 	}
 
 	/** The reminders of a notice, oldest first. */
