@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a bounce does: recorded on its delivery (once, however often it is read), and by
  * the policy — a hard bounce stops mail to the address at once, soft ones after
- * {@code softLimit} within {@code softWindow}. A mail whose return path token is missing,
- * forged or of no delivery changes nothing.
+ * {@code softBounceLimit} within {@code softBounceWindow}. A mail whose return path token
+ * is missing, forged or of no delivery changes nothing.
  */
 @Service
 public class Bounces {
@@ -43,12 +43,12 @@ public class Bounces {
 
 	private final ObjectProvider<RecipientDirectory> recipients;
 
-	private final BounceSettings settings;
+	private final MailInSettings settings;
 
 	private final Clock clock;
 
 	Bounces(JdbcClient jdbc, ReceiptTokens tokens, DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
-			BounceSettings settings, Clock clock) {
+			MailInSettings settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.tokens = tokens;
 		this.queue = queue;
@@ -111,11 +111,11 @@ public class Bounces {
 				AND received_at > :since
 				""")
 			.param("registrant", registrantId)
-			.param("since", Sql.utc(now.minus(settings.softWindow())))
+			.param("since", Sql.utc(now.minus(settings.softBounceWindow())))
 			.query(Long.class)
 			.single();
-		if (soft >= settings.softLimit()) {
-			return "一時的な不達が" + soft + "回続きました（" + settings.softWindow().toDays() + "日以内）: " + detail.strip();
+		if (soft >= settings.softBounceLimit()) {
+			return "一時的な不達が" + soft + "回続きました（" + settings.softBounceWindow().toDays() + "日以内）: " + detail.strip();
 		}
 		return null;
 	}

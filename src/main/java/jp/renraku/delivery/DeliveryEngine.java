@@ -55,7 +55,7 @@ public class DeliveryEngine implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final BounceSettings bounces;
+	private final MailInSettings bounces;
 
 	private final ReceiptTokens tokens;
 
@@ -72,7 +72,7 @@ public class DeliveryEngine implements SmartLifecycle {
 	DeliveryEngine(DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, ReceiptTokens tokens,
-			jp.renraku.common.RenrakuProperties links, BounceSettings bounces) {
+			jp.renraku.common.RenrakuProperties links, MailInSettings bounces) {
 		this.bounces = bounces;
 		this.tokens = tokens;
 		this.queue = queue;

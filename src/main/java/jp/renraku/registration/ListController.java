@@ -35,10 +35,10 @@ class ListController {
 
 	private final RenrakuProperties properties;
 
-	private final jp.renraku.delivery.BounceSettings mailIn;
+	private final jp.renraku.delivery.MailInSettings mailIn;
 
 	ListController(RegistrationManagement registration, RenrakuProperties properties,
-			jp.renraku.delivery.BounceSettings mailIn) {
+			jp.renraku.delivery.MailInSettings mailIn) {
 		this.registration = registration;
 		this.properties = properties;
 		this.mailIn = mailIn;

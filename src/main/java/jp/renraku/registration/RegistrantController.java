@@ -59,6 +59,14 @@ class RegistrantController {
 		return "registration/bounced";
 	}
 
+	@PostMapping("/registrants/{registrantId}/resume-bounced")
+	String resumeBounced(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId,
+			RedirectAttributes redirect) {
+		registration.resumeByManager(staff, registrantId);
+		redirect.addFlashAttribute("flashMessage", "bounced.resumed");
+		return "redirect:/registrants/bounced";
+	}
+
 	@GetMapping("/registrants/{registrantId}")
 	String show(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId, Model model) {
 		Registrant registrant = registration.registrant(staff, registrantId);

@@ -400,6 +400,20 @@ public class RegistrationManagement {
 	}
 
 	/**
+	 * The operations manager resumes mail to an address of their body that was stopped
+	 * for bouncing (the resident said the mailbox works again); audited.
+	 */
+	@Transactional
+	void resumeByManager(Staff staff, long registrantId) {
+		Registrant registrant = registrant(staff, registrantId);
+		int resumed = registrants.resumeBounced(registrant.id(), registrant.bodyId());
+		if (resumed > 0) {
+			audit.record(AuditAction.REGISTRANT_BOUNCE_RESUMED, registrant.bodyId(), "registrant:" + registrant.id(),
+					"registrations:" + resumed + " by operations manager");
+		}
+	}
+
+	/**
 	 * Resumes mail to a bounced address after its owner opened the link from the mail.
 	 */
 	@Transactional

@@ -64,7 +64,7 @@ class BounceTest {
 	ReceiptTokens tokens;
 
 	@Autowired
-	BounceMailbox mailbox;
+	MailInMailbox mailbox;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -172,8 +172,8 @@ class BounceTest {
 		return message;
 	}
 
-	private BounceSettings.Mailbox box(String protocol, int port) {
-		return new BounceSettings.Mailbox(true, protocol, "127.0.0.1", port, "bounces", "secret", "INBOX",
+	private MailInSettings.Mailbox box(String protocol, int port) {
+		return new MailInSettings.Mailbox(true, protocol, "127.0.0.1", port, "bounces", "secret", "INBOX",
 				protocol.equals("imap") ? "Processed" : null, java.time.Duration.ofMinutes(1), 500);
 	}
 
@@ -221,8 +221,8 @@ class BounceTest {
 		arrive(plain(returnPath(addresses.get(3)), addresses.get(3), "不在のお知らせ", "ただいま休暇中です。"));
 		assertThat(inbox("INBOX")).isEqualTo(7);
 
-		BounceMailbox.Reading reading = mailbox.read(box("imap", server.getImap().getPort()));
-		assertThat(reading).isEqualTo(new BounceMailbox.Reading(7, 3, 1, 0, 3));
+		MailInMailbox.Reading reading = mailbox.read(box("imap", server.getImap().getPort()));
+		assertThat(reading).isEqualTo(new MailInMailbox.Reading(7, 3, 1, 0, 3));
 		assertThat(inbox("INBOX")).isZero();
 		assertThat(inbox("Processed")).isEqualTo(7);
 		assertThat(mailbox.read(box("imap", server.getImap().getPort())).read()).isZero();
@@ -269,7 +269,7 @@ class BounceTest {
 			release("お知らせ" + i);
 			arrive(dsn(returnPath(addresses.get(1)), addresses.get(1), "failed", "4.2.2",
 					"<" + UUID.randomUUID() + "@mx.example.jp>"));
-			BounceMailbox.Reading reading = mailbox.read(box("pop3", server.getPop3().getPort()));
+			MailInMailbox.Reading reading = mailbox.read(box("pop3", server.getPop3().getPort()));
 			assertThat(reading.recorded()).isEqualTo(1);
 			assertThat(stopped(addresses.get(1))).isEqualTo(i == 2);
 		}

@@ -52,13 +52,13 @@ public class DeliveryFixtures {
 
 	private final jp.renraku.common.RenrakuProperties properties;
 
-	private final BounceSettings bounces;
+	private final MailInSettings bounces;
 
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
 			DeliveryQueue queue, JdbcClient jdbc, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, ReceiptTokens tokens,
-			jp.renraku.common.RenrakuProperties properties, BounceSettings bounces) {
+			jp.renraku.common.RenrakuProperties properties, MailInSettings bounces) {
 		this.bounces = bounces;
 		this.tokens = tokens;
 		this.properties = properties;

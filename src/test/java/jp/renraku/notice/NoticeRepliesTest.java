@@ -12,8 +12,8 @@ import jakarta.mail.internet.MimeMessage;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.BounceMailbox;
-import jp.renraku.delivery.BounceSettings;
+import jp.renraku.delivery.MailInMailbox;
+import jp.renraku.delivery.MailInSettings;
 import jp.renraku.delivery.DeliveryEngine;
 import jp.renraku.delivery.MailCatcher;
 import jp.renraku.registration.RegistrationFixtures;
@@ -53,7 +53,7 @@ class NoticeRepliesTest {
 	MailCatcher catcher;
 
 	@Autowired
-	BounceMailbox mailbox;
+	MailInMailbox mailbox;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -118,8 +118,8 @@ class NoticeRepliesTest {
 		inbox.deliver(message);
 	}
 
-	private BounceMailbox.Reading read() throws Exception {
-		return mailbox.read(new BounceSettings.Mailbox(true, "imap", "127.0.0.1", server.getImap().getPort(), "mailin",
+	private MailInMailbox.Reading read() throws Exception {
+		return mailbox.read(new MailInSettings.Mailbox(true, "imap", "127.0.0.1", server.getImap().getPort(), "mailin",
 				"secret", "INBOX", null, java.time.Duration.ofMinutes(1), 500));
 	}
 

@@ -10,8 +10,8 @@ import jakarta.mail.internet.MimeMessage;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.BounceMailbox;
-import jp.renraku.delivery.BounceSettings;
+import jp.renraku.delivery.MailInMailbox;
+import jp.renraku.delivery.MailInSettings;
 import jp.renraku.delivery.MailCatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +48,7 @@ class BlankMailRegistrationTest {
 	MailCatcher catcher;
 
 	@Autowired
-	BounceMailbox mailbox;
+	MailInMailbox mailbox;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -105,12 +105,12 @@ class BlankMailRegistrationTest {
 		inbox.deliver(message);
 	}
 
-	private BounceMailbox.Reading read() throws Exception {
+	private MailInMailbox.Reading read() throws Exception {
 		// POP3: GreenMail's IMAP server cannot describe the carrier's legacy address in
 		// an
 		// ENVELOPE response ("Failed to load IMAP envelope"); POP3 hands over the raw
 		// mail
-		return mailbox.read(new BounceSettings.Mailbox(true, "pop3", "127.0.0.1", server.getPop3().getPort(), "mailin",
+		return mailbox.read(new MailInSettings.Mailbox(true, "pop3", "127.0.0.1", server.getPop3().getPort(), "mailin",
 				"secret", "INBOX", null, java.time.Duration.ofMinutes(1), 500));
 	}
 
@@ -177,7 +177,7 @@ class BlankMailRegistrationTest {
 		}
 		arrive("vacation@example.jp", entry, "Auto-Submitted", "auto-replied");
 		arrive("MAILER-DAEMON@mx.example.jp", entry);
-		BounceMailbox.Reading reading = read();
+		MailInMailbox.Reading reading = read();
 		assertThat(reading.read()).isEqualTo(8);
 		assertThat(answersTo(flooder)).isEqualTo(3);
 		assertThat(answersTo("vacation@example.jp")).isZero();

@@ -51,9 +51,11 @@ class BounceResumeTest {
 
 	String manageLink;
 
+	TestStaff manager;
+
 	@BeforeEach
 	void registeredOnTwoListsThenStopped() {
-		TestStaff manager = staff.manager(staff.body());
+		manager = staff.manager(staff.body());
 		RegistrationList one = fixtures.list(manager);
 		RegistrationList two = fixtures.list(manager);
 		email = StaffFixtures.unique("r") + "@example.jp";
@@ -101,6 +103,20 @@ class BounceResumeTest {
 			.param("t", "registrant:" + first)
 			.query(String.class)
 			.single()).isEqualTo("registrations:2");
+	}
+
+	@Test
+	void theOperationsManagerOfTheBodyMayResumeItOthersMayNot() {
+		TestStaff stranger = staff.manager(staff.body());
+		assertThat(jp.renraku.StaffRequests.post(mvc, stranger, "/registrants/" + first + "/resume-bounced"))
+			.hasStatus(404);
+		assertThat(stopped()).isEqualTo(2);
+		assertThat(mvc.get().uri("/registrants/bounced").with(manager.signedIn()).exchange()).bodyText()
+			.contains(email)
+			.contains("5.1.1");
+		assertThat(jp.renraku.StaffRequests.post(mvc, manager, "/registrants/" + first + "/resume-bounced"))
+			.hasStatus3xxRedirection();
+		assertThat(stopped()).isZero();
 	}
 
 	@Test

@@ -15,15 +15,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the bounce mailbox of the city's mail server over IMAP(S) or POP3(S) and hands
- * each mail to {@link Bounces}; processed mail is moved (IMAP, when a folder is set) or
- * deleted, so the mailbox does not grow. Several nodes may read the same mailbox: a
- * bounce read twice changes nothing.
+ * Reads the mail-in mailbox of the city's mail server over IMAP(S) or POP3(S) and hands
+ * each mail to {@link Bounces}, and what is not a bounce to the {@link IncomingMail}
+ * handlers; processed mail is moved (IMAP, when a folder is set) or deleted, so the
+ * mailbox does not grow. Several nodes may read the same mailbox: a bounce read twice
+ * changes nothing.
  */
 @Component
-public class BounceMailbox {
+public class MailInMailbox {
 
-	private static final Logger log = LoggerFactory.getLogger(BounceMailbox.class);
+	private static final Logger log = LoggerFactory.getLogger(MailInMailbox.class);
 
 	/** What one reading did. */
 	public record Reading(int read, int recorded, int duplicates, int handled, int ignored) {
@@ -31,18 +32,18 @@ public class BounceMailbox {
 
 	private final Bounces bounces;
 
-	private final BounceSettings settings;
+	private final MailInSettings settings;
 
 	private final java.util.List<IncomingMail> others;
 
-	BounceMailbox(Bounces bounces, BounceSettings settings,
+	MailInMailbox(Bounces bounces, MailInSettings settings,
 			org.springframework.beans.factory.ObjectProvider<IncomingMail> others) {
 		this.bounces = bounces;
 		this.settings = settings;
 		this.others = others.orderedStream().toList();
 	}
 
-	@Scheduled(fixedDelayString = "${renraku.bounces.mailbox.interval:1m}", initialDelayString = "30s")
+	@Scheduled(fixedDelayString = "${renraku.mail-in.mailbox.interval:1m}", initialDelayString = "30s")
 	void scheduled() {
 		if (!settings.mailbox().enabled()) {
 			return;
@@ -56,12 +57,12 @@ public class BounceMailbox {
 			}
 		}
 		catch (MessagingException ex) {
-			log.warn("Bounce mailbox could not be read: {}", ex.toString());
+			log.warn("Mail-in mailbox could not be read: {}", ex.toString());
 		}
 	}
 
 	/** Reads up to {@code maxPerRound} mails of the mailbox once. */
-	public Reading read(BounceSettings.Mailbox mailbox) throws MessagingException {
+	public Reading read(MailInSettings.Mailbox mailbox) throws MessagingException {
 		String protocol = mailbox.protocol();
 		boolean pop3 = protocol.startsWith("pop3");
 		Properties properties = new Properties();
@@ -115,7 +116,7 @@ public class BounceMailbox {
 						// unreadable: set aside like the rest, so that it is not read for
 						// ever
 						ignored++;
-						log.warn("A mail in the bounce mailbox could not be read: {}", ex.toString());
+						log.warn("A mail in the mail-in mailbox could not be read: {}", ex.toString());
 					}
 					if (moveTo != null) {
 						folder.copyMessages(new Message[] { message }, moveTo);

@@ -7,18 +7,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Bounces: where they go and what they do.
+ * Mail that comes back to Renraku: bounces, empty mails to a list's registration address,
+ * replies to notices — all addressed {@code <kind>+<token>@<domain>} and read from one
+ * mailbox.
  *
- * @param domain the bounce domain of the return path {@code bounce+<token>@<domain>}
- * (RENRAKU_BOUNCE_DOMAIN); empty: the From address is the return path and bounces cannot
- * be matched
- * @param mailbox the mailbox those bounces land in, read by Renraku
- * @param softLimit soft bounces (full mailbox, temporary errors) of one address ...
- * @param softWindow ... within this time that stop its mail, like one hard bounce does
+ * @param domain the mail-in domain of {@code bounce+…} return paths, {@code entry+…}
+ * registration addresses and {@code reply+…} Reply-To addresses (RENRAKU_MAIL_IN_DOMAIN);
+ * empty: none of them, the From address is the return path and bounces cannot be matched
+ * @param mailbox the mailbox that mail lands in, read by Renraku
+ * @param softBounceLimit soft bounces (full mailbox, temporary errors) of one address ...
+ * @param softBounceWindow ... within this time that stop its mail, like one hard bounce
  */
-@ConfigurationProperties("renraku.bounces")
-public record BounceSettings(@Nullable String domain, @DefaultValue Mailbox mailbox, @DefaultValue("3") int softLimit,
-		@DefaultValue("30d") Duration softWindow) {
+@ConfigurationProperties("renraku.mail-in")
+public record MailInSettings(@Nullable String domain, @DefaultValue Mailbox mailbox,
+		@DefaultValue("3") int softBounceLimit, @DefaultValue("30d") Duration softBounceWindow) {
 
 	/** Whether outgoing mail carries a per-delivery return path. */
 	public boolean verp() {
@@ -31,7 +33,7 @@ public record BounceSettings(@Nullable String domain, @DefaultValue Mailbox mail
 	 * @param host the mail server
 	 * @param port its port; 0: the protocol's own
 	 * @param username the mailbox's user
-	 * @param password its password (RENRAKU_BOUNCE_PASSWORD)
+	 * @param password its password (RENRAKU_MAIL_IN_PASSWORD)
 	 * @param folder the folder to read (IMAP; POP3 has only INBOX)
 	 * @param moveTo IMAP folder processed mail is moved to; empty: processed mail is
 	 * deleted
