@@ -7,6 +7,8 @@
 # which must equal N.
 #
 #   bench/confirm.sh          N=100000 RUNS=3 THREADS=4 CONNECTIONS=64 HEAP=512m
+#   QUESTIONS=1 bench/confirm.sh   the notice asks a safety question and every press answers it
+#                                  (the answer page's POST, through Spring MVC and its checks)
 # Loopback only; bounded in count (N per run) and time (wrk runs DURATION=120 s; its threads
 # stop pressing when their tokens are used, and the rate is taken from the first and last
 # recorded confirmation, not from wrk's requests/s over the whole duration).

@@ -67,7 +67,8 @@ public final class ConfirmBenchmark {
 		BenchSetup.Body setup = BenchSetup.bodyWithRegistrants(app, n);
 		NoticeManagement notices = app.getBean(NoticeManagement.class);
 		long noticeId = notices.create(setup.manager(), new NoticeDraft("【訓練】安否確認", "受信を確認してください。\n{{受信確認リンク}}\n",
-				true, List.of(setup.list().id()), List.of(), List.of(), java.util.Map.of(), true, List.of(), null, 0, null, false));
+				true, List.of(setup.list().id()), List.of(), List.of(), java.util.Map.of(), true, questions(), null, 0, null,
+				false));
 		notices.release(setup.manager(), noticeId);
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 		// the mail went out: the benchmark measures the clicks, not the sending
@@ -81,6 +82,18 @@ public final class ConfirmBenchmark {
 				}, noticeId);
 		Files.write(tokensFile, lines);
 		return noticeId;
+	}
+
+	/**
+	 * With QUESTIONS=1 the notice asks the safety question (the answer page's POST is
+	 * measured, through MVC and its checks); otherwise nothing (the bare button).
+	 */
+	private static List<NoticeQuestion> questions() {
+		if (!"1".equals(System.getenv("QUESTIONS"))) {
+			return List.of();
+		}
+		return List.of(new NoticeQuestion(1, NoticeQuestion.Kind.SINGLE_CHOICE, "あなたの状況", List.of("無事", "負傷している", "支援が必要"),
+				true, 200));
 	}
 
 }

@@ -14,9 +14,10 @@ class ConfirmButtonConfiguration {
 
 	@Bean
 	FilterRegistrationBean<ConfirmButtonFilter> confirmButtonFilter(ReceiptTokens tokens, ReceiptWriter writer,
-			LocaleResolver localeResolver, ITemplateEngine templateEngine) {
+			LocaleResolver localeResolver, ITemplateEngine templateEngine, ReleasedNotices released,
+			org.springframework.context.ApplicationContext context) {
 		FilterRegistrationBean<ConfirmButtonFilter> registration = new FilterRegistrationBean<>(
-				new ConfirmButtonFilter(tokens, writer, localeResolver, templateEngine));
+				new ConfirmButtonFilter(tokens, writer, localeResolver, templateEngine, released, context));
 		registration.addUrlPatterns("/c/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

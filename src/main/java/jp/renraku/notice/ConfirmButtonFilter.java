@@ -18,22 +18,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * The press of the confirmation button (Art. 5-2), the one request that arrives thousands
- * of times a second after a disaster, answered before the security chains, the request
- * metrics and Spring MVC, which together were two thirds of its work: it is a POST of the
- * signed token alone, with no session, no CSRF token, no form fields and nothing to
- * authorise. The token is checked, the press goes to the {@link ReceiptWriter} (which
- * looks the delivery up with its whole group), and the thank-you page — rendered once per
- * notice, outcome and language, then kept — goes back with the same security headers as
- * every page ({@link SecurityHeaders}).
+ * The press of the confirmation button, or the sending of the answer page (Art. 5-2): the
+ * request that arrives thousands of times a second after a disaster, answered before the
+ * security chains, the request metrics and Spring MVC, which together were two thirds of
+ * its work: it is a POST of the signed token and at most a small form of answers, with no
+ * session, no CSRF token and nothing to authorise. The token is checked, the press goes
+ * to the {@link ReceiptWriter}, which looks the delivery up with its whole group and
+ * reads the answers against the notice's questions ({@link AnswerSheet}, the same rules
+ * as the answer page), and the thank-you page — kept per notice, outcome and language
+ * where it can be — goes back with the same security headers as every page
+ * ({@link SecurityHeaders}).
  * <p>
  * Anything else passes on unchanged to {@link ReceiptController}: a forged token (404), a
- * closed notice (410), a notice with questions or a POST with answers (the answer page),
- * so that every rule stays where it is written and this is only a shorter way for the
- * common case.
+ * closed notice (410), questions left unanswered or answers to correct (the answer page
+ * with the messages), so that every rule stays where it is written and this is only a
+ * shorter way for the common case.
  */
 class ConfirmButtonFilter extends OncePerRequestFilter {
 
@@ -50,21 +53,39 @@ class ConfirmButtonFilter extends OncePerRequestFilter {
 	/** Rendered thank-you pages by notice, outcome and language. */
 	private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
 
-	ConfirmButtonFilter(ReceiptTokens tokens, ReceiptWriter writer, LocaleResolver locales, ITemplateEngine templates) {
+	private final ReleasedNotices released;
+
+	/** Lets the page call beans ({@code @cityTime}) as views rendered by MVC do. */
+	private final ThymeleafEvaluationContext evaluation;
+
+	ConfirmButtonFilter(ReceiptTokens tokens, ReceiptWriter writer, LocaleResolver locales, ITemplateEngine templates,
+			ReleasedNotices released, org.springframework.context.ApplicationContext context) {
+		this.released = released;
+		this.evaluation = new ThymeleafEvaluationContext(context, null);
 		this.tokens = tokens;
 		this.writer = writer;
 		this.locales = locales;
 		this.templates = templates;
 	}
 
+	/** The largest answer page the short path reads; anything bigger goes to the page. */
+	private static final int MAX_FORM = 64 * 1024;
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		// the button's form has no fields: anything with a body or a query is for the
-		// page
-		if (!"POST".equals(request.getMethod()) || request.getContentLengthLong() > 0
-				|| request.getQueryString() != null || !path.startsWith(PREFIX)) {
+		if (!"POST".equals(request.getMethod()) || request.getQueryString() != null || !path.startsWith(PREFIX)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long length = request.getContentLengthLong();
+		boolean form = request.getContentType() != null
+				&& request.getContentType().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+		// the button's POST has no fields; the answer page's is a small form; anything
+		// else
+		// (chunked, multipart, large) is for the page
+		if (length < 0 && request.getHeader("Transfer-Encoding") != null || length > MAX_FORM || length > 0 && !form) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -73,20 +94,27 @@ class ConfirmButtonFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		Map<String, String[]> fields = null;
+		if (length > 0) {
+			// before any other filter has read the body: the form is UTF-8
+			request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			fields = Map.copyOf(request.getParameterMap());
+		}
 		ReceiptWriter.Pressed pressed;
 		try {
-			pressed = writer.press(delivery.getAsLong());
+			pressed = writer.press(delivery.getAsLong(), fields);
 		}
 		catch (Exception ex) {
 			throw new ServletException("confirmation not recorded", ex);
 		}
 		if (pressed.outcome() != ReceiptWriter.Outcome.RECORDED && pressed.outcome() != ReceiptWriter.Outcome.ALREADY) {
+			// not found, closed, questions unanswered or answers to correct: the page
+			// says so
 			chain.doFilter(request, response);
 			return;
 		}
 		Locale locale = locales.resolveLocale(request);
-		byte[] page = page(pressed.notice(), pressed.outcome() == ReceiptWriter.Outcome.RECORDED, locale, request,
-				response);
+		byte[] page = page(pressed, pressed.outcome() == ReceiptWriter.Outcome.RECORDED, locale, request, response);
 		SecurityHeaders.apply(request, response);
 		response.setLocale(locale);
 		response.setContentType("text/html;charset=UTF-8");
@@ -94,23 +122,40 @@ class ConfirmButtonFilter extends OncePerRequestFilter {
 		response.getOutputStream().write(page);
 	}
 
-	private byte[] page(Notices.ReceiptNotice notice, boolean first, Locale locale, HttpServletRequest request,
+	/**
+	 * The thank-you page; kept per notice, outcome, language and — for answers to choice
+	 * questions only — the answers, which come in few combinations. Free text is rendered
+	 * each time.
+	 */
+	private byte[] page(ReceiptWriter.Pressed pressed, boolean first, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
-		String key = notice.id() + ":" + first + ":" + locale.toLanguageTag() + ":" + request.getContextPath();
-		byte[] page = pages.get(key);
+		Notices.ReceiptNotice notice = pressed.notice();
+		AnswerSheet sheet = pressed.sheet();
+		boolean keep = sheet == null || notice.questions().stream().allMatch(NoticeQuestion::choice);
+		String key = notice.id() + ":" + first + ":" + locale.toLanguageTag() + ":" + request.getContextPath() + ":"
+				+ (sheet == null ? "" : sheet.given());
+		byte[] page = keep ? pages.get(key) : null;
 		if (page == null) {
-			if (pages.size() > 1000) {
-				pages.clear();
-			}
 			Map<String, Object> model = new HashMap<>();
 			model.put("subject", notice.subject());
 			model.put("first", first);
+			if (sheet != null) {
+				model.put("questions", notice.questions());
+				model.put("answers", sheet.given());
+				model.put("deadline", released.closesAt(notice));
+			}
+			model.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, evaluation);
 			WebContext context = new WebContext(
 					JakartaServletWebApplication.buildApplication(request.getServletContext())
 						.buildExchange(request, response),
 					locale, model);
 			page = templates.process("notice/receipt-done", context).getBytes(StandardCharsets.UTF_8);
-			pages.put(key, page);
+			if (keep) {
+				if (pages.size() > 1000) {
+					pages.clear();
+				}
+				pages.put(key, page);
+			}
 		}
 		return page;
 	}

@@ -1,16 +1,12 @@
 package jp.renraku.notice;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.renraku.common.MultiLine;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.delivery.DeliveryQueue;
 import jp.renraku.delivery.ReceiptTokens;
@@ -119,60 +115,19 @@ class ReceiptController {
 			model.addAttribute("first", writer.confirm(target.deliveryId(), target.notice().id()));
 			return "notice/receipt-done";
 		}
-		Map<Integer, List<String>> given = new LinkedHashMap<>();
-		Map<Integer, String> errors = new LinkedHashMap<>();
-		List<Receipts.Answer> answers = new ArrayList<>();
-		for (NoticeQuestion question : questions) {
-			List<String> values = values(request, question);
-			given.put(question.position(), values);
-			String error = check(question, values);
-			if (error != null) {
-				errors.put(question.position(), error);
-			}
-			values.forEach(value -> answers.add(new Receipts.Answer(question.position(), value)));
-		}
-		if (!errors.isEmpty()) {
+		AnswerSheet sheet = AnswerSheet.read(questions, request::getParameterValues);
+		if (!sheet.valid()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("sent", new Receipts.Sent(clock.instant(), null, given));
-			model.addAttribute("errors", errors);
+			model.addAttribute("sent", new Receipts.Sent(clock.instant(), null, sheet.given()));
+			model.addAttribute("errors", sheet.errors());
 			model.addAttribute("confirmed", false);
 			return page(target, token, model);
 		}
-		model.addAttribute("first", writer.answer(target.deliveryId(), target.notice().id(), answers));
+		model.addAttribute("first", writer.answer(target.deliveryId(), target.notice().id(), sheet.answers()));
 		model.addAttribute("questions", questions);
-		model.addAttribute("answers", given);
+		model.addAttribute("answers", sheet.given());
 		model.addAttribute("deadline", released.closesAt(target.notice()));
 		return "notice/receipt-done";
-	}
-
-	/** The values sent for a question: blank ones dropped, free text stripped. */
-	private static List<String> values(HttpServletRequest request, NoticeQuestion question) {
-		String[] sent = request.getParameterValues(question.parameter());
-		if (sent == null) {
-			return List.of();
-		}
-		return java.util.Arrays.stream(sent)
-			.map(value -> question.choice() ? value : value.strip().replace("\r\n", "\n"))
-			.filter(value -> !value.isBlank())
-			.distinct()
-			.toList();
-	}
-
-	/** The message key of what is wrong with the values, or null. */
-	private static String check(NoticeQuestion question, List<String> values) {
-		if (values.isEmpty()) {
-			return question.required() ? "receipt.error.required" : null;
-		}
-		if (question.choice()) {
-			if (!question.options().containsAll(values)) {
-				return "receipt.error.unknownChoice";
-			}
-			return !question.multiple() && values.size() > 1 ? "receipt.error.oneChoice" : null;
-		}
-		if (values.size() > 1) {
-			return "receipt.error.oneText";
-		}
-		return MultiLine.Validator.fits(values.get(0), question.maxLength()) ? null : "receipt.error.textLength";
 	}
 
 }

@@ -52,12 +52,17 @@ class ReceiptWriter implements SmartLifecycle {
 		/** The notice no longer takes confirmations. */
 		CLOSED,
 		/** The notice asks questions: a bare press records nothing. */
-		NEEDS_ANSWERS
+		NEEDS_ANSWERS,
+		/** The answers sent do not pass the questions' rules: nothing recorded. */
+		INVALID
 
 	}
 
-	/** The outcome of a press and the notice it was for (null when not found). */
-	record Pressed(Outcome outcome, Notices.@Nullable ReceiptNotice notice) {
+	/**
+	 * The outcome of a press, the notice it was for (null when not found) and the answers
+	 * read (null for a bare press).
+	 */
+	record Pressed(Outcome outcome, Notices.@Nullable ReceiptNotice notice, @Nullable AnswerSheet sheet) {
 	}
 
 	/**
@@ -76,11 +81,24 @@ class ReceiptWriter implements SmartLifecycle {
 
 		Notices.@Nullable ReceiptNotice notice;
 
-		final Receipts.@Nullable Answer[] answers;
+		Receipts.@Nullable Answer[] answers;
+
+		/**
+		 * The answer page's fields, for a press from the short path that carries them.
+		 */
+		final @Nullable Map<String, String[]> parameters;
+
+		@Nullable AnswerSheet sheet;
 
 		final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
 
 		Press(long tokenDelivery, long deliveryId, long noticeId, Receipts.@Nullable Answer[] answers) {
+			this(tokenDelivery, deliveryId, noticeId, answers, null);
+		}
+
+		Press(long tokenDelivery, long deliveryId, long noticeId, Receipts.@Nullable Answer[] answers,
+				@Nullable Map<String, String[]> parameters) {
+			this.parameters = parameters;
 			this.tokenDelivery = tokenDelivery;
 			this.deliveryId = deliveryId;
 			this.noticeId = noticeId;
@@ -123,9 +141,18 @@ class ReceiptWriter implements SmartLifecycle {
 	 * looks it up, and records it if the notice takes a bare confirmation.
 	 */
 	Pressed press(long tokenDelivery) throws Exception {
-		Press press = new Press(tokenDelivery, 0, 0, null);
+		return press(tokenDelivery, null);
+	}
+
+	/**
+	 * As {@link #press(long)}, with the answer page's fields: the group reads them
+	 * against the notice's questions once it knows the notice, and records them if they
+	 * pass.
+	 */
+	Pressed press(long tokenDelivery, @Nullable Map<String, String[]> parameters) throws Exception {
+		Press press = new Press(tokenDelivery, 0, 0, null, parameters);
 		Outcome outcome = record(press);
-		return new Pressed(outcome, press.notice);
+		return new Pressed(outcome, press.notice, press.sheet);
 	}
 
 	/**
@@ -272,18 +299,28 @@ class ReceiptWriter implements SmartLifecycle {
 			press.notice = notice;
 			if (notice == null) {
 				press.outcome.complete(Outcome.NOT_FOUND);
+				continue;
 			}
-			else if (!notice.questions().isEmpty()) {
-				press.outcome.complete(Outcome.NEEDS_ANSWERS);
-			}
-			else if (!notices.open(notice)) {
+			if (!notices.open(notice)) {
 				press.outcome.complete(Outcome.CLOSED);
+				continue;
 			}
-			else {
-				press.deliveryId = target.deliveryId();
-				press.noticeId = target.noticeId();
-				writing.add(press);
+			if (!notice.questions().isEmpty()) {
+				if (press.parameters == null) {
+					press.outcome.complete(Outcome.NEEDS_ANSWERS);
+					continue;
+				}
+				AnswerSheet sheet = AnswerSheet.read(notice.questions(), press.parameters::get);
+				if (!sheet.valid()) {
+					press.outcome.complete(Outcome.INVALID);
+					continue;
+				}
+				press.sheet = sheet;
+				press.answers = sheet.answers().toArray(Receipts.Answer[]::new);
 			}
+			press.deliveryId = target.deliveryId();
+			press.noticeId = target.noticeId();
+			writing.add(press);
 		}
 		return writing;
 	}
