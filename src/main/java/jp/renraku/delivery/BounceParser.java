@@ -59,7 +59,12 @@ final class BounceParser {
 
 	private static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
-	private static final Pattern BASIC = Pattern.compile("(?<!\\d)(5[05]\\d|4[257]\\d)(?![\\d.])");
+	/**
+	 * A basic SMTP reply code where servers write one: at the start of a line, or after
+	 * "said:", "smtp;" or "(" — not any number in the text (「550人が避難」).
+	 */
+	private static final Pattern BASIC = Pattern.compile("(?:^|said:|smtp;|\\()\\s*(5[05]\\d|4[257]\\d)(?=[\\s-])",
+			Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern HARD_WORDS = Pattern.compile(
 			"user unknown|unknown user|no such user|does not exist|"
@@ -92,15 +97,16 @@ final class BounceParser {
 			return fromDeliveryStatus(token, key, report);
 		}
 		String subject = message.getSubject() == null ? "" : message.getSubject();
+		String from = message.getHeader("From", ",");
+		boolean daemon = from != null && from.toLowerCase(Locale.ROOT).matches("(?s).*(mailer-daemon|postmaster).*");
+		if (!daemon && !BOUNCE_SUBJECT.matcher(subject).find()) {
+			// a person's or an auto-responder's mail (「不在のお知らせ」) that reached the return
+			// path: not a bounce, whatever numbers and words it quotes
+			return Optional.empty();
+		}
 		String text = subject + "\n" + withoutOriginal(text(message, new StringBuilder()).toString());
 		Kind kind = classify(text);
 		if (kind == null) {
-			String from = message.getHeader("From", ",");
-			boolean daemon = from != null
-					&& from.toLowerCase(Locale.ROOT).matches("(?s).*(mailer-daemon|postmaster).*");
-			if (!daemon && !BOUNCE_SUBJECT.matcher(subject).find()) {
-				return Optional.empty();
-			}
 			kind = Kind.SOFT;
 		}
 		Matcher enhanced = ENHANCED.matcher(text);
@@ -241,7 +247,11 @@ final class BounceParser {
 	 */
 	private static String withoutOriginal(String text) {
 		Matcher m = ORIGINAL.matcher(text);
-		return m.find() ? text.substring(0, m.start()) : text;
+		String own = m.find() ? text.substring(0, m.start()) : text;
+		// lines quoted with ">" are someone else's words too
+		return own.lines()
+			.filter(line -> !line.stripLeading().startsWith(">"))
+			.collect(java.util.stream.Collectors.joining("\n"));
 	}
 
 	/** The first line that carries a status code or the failure's wording. */

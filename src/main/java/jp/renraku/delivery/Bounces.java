@@ -3,6 +3,7 @@ package jp.renraku.delivery;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -106,16 +107,26 @@ public class Bounces {
 		if (report.kind() == BounceParser.Kind.HARD) {
 			return "宛先不明などで届きませんでした: " + detail.strip();
 		}
-		long soft = jdbc.sql("""
-				SELECT COUNT(*) FROM delivery_bounce WHERE registrant_id = :registrant AND kind = 'SOFT'
-				AND received_at > :since
+		// soft bounces count once a day at most: a notice and its reminders an hour later
+		// meeting the same full mailbox are one trouble, not three
+		List<Instant> times = jdbc.sql("""
+				SELECT received_at FROM delivery_bounce WHERE registrant_id = :registrant AND kind = 'SOFT'
+				AND received_at > :since ORDER BY received_at
 				""")
 			.param("registrant", registrantId)
 			.param("since", Sql.utc(now.minus(settings.softBounceWindow())))
-			.query(Long.class)
-			.single();
+			.query((rs, n) -> rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant())
+			.list();
+		long soft = 0;
+		Instant counted = null;
+		for (Instant time : times) {
+			if (counted == null || !time.isBefore(counted.plus(java.time.Duration.ofDays(1)))) {
+				soft++;
+				counted = time;
+			}
+		}
 		if (soft >= settings.softBounceLimit()) {
-			return "一時的な不達が" + soft + "回続きました（" + settings.softBounceWindow().toDays() + "日以内）: " + detail.strip();
+			return "一時的な不達が" + soft + "日続きました（" + settings.softBounceWindow().toDays() + "日以内）: " + detail.strip();
 		}
 		return null;
 	}

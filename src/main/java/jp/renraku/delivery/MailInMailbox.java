@@ -112,6 +112,13 @@ public class MailInMailbox {
 							}
 						}
 					}
+					catch (org.springframework.dao.DataAccessException | org.springframework.mail.MailException ex) {
+						// the database or the relay is down: leave this and the rest in
+						// the
+						// mailbox for the next reading rather than lose them
+						log.warn("Mail-in reading stopped, mail left for the next reading: {}", ex.toString());
+						break;
+					}
 					catch (Exception ex) {
 						// unreadable: set aside like the rest, so that it is not read for
 						// ever

@@ -145,7 +145,9 @@ class NoticeController {
 		model.addAttribute("approvalRequired", notices.approvalRequired(staff));
 		if (notice.state() == NoticeState.RELEASED) {
 			model.addAttribute("progress", notices.progress(staff, noticeId));
-			model.addAttribute("confirmed", notice.askConfirmation() ? notices.confirmations(staff, noticeId) : null);
+			// a reminder's confirmations are recorded on the notice it reminds of
+			model.addAttribute("confirmed",
+					notice.askConfirmation() && !notice.reminder() ? notices.confirmations(staff, noticeId) : null);
 			model.addAttribute("failures", notices.failures(staff, noticeId));
 			model.addAttribute("replies", notices.replies(staff, noticeId));
 			if ((notice.askConfirmation() || notice.trackOpens()) && !notice.reminder()) {
@@ -178,10 +180,12 @@ class NoticeController {
 		figures.put("rate", messages.getMessage("notice.perSecond", new Object[] { progress.rate() }, locale));
 		figures.put("eta", cityTime.formatSeconds(progress.estimatedFinish()));
 		figures.put("done", progress.remaining() == 0);
-		long confirmed = notices.confirmations(staff, noticeId);
-		long sent = progress.count(DeliveryStatus.SENT);
-		figures.put("confirmed", messages.getMessage("notice.confirmedValue",
-				new Object[] { confirmed, sent == 0 ? 0 : confirmed * 100 / sent }, locale));
+		if (!notices.notice(staff, noticeId).reminder()) {
+			long confirmed = notices.confirmations(staff, noticeId);
+			long sent = progress.count(DeliveryStatus.SENT);
+			figures.put("confirmed", messages.getMessage("notice.confirmedValue",
+					new Object[] { confirmed, sent == 0 ? 0 : confirmed * 100 / sent }, locale));
+		}
 		if (progress.remaining() == 0) {
 			figures.put("summary",
 					messages.getMessage("notice.progressDone",
@@ -213,7 +217,12 @@ class NoticeController {
 		catch (IllegalArgumentException ex) {
 			throw new jp.renraku.common.NotFoundException("recipients " + show);
 		}
-		model.addAttribute("notice", notices.notice(staff, noticeId));
+		Notice notice = notices.notice(staff, noticeId);
+		if (notice.reminder()) {
+			// who answered is recorded on the notice it reminds of
+			return "redirect:/notices/" + notice.remindOf() + "/recipients?show=" + which.name();
+		}
+		model.addAttribute("notice", notice);
 		model.addAttribute("show", which.name());
 		model.addAttribute("recipients", notices.recipients(staff, noticeId, which, page));
 		return "notice/recipients";
@@ -303,7 +312,9 @@ class NoticeController {
 			return "redirect:/notices/" + noticeId;
 		}
 		java.time.Instant deadline = closeNow ? null : at.atZone(cityTime.zone()).toInstant();
-		return outcome(noticeId, redirect, closeNow ? "notice.answersClosed" : "notice.deadlineChanged",
+		// a new deadline already past closes answering: say so
+		boolean closes = closeNow || !deadline.isAfter(java.time.Instant.now());
+		return outcome(noticeId, redirect, closes ? "notice.answersClosed" : "notice.deadlineChanged",
 				() -> notices.changeDeadline(staff, noticeId, deadline));
 	}
 

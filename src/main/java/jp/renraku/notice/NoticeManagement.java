@@ -236,7 +236,14 @@ public class NoticeManagement implements NoticeContents {
 		if (!notices.changeDeadline(notice.id(), notice.bodyId(), when, now)) {
 			throw new NoticeException("notice.error.notReleased");
 		}
-		releasedNotices.forget(notice.id());
+		// after the commit, or a confirmation in between could keep the old deadline
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					releasedNotices.forget(notice.id());
+				}
+			});
 		audit.record(AuditAction.NOTICE_DEADLINE_CHANGED, notice.bodyId(), "notice:" + notice.id(),
 				cityTime.format(before) + " -> " + cityTime.format(when));
 	}
@@ -429,6 +436,9 @@ public class NoticeManagement implements NoticeContents {
 		if (!when.isAfter(clock.instant())) {
 			throw new NoticeException("notice.error.scheduleInPast");
 		}
+		if (notice.answerDeadline() != null && !notice.answerDeadline().isAfter(when)) {
+			throw new NoticeException("notice.error.deadlineBeforeSchedule");
+		}
 		if (!notices.schedule(notice.id(), notice.bodyId(), when, clock.instant())) {
 			throw new NoticeException("notice.error.notDraft");
 		}
@@ -458,8 +468,20 @@ public class NoticeManagement implements NoticeContents {
 				transactions.executeWithoutResult(status -> releaseNow(author, due, "as scheduled"));
 				released++;
 			}
-			catch (NoticeException | org.springframework.dao.DataAccessException ex) {
-				// released by another node, or withdrawn meanwhile
+			catch (NoticeException ex) {
+				// released by another node or withdrawn meanwhile — or it cannot go any
+				// more (its deadline passed, approval now needed): back to a draft, so
+				// that
+				// it is not tried for ever and its writer sees it
+				transactions.executeWithoutResult(status -> {
+					if (notices.unschedule(due.id(), due.bodyId(), clock.instant())) {
+						audit.record(AuditAction.NOTICE_UNSCHEDULED, due.bodyId(), "notice:" + due.id(),
+								"not released as scheduled: " + ex.messageKey());
+					}
+				});
+			}
+			catch (org.springframework.dao.DataAccessException ex) {
+				// the database is unreachable: the next round tries again
 			}
 		}
 		if (released > 0) {
@@ -514,6 +536,11 @@ public class NoticeManagement implements NoticeContents {
 		Notice reminder = notices.find(id, origin.bodyId()).orElseThrow();
 		audit.record(AuditAction.NOTICE_REMINDER_CREATED, origin.bodyId(), "notice:" + id,
 				"automatic reminder " + (origin.remindersSent() + 1) + " of notice:" + origin.id());
+		if (needsApproval(reminder)) {
+			// the body turned approval on after the notice went out unapproved: the
+			// reminder waits as a draft for a person, instead of failing every 15 seconds
+			return false;
+		}
 		releaseNow(author, reminder, "as automatic reminder");
 		return true;
 	}
@@ -605,7 +632,8 @@ public class NoticeManagement implements NoticeContents {
 		Notice notice = notice(staff, noticeId);
 		var columns = registration.registrantColumns(notice.bodyId());
 		int size = 100;
-		int from = Math.max(0, page);
+		// far past the end is simply empty, not an overflowing offset
+		int from = Math.min(Math.max(0, page), 1_000_000);
 		return new RecipientPage(results.recipients(notice.id(), columns, show, from * size, size),
 				results.count(notice.id(), columns, show), from, size);
 	}

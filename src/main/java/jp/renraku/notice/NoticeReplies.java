@@ -35,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code reply+<token>@<mail-in domain>} naming the delivery. A reply that says 「停止」,
  * 「退会」, 「配信停止」 or "stop" is answered with the registrant's own page, where stopping is
  * one button — sent to the registered address, not to whoever wrote, so a forged reply
- * stops nobody. Any other reply is kept on the notice for its sender to read (once,
- * however often it is read from the mailbox); none is ever forwarded to anyone.
+ * stops nobody, and only the first time the reply is read. Every reply is kept on the
+ * notice for its sender to read (once, however often it is read from the mailbox), marked
+ * when a stop was answered; none is ever forwarded to anyone.
  */
 @Component
 @Order(2)
@@ -55,7 +56,8 @@ class NoticeReplies implements IncomingMail {
 			"To", "Cc" };
 
 	/** A reply as the notice page lists it. */
-	record Reply(Instant receivedAt, @Nullable String name, String email, @Nullable String subject, String text) {
+	record Reply(Instant receivedAt, @Nullable String name, String email, @Nullable String subject, String text,
+			boolean stopAnswered) {
 	}
 
 	private final ReceiptTokens tokens;
@@ -97,29 +99,42 @@ class NoticeReplies implements IncomingMail {
 			return true;
 		}
 		String text = ownWords(text(message));
-		if (STOP.matcher(text.lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip()).matches()) {
-			sendStopLink(target.get().registrantId());
-			return true;
-		}
-		String id = message.getMessageID();
-		String key = id != null && !id.isBlank() && id.length() <= 190 ? "id:" + id.strip()
-				: "h:" + Integer.toHexString((delivery.getAsLong() + text).hashCode()) + ":" + clock.millis();
+		boolean stop = STOP.matcher(text.lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip())
+			.matches();
 		String subject = message.getSubject();
-		jdbc.sql("""
+		// kept once, however often the mailbox is read (and by however many nodes): the
+		// answer to a 「停止」 too, which goes only when the reply is new
+		int kept = jdbc.sql("""
 				INSERT INTO notice_reply (message_key, notice_id, delivery_id, registrant_id, received_at, subject,
-				                          reply_text)
-				VALUES (:key, :notice, :delivery, :registrant, :now, :subject, :text)
+				                          reply_text, stop_answered)
+				VALUES (:key, :notice, :delivery, :registrant, :now, :subject, :text, :stop)
 				ON CONFLICT DO NOTHING
 				""")
-			.param("key", key)
+			.param("key", key(message))
 			.param("notice", target.get().noticeId())
 			.param("delivery", delivery.getAsLong())
 			.param("registrant", target.get().registrantId())
 			.param("now", Sql.utc(clock.instant()))
 			.param("subject", subject == null ? null : subject.length() > 200 ? subject.substring(0, 200) : subject)
 			.param("text", text.length() > 4000 ? text.substring(0, 4000) : text)
+			.param("stop", stop)
 			.update();
+		if (kept == 1 && stop) {
+			sendStopLink(target.get().registrantId());
+		}
 		return true;
+	}
+
+	/** The reply's Message-ID, or a hash of the whole mail when it has none. */
+	private static String key(MimeMessage message) throws Exception {
+		String id = message.getMessageID();
+		if (id != null && !id.isBlank() && id.length() <= 190) {
+			return "id:" + id.strip();
+		}
+		java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+		message.writeTo(raw);
+		return "sha256:" + java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw.toByteArray()));
 	}
 
 	/** The registrant's own page, to their registered address. */
@@ -136,7 +151,8 @@ class NoticeReplies implements IncomingMail {
 	}
 
 	/** A stored reply, before its writer is looked up. */
-	private record Stored(long registrantId, Instant receivedAt, @Nullable String subject, String text) {
+	private record Stored(long registrantId, Instant receivedAt, @Nullable String subject, String text,
+			boolean stopAnswered) {
 	}
 
 	/**
@@ -145,21 +161,22 @@ class NoticeReplies implements IncomingMail {
 	 */
 	List<Reply> of(long noticeId, int limit) {
 		List<Stored> stored = jdbc.sql("""
-				SELECT registrant_id, received_at, subject, reply_text FROM notice_reply WHERE notice_id = :notice
+				SELECT registrant_id, received_at, subject, reply_text, stop_answered FROM notice_reply
+				WHERE notice_id = :notice
 				ORDER BY received_at DESC, id DESC LIMIT :limit
 				""")
 			.param("notice", noticeId)
 			.param("limit", limit)
 			.query((rs, n) -> new Stored(rs.getLong("registrant_id"),
 					rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("subject"),
-					rs.getString("reply_text")))
+					rs.getString("reply_text"), rs.getBoolean("stop_answered")))
 			.list();
 		Map<Long, Recipient> who = stored.isEmpty() ? Map.of()
 				: recipients.find(stored.stream().map(Stored::registrantId).distinct().toList());
 		return stored.stream().map(reply -> {
 			Recipient recipient = who.get(reply.registrantId());
 			return new Reply(reply.receivedAt(), recipient == null ? null : recipient.name(),
-					recipient == null ? "" : recipient.email(), reply.subject(), reply.text());
+					recipient == null ? "" : recipient.email(), reply.subject(), reply.text(), reply.stopAnswered());
 		}).toList();
 	}
 

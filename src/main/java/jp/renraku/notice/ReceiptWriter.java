@@ -177,6 +177,10 @@ class ReceiptWriter implements SmartLifecycle {
 		}
 		else {
 			waiting.add(press);
+			if (!running && waiting.remove(press)) {
+				// the writer stopped between the check and the queue: nobody else will
+				writeAlone(press, clock.instant());
+			}
 		}
 		return press.outcome.get(30, TimeUnit.SECONDS);
 	}
@@ -196,6 +200,11 @@ class ReceiptWriter implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
+			}
+			catch (RuntimeException | Error ex) {
+				// the writer must outlive any one group: fail the group's presses, go on
+				log.error("Confirmation writer: a group failed unexpectedly", ex);
+				group.forEach(press -> press.outcome.completeExceptionally(ex));
 			}
 			finally {
 				group.clear();

@@ -95,7 +95,10 @@ class ListController {
 		model.addAttribute("today", registration.today());
 		model.addAttribute("mailInConfigured", mailIn.verp());
 		model.addAttribute("mailEntryAddress",
-				registration.mailCode(staff, listId).map(code -> "entry+" + code + "@" + mailIn.domain()).orElse(null));
+				registration.mailCode(staff, listId)
+					.filter(code -> mailIn.verp())
+					.map(code -> "entry+" + code + "@" + mailIn.domain())
+					.orElse(null));
 		return VIEW_DETAIL;
 	}
 

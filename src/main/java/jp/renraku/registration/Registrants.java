@@ -26,7 +26,12 @@ class Registrants {
 
 	private final JdbcClient jdbc;
 
-	Registrants(JdbcClient jdbc) {
+	/** What other modules keep about registrants, erased with them. */
+	private final org.springframework.beans.factory.ObjectProvider<jp.renraku.common.PersonalDataErasure> erasures;
+
+	Registrants(JdbcClient jdbc,
+			org.springframework.beans.factory.ObjectProvider<jp.renraku.common.PersonalDataErasure> erasures) {
+		this.erasures = erasures;
 		this.jdbc = jdbc;
 	}
 
@@ -181,6 +186,7 @@ class Registrants {
 			.param("reason", reason)
 			.update();
 		jdbc.sql("DELETE FROM registrant WHERE id = :id").param("id", registrant.id()).update();
+		erasures.orderedStream().forEach(erasure -> erasure.erase(List.of(registrant.id())));
 	}
 
 	String emailHash(long id) {

@@ -41,8 +41,12 @@ class RetentionSweeper {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<jp.renraku.common.PersonalDataErasure> erasures;
+
 	RetentionSweeper(JdbcClient jdbc, SignupRequests signups, AuditTrail audit, TransactionTemplate transactions,
-			RenrakuProperties properties, Clock clock) {
+			RenrakuProperties properties, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<jp.renraku.common.PersonalDataErasure> erasures) {
+		this.erasures = erasures;
 		this.jdbc = jdbc;
 		this.signups = signups;
 		this.audit = audit;
@@ -101,6 +105,11 @@ class RetentionSweeper {
 				INSERT INTO consent_record (list_id, email_hash, registered_at, ended_at, end_reason)
 				SELECT list_id, email_hash, created_at, :now, 'RETENTION' FROM registrant WHERE list_id = :id
 				""").param("now", Sql.utc(now)).param("id", list.id()).update();
+		List<Long> ids = jdbc.sql("SELECT id FROM registrant WHERE list_id = :id")
+			.param("id", list.id())
+			.query(Long.class)
+			.list();
+		erasures.orderedStream().forEach(erasure -> erasure.erase(ids));
 		int deleted = jdbc.sql("DELETE FROM registrant WHERE list_id = :id").param("id", list.id()).update();
 		jdbc.sql("DELETE FROM signup_request WHERE list_id = :id").param("id", list.id()).update();
 		audit.recordFor(null, "system", AuditAction.REGISTRANTS_ERASED, list.bodyId(), "list:" + list.id(),

@@ -58,6 +58,20 @@ class BounceParserTest {
 	}
 
 	@Test
+	void numbersAndWordsInAnAutoReplyOrAQuoteDecideNothing() throws Exception {
+		assertThat(parse("taro@example.jp", "不在のお知らせ", "11月30日まで不在です。\n> 避難所に550人が避難しています。\n> 一時的に閉鎖")).isEmpty();
+		// a real bounce that quotes the notice: the quote does not decide
+		assertThat(parse("MAILER-DAEMON@mx.example.jp", "Undelivered Mail Returned to Sender",
+				"Delivery to the following recipient failed permanently: user unknown\n> 避難所に550人が避難しています。\n> 一時的に")
+			.orElseThrow()
+			.kind()).isEqualTo(BounceParser.Kind.HARD);
+		assertThat(parse("MAILER-DAEMON@mx.example.jp", "Undelivered Mail Returned to Sender",
+				"The mail system\n\n> 避難所に550人が避難しています。")
+			.orElseThrow()
+			.kind()).as("nothing the server said: soft").isEqualTo(BounceParser.Kind.SOFT);
+	}
+
+	@Test
 	void addressesInTheDiagnosticAreMasked() throws Exception {
 		assertThat(parse("MAILER-DAEMON@mx.example.jp", "Undeliverable", "550 5.1.1 <hanako@example.jp>: User unknown")
 			.orElseThrow()

@@ -263,6 +263,18 @@ class BounceTest {
 	}
 
 	@Test
+	void softBouncesOfOneDayCountOnce() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			catcher.clear();
+			release("同じ日のお知らせ" + i);
+			arrive(dsn(returnPath(addresses.get(3)), addresses.get(3), "failed", "4.2.2",
+					"<" + UUID.randomUUID() + "@mx.example.jp>"));
+		}
+		assertThat(mailbox.read(box("pop3", server.getPop3().getPort())).recorded()).isEqualTo(3);
+		assertThat(stopped(addresses.get(3))).isFalse();
+	}
+
+	@Test
 	void threeSoftBouncesOverPop3StopTheAddress() throws Exception {
 		for (int i = 0; i < 3; i++) {
 			catcher.clear();
@@ -272,6 +284,11 @@ class BounceTest {
 			MailInMailbox.Reading reading = mailbox.read(box("pop3", server.getPop3().getPort()));
 			assertThat(reading.recorded()).isEqualTo(1);
 			assertThat(stopped(addresses.get(1))).isEqualTo(i == 2);
+			// the next one a day later: soft bounces count once a day at most
+			jdbc.sql("""
+					UPDATE delivery_bounce SET received_at = received_at - INTERVAL '25' HOUR
+					WHERE registrant_id IN (SELECT id FROM registrant WHERE email = :e)
+					""").param("e", addresses.get(1)).update();
 		}
 		assertThat(inbox("INBOX")).isZero();
 		assertThat(
@@ -279,7 +296,7 @@ class BounceTest {
 					.query(String.class)
 					.list()
 					.get(0))
-			.contains("一時的な不達が3回")
+			.contains("一時的な不達が3日")
 			.doesNotContain(addresses.get(1));
 	}
 

@@ -137,7 +137,8 @@ class NoticeRepliesTest {
 		assertThat(a).isNotEqualTo(b);
 		catcher.clear();
 
-		reply(addresses.get(0), a, "退会\n\n2026年11月26日 9:00 市役所 wrote:\n> 明日は運動会です。", "<" + UUID.randomUUID() + "@x>");
+		String stopId = "<" + UUID.randomUUID() + "@x>";
+		reply(addresses.get(0), a, "退会\n\n2026年11月26日 9:00 市役所 wrote:\n> 明日は運動会です。", stopId);
 		String kept = "<" + UUID.randomUUID() + "@x>";
 		reply(addresses.get(1), b, "承知しました。雨の場合はどうなりますか。\n\n-----Original Message-----\n明日は運動会です。", kept);
 		reply(addresses.get(1), b, "承知しました。雨の場合はどうなりますか。", kept);
@@ -153,13 +154,21 @@ class NoticeRepliesTest {
 		assertThat(answer.subject()).isEqualTo("配信停止の手続き");
 		assertThat(RegistrationFixtures.link(answer, "/m/")).startsWith("/m/");
 
-		assertThat(stored()).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT reply_text FROM notice_reply WHERE notice_id = :n")
+		assertThat(stored()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT reply_text FROM notice_reply WHERE notice_id = :n AND NOT stop_answered")
 			.param("n", noticeId)
 			.query(String.class)
 			.single()).isEqualTo("承知しました。雨の場合はどうなりますか。");
+		// read again (a second node, a server that kept a copy): nothing new, no second
+		// answer
+		catcher.clear();
+		reply(addresses.get(0), a, "退会", stopId);
+		read();
+		assertThat(catcher.caught()).isEmpty();
+		assertThat(stored()).isEqualTo(2);
 		assertThat(mvc.get().uri("/notices/" + noticeId).with(sender.signedIn()).exchange()).bodyText()
 			.contains("雨の場合はどうなりますか")
+			.contains("停止の案内を返信しました")
 			.contains(addresses.get(1));
 		TestStaff stranger = staff.sender(staff.manager(staff.body()));
 		assertThat(mvc.get().uri("/notices/" + noticeId).with(stranger.signedIn()).exchange()).hasStatus(404);

@@ -329,6 +329,43 @@ class QuestionsTest {
 	}
 
 	@Test
+	void aScheduleAfterTheDeadlineIsRefusedAndAStuckOneGoesBackToDraft() {
+		java.time.LocalDateTime tomorrow = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+			.plusDays(1)
+			.withNano(0);
+		long id = safetyNotice("answerDeadline", tomorrow.toString());
+		assertThat(post(mvc, sender, "/notices/" + id + "/schedule", "at", tomorrow.plusDays(1).toString())).flash()
+			.containsEntry("flashError", "notice.error.deadlineBeforeSchedule");
+		assertThat(post(mvc, sender, "/notices/" + id + "/schedule", "at", tomorrow.minusHours(1).toString())).flash()
+			.containsEntry("flashMessage", "notice.scheduled");
+		// its deadline moved into the past before its time came: it does not go, and is
+		// not
+		// tried for ever
+		jdbc.sql("""
+				UPDATE notice SET answer_deadline = CURRENT_TIMESTAMP - INTERVAL '1' HOUR,
+				       scheduled_at = CURRENT_TIMESTAMP - INTERVAL '1' MINUTE WHERE id = :id
+				""").param("id", id).update();
+		notices.releaseDue();
+		assertThat(jdbc.sql("SELECT state FROM notice WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("DRAFT");
+	}
+
+	@Test
+	void answersGoWhenTheRegistrantStops() throws Exception {
+		long id = safetyNotice();
+		release(id);
+		String manage = RegistrationFixtures.link(registration.mailTo(addresses.get(0)), "/m/");
+		assertThat(mvc.post().uri(linkOf(addresses.get(0))).param("q1", "支援が必要").param("q2", "足が不自由です").exchange())
+			.hasStatusOk();
+		assertThat(answers(id)).containsExactly("1:支援が必要", "2:足が不自由です");
+		assertThat(mvc.post()
+			.uri(manage + "/stop")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange()).hasStatusOk();
+		assertThat(answers(id)).isEmpty();
+	}
+
+	@Test
 	void aDraftWhoseDeadlineHasPassedIsNotSent() {
 		long id = safetyNotice("answerDeadline", "2020-01-01T09:00");
 		assertThat(post(mvc, sender, "/notices/" + id + "/release")).hasStatus3xxRedirection()
