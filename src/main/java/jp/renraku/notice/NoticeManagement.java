@@ -627,9 +627,15 @@ public class NoticeManagement implements NoticeContents {
 
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * A page of the notice's recipients with names and addresses: personal information on
+	 * screen, so each page shown is in the audit trail.
+	 */
+	@Transactional
 	RecipientPage recipients(Staff staff, long noticeId, NoticeResults.Show show, int page) {
 		Notice notice = notice(staff, noticeId);
+		audit.record(AuditAction.NOTICE_RECIPIENTS_VIEWED, notice.bodyId(), "notice:" + notice.id(),
+				show.name() + " page:" + page);
 		var columns = registration.registrantColumns(notice.bodyId());
 		int size = 100;
 		// far past the end is simply empty, not an overflowing offset

@@ -236,6 +236,12 @@ class QuestionsTest {
 			.bodyText()
 			.contains(addresses.get(1))
 			.contains("支援が必要");
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'NOTICE_RECIPIENTS_VIEWED' AND target = :t")
+					.param("t", "notice:" + id)
+					.query(Long.class)
+					.single())
+			.isEqualTo(2);
 	}
 
 	@Test
