@@ -53,7 +53,19 @@ class NoticeController {
 
 	private final CityTime cityTime;
 
-	NoticeController(NoticeManagement notices, NoticeTemplates templates, MessageSource messages, CityTime cityTime) {
+	/**
+	 * The answering period of a notice without its own deadline, in days, for the pages.
+	 */
+	@org.springframework.web.bind.annotation.ModelAttribute("defaultPeriodDays")
+	long defaultPeriodDays() {
+		return defaultPeriod.toDays();
+	}
+
+	private final java.time.Duration defaultPeriod;
+
+	NoticeController(NoticeManagement notices, NoticeTemplates templates, MessageSource messages, CityTime cityTime,
+			ReceiptProperties receipts) {
+		this.defaultPeriod = receipts.defaultPeriod();
 		this.notices = notices;
 		this.templates = templates;
 		this.messages = messages;
