@@ -1,13 +1,9 @@
 package jp.renraku.delivery;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +49,6 @@ final class BounceParser {
 
 	private static final Pattern RETURN_PATH = Pattern.compile("bounce\\+([0-9a-f]{52})@", Pattern.CASE_INSENSITIVE);
 
-	/** Where a mail server writes the address a mail was delivered to. */
-	private static final String[] RECIPIENT_HEADERS = { "X-Original-To", "Delivered-To", "Envelope-To", "X-Envelope-To",
-			"To", "Cc" };
-
 	private static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
 	/**
@@ -87,11 +79,11 @@ final class BounceParser {
 	 * came to), only a delay notice, or not a bounce at all (an auto-reply).
 	 */
 	static Optional<Report> parse(MimeMessage message) throws MessagingException, IOException {
-		String token = token(message);
+		String token = IncomingMail.addressedTo(message, RETURN_PATH);
 		if (token == null) {
 			return Optional.empty();
 		}
-		String key = key(message);
+		String key = IncomingMail.key(message);
 		String report = deliveryStatus(message);
 		if (report != null) {
 			return fromDeliveryStatus(token, key, report);
@@ -112,38 +104,6 @@ final class BounceParser {
 		Matcher enhanced = ENHANCED.matcher(text);
 		String status = enhanced.find() ? enhanced.group() : null;
 		return Optional.of(new Report(token, kind, status, diagnostic(text), key));
-	}
-
-	private static @Nullable String token(MimeMessage message) throws MessagingException {
-		for (String name : RECIPIENT_HEADERS) {
-			String[] values = message.getHeader(name);
-			if (values == null) {
-				continue;
-			}
-			for (String value : values) {
-				Matcher m = RETURN_PATH.matcher(value);
-				if (m.find()) {
-					return m.group(1).toLowerCase(Locale.ROOT);
-				}
-			}
-		}
-		return null;
-	}
-
-	/** The bounce's Message-ID, or a hash of the whole mail when it has none. */
-	private static String key(MimeMessage message) throws MessagingException, IOException {
-		String id = message.getMessageID();
-		if (id != null && !id.isBlank() && id.length() <= 190) {
-			return "id:" + id.strip();
-		}
-		ByteArrayOutputStream raw = new ByteArrayOutputStream();
-		message.writeTo(raw);
-		try {
-			return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.toByteArray()));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** The message/delivery-status part's text, or null. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -48,8 +49,12 @@ public class Bounces {
 
 	private final Clock clock;
 
+	/** The reasons are stored and shown to staff, who read Japanese. */
+	private final org.springframework.context.MessageSource messages;
+
 	Bounces(JdbcClient jdbc, ReceiptTokens tokens, DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
-			MailInSettings settings, Clock clock) {
+			MailInSettings settings, Clock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.tokens = tokens;
 		this.queue = queue;
@@ -105,7 +110,7 @@ public class Bounces {
 		String detail = (report.status() == null ? "" : report.status() + " ")
 				+ (report.diagnostic() == null ? "" : report.diagnostic());
 		if (report.kind() == BounceParser.Kind.HARD) {
-			return "宛先不明などで届きませんでした: " + detail.strip();
+			return messages.getMessage("bounce.reason.hard", new Object[] { detail.strip() }, Locale.JAPANESE);
 		}
 		// soft bounces count once a day at most: a notice and its reminders an hour later
 		// meeting the same full mailbox are one trouble, not three
@@ -126,7 +131,8 @@ public class Bounces {
 			}
 		}
 		if (soft >= settings.softBounceLimit()) {
-			return "一時的な不達が" + soft + "日続きました（" + settings.softBounceWindow().toDays() + "日以内）: " + detail.strip();
+			return messages.getMessage("bounce.reason.soft",
+					new Object[] { soft, settings.softBounceWindow().toDays(), detail.strip() }, Locale.JAPANESE);
 		}
 		return null;
 	}

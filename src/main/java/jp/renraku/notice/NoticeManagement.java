@@ -213,8 +213,9 @@ public class NoticeManagement implements NoticeContents {
 		return notice.reminder() ? notice(staff, notice.remindOf()) : notice;
 	}
 
-	private static NoticeDraft reminderOf(Notice origin) {
-		String subject = "【再送】" + origin.subject();
+	private NoticeDraft reminderOf(Notice origin) {
+		String subject = messages.getMessage("notice.reminderSubject", new Object[] { origin.subject() },
+				Locale.JAPANESE);
 		return reminderDraft(subject.length() > 200 ? subject.substring(0, 200) : subject, origin.text(),
 				origin.emergency());
 	}

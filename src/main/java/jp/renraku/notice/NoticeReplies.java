@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.BodyPart;
@@ -52,9 +51,6 @@ class NoticeReplies implements IncomingMail {
 	private static final Pattern QUOTE_START = Pattern.compile(
 			"^(?:>|-+ ?(?:original message|元のメッセージ)|.*wrote:$|.*のメッセージ:$|.*さんは書きました:?$).*", Pattern.CASE_INSENSITIVE);
 
-	private static final String[] RECIPIENT_HEADERS = { "X-Original-To", "Delivered-To", "Envelope-To", "X-Envelope-To",
-			"To", "Cc" };
-
 	/** A reply as the notice page lists it. */
 	record Reply(Instant receivedAt, @Nullable String name, String email, @Nullable String subject, String text,
 			boolean stopAnswered) {
@@ -88,7 +84,7 @@ class NoticeReplies implements IncomingMail {
 	@Override
 	@Transactional
 	public boolean handle(MimeMessage message) throws Exception {
-		String token = token(message);
+		String token = IncomingMail.addressedTo(message, REPLY);
 		if (token == null) {
 			return false;
 		}
@@ -110,7 +106,7 @@ class NoticeReplies implements IncomingMail {
 				VALUES (:key, :notice, :delivery, :registrant, :now, :subject, :text, :stop)
 				ON CONFLICT DO NOTHING
 				""")
-			.param("key", key(message))
+			.param("key", IncomingMail.key(message))
 			.param("notice", target.get().noticeId())
 			.param("delivery", delivery.getAsLong())
 			.param("registrant", target.get().registrantId())
@@ -123,18 +119,6 @@ class NoticeReplies implements IncomingMail {
 			sendStopLink(target.get().registrantId());
 		}
 		return true;
-	}
-
-	/** The reply's Message-ID, or a hash of the whole mail when it has none. */
-	private static String key(MimeMessage message) throws Exception {
-		String id = message.getMessageID();
-		if (id != null && !id.isBlank() && id.length() <= 190) {
-			return "id:" + id.strip();
-		}
-		java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-		message.writeTo(raw);
-		return "sha256:" + java.util.HexFormat.of()
-			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw.toByteArray()));
 	}
 
 	/** The registrant's own page, to their registered address. */
@@ -185,21 +169,6 @@ class NoticeReplies implements IncomingMail {
 			.param("notice", noticeId)
 			.query(Long.class)
 			.single();
-	}
-
-	private static @Nullable String token(MimeMessage message) throws Exception {
-		for (String name : RECIPIENT_HEADERS) {
-			String[] values = message.getHeader(name);
-			if (values != null) {
-				for (String value : values) {
-					Matcher m = REPLY.matcher(value);
-					if (m.find()) {
-						return m.group(1).toLowerCase(Locale.ROOT);
-					}
-				}
-			}
-		}
-		return null;
 	}
 
 	/** The reply's own words: the quoted notice below them cut off. */

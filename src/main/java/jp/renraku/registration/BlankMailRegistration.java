@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.EmailAddresses;
 import jp.renraku.delivery.IncomingMail;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +28,6 @@ class BlankMailRegistration implements IncomingMail {
 
 	private static final Pattern ANGLED = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>");
 
-	private static final String[] RECIPIENT_HEADERS = { "X-Original-To", "Delivered-To", "Envelope-To", "X-Envelope-To",
-			"To", "Cc" };
-
 	private final RegistrationManagement registration;
 
 	private final BodyDirectory bodies;
@@ -43,7 +39,7 @@ class BlankMailRegistration implements IncomingMail {
 
 	@Override
 	public boolean handle(MimeMessage message) throws Exception {
-		String code = code(message);
+		String code = IncomingMail.addressedTo(message, ENTRY);
 		if (code == null) {
 			return false;
 		}
@@ -59,21 +55,6 @@ class BlankMailRegistration implements IncomingMail {
 	private boolean accepting(RegistrationList list) {
 		return !bodies.suspended(list.bodyId()) && list.acceptsOn(registration.today())
 				&& bodies.permitted(list.bodyId());
-	}
-
-	private static @Nullable String code(MimeMessage message) throws Exception {
-		for (String name : RECIPIENT_HEADERS) {
-			String[] values = message.getHeader(name);
-			if (values != null) {
-				for (String value : values) {
-					Matcher m = ENTRY.matcher(value);
-					if (m.find()) {
-						return m.group(1).toLowerCase(Locale.ROOT);
-					}
-				}
-			}
-		}
-		return null;
 	}
 
 	/** RFC 3834 auto-replies, and mail from mailer daemons. */

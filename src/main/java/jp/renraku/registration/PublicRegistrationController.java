@@ -118,24 +118,38 @@ class PublicRegistrationController {
 	 * password and the agreement to the rules come first, as on the start page, then the
 	 * usual form.
 	 */
-	@GetMapping("/mail")
-	String mailLink(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
-			Model model) {
+	/**
+	 * The list and the confirmation behind a personal link, or the page that says why
+	 * there is none ({@code refusal}: registration closed, link invalid or used).
+	 */
+	private record Linked(RegistrationList list, SignupRequests.@Nullable SignupRequest request,
+			@Nullable String refusal) {
+	}
+
+	private Linked linked(String token, @Nullable String link, Model model) {
 		RegistrationList list = list(token);
 		Optional<String> closed = closed(list, model);
 		if (closed.isPresent()) {
-			return closed.get();
+			return new Linked(list, null, closed.get());
 		}
 		model.addAttribute("list", list);
-		var confirmation = link == null ? Optional.<SignupRequests.SignupRequest>empty()
-				: registration.confirmation(list, link);
-		if (confirmation.isEmpty()) {
-			return VIEW_LINK_INVALID;
+		return (link == null ? Optional.<SignupRequests.SignupRequest>empty() : registration.confirmation(list, link))
+			.map(request -> new Linked(list, request, null))
+			.orElseGet(() -> new Linked(list, null, VIEW_LINK_INVALID));
+	}
+
+	@GetMapping("/mail")
+	String mailLink(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
+			Model model) {
+		Linked linked = linked(token, link, model);
+		if (linked.refusal() != null) {
+			return linked.refusal();
 		}
-		if (confirmation.get().passwordChecked()) {
+		SignupRequests.SignupRequest confirmation = linked.request();
+		if (confirmation.passwordChecked()) {
 			return "redirect:/r/" + token + "/confirm?t=" + link;
 		}
-		model.addAttribute("email", confirmation.get().email());
+		model.addAttribute("email", confirmation.email());
 		model.addAttribute("link", link);
 		return VIEW_START;
 	}
@@ -144,18 +158,13 @@ class PublicRegistrationController {
 	String mailPassword(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
 			@RequestParam(required = false) @Nullable String password,
 			@RequestParam(required = false) @Nullable String agree, HttpServletRequest request, Model model) {
-		RegistrationList list = list(token);
-		Optional<String> closed = closed(list, model);
-		if (closed.isPresent()) {
-			return closed.get();
+		Linked linked = linked(token, link, model);
+		if (linked.refusal() != null) {
+			return linked.refusal();
 		}
-		model.addAttribute("list", list);
-		var confirmation = link == null ? Optional.<SignupRequests.SignupRequest>empty()
-				: registration.confirmation(list, link);
-		if (confirmation.isEmpty()) {
-			return VIEW_LINK_INVALID;
-		}
-		model.addAttribute("email", confirmation.get().email());
+		RegistrationList list = linked.list();
+		SignupRequests.SignupRequest confirmation = linked.request();
+		model.addAttribute("email", confirmation.email());
 		model.addAttribute("link", link);
 		String client = ClientAddress.of(request);
 		if (!attempts.allowed(list.id(), client)) {
@@ -166,7 +175,7 @@ class PublicRegistrationController {
 		if (error) {
 			return VIEW_START;
 		}
-		registration.passwordChecked(confirmation.get());
+		registration.passwordChecked(confirmation);
 		return "redirect:/r/" + token + "/confirm?t=" + link;
 	}
 
@@ -196,21 +205,15 @@ class PublicRegistrationController {
 	@GetMapping("/confirm")
 	String form(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
 			Model model) {
-		RegistrationList list = list(token);
-		Optional<String> closed = closed(list, model);
-		if (closed.isPresent()) {
-			return closed.get();
+		Linked linked = linked(token, link, model);
+		if (linked.refusal() != null) {
+			return linked.refusal();
 		}
-		model.addAttribute("list", list);
-		var confirmation = link == null ? Optional.<SignupRequests.SignupRequest>empty()
-				: registration.confirmation(list, link);
-		if (confirmation.isEmpty()) {
-			return VIEW_LINK_INVALID;
-		}
-		if (!confirmation.get().passwordChecked()) {
+		SignupRequests.SignupRequest confirmation = linked.request();
+		if (!confirmation.passwordChecked()) {
 			return "redirect:/r/" + token + "/mail?t=" + link;
 		}
-		model.addAttribute("email", confirmation.get().email());
+		model.addAttribute("email", confirmation.email());
 		model.addAttribute("link", link);
 		model.addAttribute("form", new RegistrantForm());
 		return VIEW_FORM;
@@ -219,25 +222,23 @@ class PublicRegistrationController {
 	@PostMapping("/confirm")
 	String register(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
 			HttpServletRequest request, Model model) {
-		RegistrationList list = list(token);
-		Optional<String> closed = closed(list, model);
-		if (closed.isPresent()) {
-			return closed.get();
+		Linked linked = linked(token, link, model);
+		if (linked.refusal() != null) {
+			return linked.refusal();
 		}
-		model.addAttribute("list", list);
-		var confirmation = link == null ? Optional.<SignupRequests.SignupRequest>empty()
-				: registration.confirmation(list, link);
-		if (confirmation.isEmpty() || !confirmation.get().passwordChecked()) {
+		if (!linked.request().passwordChecked()) {
 			return VIEW_LINK_INVALID;
 		}
+		RegistrationList list = linked.list();
+		SignupRequests.SignupRequest confirmation = linked.request();
 		RegistrantForm form = RegistrantForm.read(request, list);
 		if (form.hasErrors()) {
-			model.addAttribute("email", confirmation.get().email());
+			model.addAttribute("email", confirmation.email());
 			model.addAttribute("link", link);
 			model.addAttribute("form", form);
 			return VIEW_FORM;
 		}
-		Optional<RegistrantState> state = registration.register(list, confirmation.get(), form.toDetails(list));
+		Optional<RegistrantState> state = registration.register(list, confirmation, form.toDetails(list));
 		if (state.isEmpty()) {
 			return VIEW_LINK_INVALID;
 		}

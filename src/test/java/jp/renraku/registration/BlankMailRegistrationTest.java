@@ -170,6 +170,22 @@ class BlankMailRegistrationTest {
 	}
 
 	@Test
+	void anotherBodyCannotIssueOrRemoveTheAddress() {
+		TestStaff stranger = staff.manager(staff.body());
+		String code = jdbc.sql("SELECT mail_code FROM registration_list WHERE id = :id")
+			.param("id", list.id())
+			.query(String.class)
+			.single();
+		assertThat(post(mvc, stranger, "/lists/" + list.id() + "/mail-entry", "on", "false")).hasStatus(404);
+		assertThat(post(mvc, stranger, "/lists/" + list.id() + "/mail-entry", "on", "true")).hasStatus(404);
+		assertThat(jdbc.sql("SELECT mail_code FROM registration_list WHERE id = :id")
+			.param("id", list.id())
+			.query(String.class)
+			.single()).isEqualTo(code);
+		assertThat(mvc.get().uri("/lists/" + list.id()).with(stranger.signedIn()).exchange()).hasStatus(404);
+	}
+
+	@Test
 	void floodsAutoRepliesAndRemovedAddressesGetNoAnswer() throws Exception {
 		String flooder = StaffFixtures.unique("f") + "@example.jp";
 		for (int i = 0; i < 6; i++) {
