@@ -36,6 +36,8 @@ public class PlainErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		try {
+			// the same security headers as every page of the application
+			SecurityHeaders.apply(request, response);
 			response.setContentType("text/html");
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			Writer writer = response.getReporter();

@@ -85,15 +85,24 @@ class SuspensionGuard implements WebMvcConfigurer {
 		return false;
 	}
 
-	/** The page the form was on, if it is one of ours; the home page otherwise. */
-	private static String backTo(HttpServletRequest request) {
+	/**
+	 * The page the form was on, as a path of this site only (never another host, nor a
+	 * path such as {@code //evil.example} that a browser would read as one); the home
+	 * page otherwise.
+	 */
+	static String backTo(HttpServletRequest request) {
 		String referer = request.getHeader("Referer");
 		if (referer != null) {
 			try {
 				URI uri = URI.create(referer);
-				if (request.getServerName().equalsIgnoreCase(uri.getHost()) && uri.getRawPath() != null
-						&& uri.getRawPath().startsWith(request.getContextPath() + "/")) {
-					return uri.getRawPath().substring(request.getContextPath().length());
+				String path = uri.getRawPath();
+				String context = request.getContextPath();
+				if (request.getServerName().equalsIgnoreCase(uri.getHost()) && path != null
+						&& path.startsWith(context + "/")) {
+					String local = path.substring(context.length());
+					if (!local.startsWith("//") && !local.contains("\\") && !local.contains("/../")) {
+						return local;
+					}
 				}
 			}
 			catch (IllegalArgumentException ex) {

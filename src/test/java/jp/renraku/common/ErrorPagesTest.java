@@ -84,20 +84,55 @@ class ErrorPagesTest {
 		assertTellsNothing(response);
 	}
 
-	@Test
-	void malformedRequestAnsweredByTheContainerTellsNothing() throws IOException {
+	/** A request written by hand, for what no client library sends; the raw answer. */
+	private String raw(String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			OutputStream out = socket.getOutputStream();
-			out.write("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-				.getBytes(StandardCharsets.US_ASCII));
+			out.write(request.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(response).startsWith("HTTP/1.1 400").contains("リクエストを処理できません");
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
+	void malformedRequestAnsweredByTheContainerTellsNothingAndCarriesTheSecurityHeaders() throws IOException {
+		for (String request : List.of("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+				"GET / HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n")) {
+			String response = raw(request);
+			assertThat(response).as(request).startsWith("HTTP/1.1 " + (request.contains("9.9") ? "505" : "400"));
 			for (String telltale : TELLTALES) {
 				assertThat(response).as(telltale).doesNotContainIgnoringCase(telltale);
 			}
+			String headers = response.substring(0, response.indexOf("\r\n\r\n"));
+			assertThat(headers).as(request)
+				.contains("Content-Security-Policy: default-src 'self'")
+				.contains("X-Frame-Options: DENY")
+				.contains("X-Content-Type-Options: nosniff")
+				.contains("Cache-Control: no-cache, no-store");
 		}
+		assertThat(raw("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).contains("リクエストを処理できません");
+	}
+
+	@Test
+	void redirectsNameOnlyAPathNeverTheHostTheRequestGave() throws IOException {
+		for (String path : List.of("/", "/staff", "/notices")) {
+			String response = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+			assertThat(response).as(path).startsWith("HTTP/1.1 302").doesNotContain("evil.example");
+			assertThat(response).as(path).containsPattern("(?i)\r\nLocation: /login\r\n");
+		}
+		String failedSignIn = raw("POST /login HTTP/1.1\r\nHost: evil.example\r\nContent-Type: "
+				+ "application/x-www-form-urlencoded\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+		assertThat(failedSignIn).doesNotContain("evil.example");
+	}
+
+	@Test
+	void healthAnswersPlainJson() throws Exception {
+		HttpResponse<String> health = get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(health.body()).endsWith("\"status\":\"UP\"}");
+		assertTellsNothing(health);
 	}
 
 	@Test

@@ -138,6 +138,17 @@ class SuspensionTest {
 			.containsEntry("flashError", "body.error.suspended");
 		assertThat(jdbc.sql("SELECT state FROM notice WHERE id = :id").param("id", draft).query(String.class).single())
 			.isEqualTo("DRAFT");
+		// a Referer naming another site, or a path a browser reads as one, leads home
+		for (String referer : java.util.List.of("http://evil.example/notices", "http://localhost//evil.example/x",
+				"//evil.example/x", "http://localhost/\\evil.example")) {
+			var refused = mvc.post()
+				.uri("/notices/" + draft + "/release")
+				.with(sender.signedIn())
+				.with(csrf())
+				.header("Referer", referer)
+				.exchange();
+			assertThat(refused).as(referer).hasRedirectedUrl("/");
+		}
 		assertThat(mvc.post()
 			.uri("/notices/new")
 			.with(sender.signedIn())
