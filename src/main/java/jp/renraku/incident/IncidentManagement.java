@@ -70,7 +70,7 @@ public class IncidentManagement {
 		}
 		long id = incidents.insert(report, staff.accountId(), bodies, now);
 		incidents.addEvent(id, now, staff.accountId(), staff.displayName(), IncidentEvent.Kind.REPORTED, null, null,
-				null, null);
+				null, null, null);
 		audit.record(AuditAction.INCIDENT_REPORTED, staff.bodyId(), "incident:" + id,
 				report.kind().name() + " " + report.title());
 		events.publishEvent(new IncidentReported(id, report.kind(), report.title(), staff.displayName()));
@@ -91,10 +91,15 @@ public class IncidentManagement {
 		return incident;
 	}
 
+	/**
+	 * The timeline a staff member may read: the system administrator every entry; a
+	 * body's staff the common record and their own body's entries (its notes, the
+	 * investigation report asked of it, its answer), never another involved body's.
+	 */
 	@Transactional(readOnly = true)
 	public List<IncidentEvent> timeline(Staff staff, long id) {
 		get(staff, id);
-		return incidents.events(id);
+		return incidents.events(id, staff.isSystemAdmin() ? null : staff.requireBody());
 	}
 
 	/**
@@ -174,11 +179,15 @@ public class IncidentManagement {
 		record(admin, incident, IncidentEvent.Kind.CLOSED, summary, null, null, null);
 	}
 
-	/** A note in the timeline, by anybody who can see the incident. */
+	/**
+	 * A note in the timeline, by anybody who can see the incident: the system
+	 * administrator's is part of the common record, a body's staff's is seen by their
+	 * body and the system administrator only.
+	 */
 	@Transactional
 	public void note(Staff staff, long id, String text) {
 		Incident incident = get(staff, id);
-		record(staff, incident, IncidentEvent.Kind.NOTE, text, null, null, null);
+		recordFor(staff.bodyId(), staff, incident, IncidentEvent.Kind.NOTE, text, null, null, null);
 	}
 
 	/**
@@ -216,7 +225,7 @@ public class IncidentManagement {
 			incidents.addBody(id, bodyId);
 		}
 		long request = incidents.insertRequest(id, bodyId, question, dueOn, admin.accountId(), clock.instant());
-		record(admin, incident, IncidentEvent.Kind.REPORT_REQUESTED, question, bodyName(bodyId), null, null);
+		recordFor(bodyId, admin, incident, IncidentEvent.Kind.REPORT_REQUESTED, question, bodyName(bodyId), null, null);
 		audit.record(AuditAction.INVESTIGATION_REQUESTED, bodyId, "incident:" + id, "request:" + request);
 		return request;
 	}
@@ -233,7 +242,7 @@ public class IncidentManagement {
 			throw new IncidentException("incident.error.answered");
 		}
 		Incident incident = incidents.find(request.incidentId()).orElseThrow();
-		record(manager, incident, IncidentEvent.Kind.REPORT_SUBMITTED, answer, null, null, null);
+		recordFor(request.bodyId(), manager, incident, IncidentEvent.Kind.REPORT_SUBMITTED, answer, null, null, null);
 		audit.record(AuditAction.INVESTIGATION_REPORTED, manager.bodyId(), "incident:" + incident.id(),
 				"request:" + requestId);
 	}
@@ -274,10 +283,20 @@ public class IncidentManagement {
 		return incident;
 	}
 
+	/** An entry of the common record, seen by every involved body. */
 	private void record(Staff staff, Incident incident, IncidentEvent.Kind kind, @Nullable String text,
 			@Nullable String party, @Nullable String method, @Nullable Instant when) {
+		recordFor(null, staff, incident, kind, text, party, method, when);
+	}
+
+	/**
+	 * An entry of one body only ({@code bodyId}), or of the common record ({@code null}).
+	 */
+	private void recordFor(@Nullable Long bodyId, Staff staff, Incident incident, IncidentEvent.Kind kind,
+			@Nullable String text, @Nullable String party, @Nullable String method, @Nullable Instant when) {
 		Instant now = clock.instant();
-		incidents.addEvent(incident.id(), now, staff.accountId(), staff.displayName(), kind, text, party, method, when);
+		incidents.addEvent(incident.id(), now, staff.accountId(), staff.displayName(), kind, text, party, method, when,
+				bodyId);
 		audit.record(AuditAction.INCIDENT_UPDATED, staff.bodyId(), "incident:" + incident.id(), kind.name());
 	}
 

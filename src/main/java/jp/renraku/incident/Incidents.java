@@ -109,13 +109,17 @@ class Incidents {
 		return statement.query(this::row).list();
 	}
 
+	/**
+	 * add-event: one entry of the timeline; {@code bodyId} for an entry of one body only.
+	 */
 	void addEvent(long incidentId, Instant at, long actorId, String actorName, IncidentEvent.Kind kind,
-			@Nullable String text, @Nullable String party, @Nullable String method, @Nullable Instant happenedAt) {
-		jdbc.sql(
-				"""
-						INSERT INTO incident_event (incident_id, at, actor_id, actor_name, kind, text, party, method, happened_at)
-						VALUES (:incident, :at, :actor, :actorName, :kind, :text, :party, :method, :happened)
-						""")
+			@Nullable String text, @Nullable String party, @Nullable String method, @Nullable Instant happenedAt,
+			@Nullable Long bodyId) {
+		jdbc.sql("""
+				INSERT INTO incident_event (incident_id, at, actor_id, actor_name, kind, text, party, method,
+				                            happened_at, body_id)
+				VALUES (:incident, :at, :actor, :actorName, :kind, :text, :party, :method, :happened, :body)
+				""")
 			.param("incident", incidentId)
 			.param("at", Sql.utc(at))
 			.param("actor", actorId)
@@ -125,16 +129,29 @@ class Incidents {
 			.param("party", party)
 			.param("method", method)
 			.param("happened", happenedAt == null ? null : Sql.utc(happenedAt))
+			.param("body", bodyId)
 			.update();
 	}
 
-	List<IncidentEvent> events(long incidentId) {
-		return jdbc.sql("SELECT * FROM incident_event WHERE incident_id = :id ORDER BY id")
+	/**
+	 * events: the timeline as one body's staff see it, the common record and that body's
+	 * own entries; every entry when {@code bodyId} is {@code null} (the system
+	 * administrator).
+	 */
+	List<IncidentEvent> events(long incidentId, @Nullable Long bodyId) {
+		return jdbc.sql("""
+				SELECT id, at, actor_id, actor_name, kind, text, party, method, happened_at, body_id
+				FROM incident_event
+				WHERE incident_id = :id AND (CAST(:body AS BIGINT) IS NULL OR body_id IS NULL OR body_id = :body)
+				ORDER BY id
+				""")
 			.param("id", incidentId)
+			.param("body", bodyId)
 			.query((rs, n) -> new IncidentEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
 					rs.getLong("actor_id"), rs.getString("actor_name"),
 					IncidentEvent.Kind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getString("party"),
-					rs.getString("method"), Sql.instant(rs.getObject("happened_at", OffsetDateTime.class))))
+					rs.getString("method"), Sql.instant(rs.getObject("happened_at", OffsetDateTime.class)),
+					rs.getObject("body_id", Long.class)))
 			.list();
 	}
 

@@ -218,6 +218,77 @@ class IncidentTest {
 	}
 
 	@Test
+	void aSharedIncidentShowsEachBodyTheCommonRecordAndOnlyItsOwnEntries() {
+		TestStaff managerB = stranger;
+		long bodyA = manager.staff().bodyId();
+		long bodyB = managerB.staff().bodyId();
+		long id = report(sender, "二機関にまたがる件");
+		assertThat(post(admin, "/incidents/" + id + "/investigate", "text", "共通-調査開始")).hasStatus3xxRedirection();
+		assertThat(post(admin, "/incidents/" + id + "/bodies", "bodyId", String.valueOf(bodyB)))
+			.hasStatus3xxRedirection();
+		assertThat(post(manager, "/incidents/" + id + "/notes", "text", "A-機関の記録")).hasStatus3xxRedirection();
+		assertThat(post(managerB, "/incidents/" + id + "/notes", "text", "B-機関の記録")).hasStatus3xxRedirection();
+		assertThat(post(admin, "/incidents/" + id + "/notes", "text", "共通-管理者の記録")).hasStatus3xxRedirection();
+		assertThat(post(admin, "/incidents/" + id + "/escalate", "party", "共通-CISO", "method", "電話", "when",
+				"2026-11-26T10:30"))
+			.hasStatus3xxRedirection();
+		assertThat(post(admin, "/incidents/" + id + "/contacts", "party", "共通-外部機関", "method", "文書", "when",
+				"2026-11-26T11:00"))
+			.hasStatus3xxRedirection();
+		assertThat(post(sender, "/incidents/" + id + "/amend", "kind", "MIS_SENT", "title", "二機関にまたがる件（修正）",
+				"description", "共通-修正後の説明", "discoveredAt",
+				LocalDateTime.now(ZoneId.of("Asia/Tokyo")).minusMinutes(40).withNano(0).toString(), "reason",
+				"共通-修正理由"))
+			.hasStatus3xxRedirection();
+		for (var asked : new Object[][] { { bodyA, manager, "A" }, { bodyB, managerB, "B" } }) {
+			String letter = (String) asked[2];
+			assertThat(post(admin, "/incidents/" + id + "/requests", "bodyId", String.valueOf(asked[0]), "question",
+					letter + "-機関への調査依頼"))
+				.hasStatus3xxRedirection();
+			long request = jdbc.sql("SELECT id FROM investigation_request WHERE incident_id = :id AND body_id = :body")
+				.param("id", id)
+				.param("body", asked[0])
+				.query(Long.class)
+				.single();
+			assertThat(post((TestStaff) asked[1], "/incidents/" + id + "/requests/" + request + "/answer", "text",
+					letter + "-機関の調査報告（住民 山田花子 に誤送信）"))
+				.hasStatus3xxRedirection();
+		}
+		assertThat(post(admin, "/incidents/" + id + "/plan", "text", "共通-再発防止策")).hasStatus3xxRedirection();
+		assertThat(post(admin, "/incidents/" + id + "/close", "text", "共通-終結")).hasStatus3xxRedirection();
+
+		// every kind of entry was made, and each is either common or one body's
+		assertThat(jdbc.sql("SELECT DISTINCT kind FROM incident_event WHERE incident_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder(
+					java.util.Arrays.stream(IncidentEvent.Kind.values()).map(Enum::name).toArray(String[]::new));
+		for (var row : jdbc.sql("SELECT kind, text, party, body_id FROM incident_event WHERE incident_id = :id")
+			.param("id", id)
+			.query((rs,
+					n) -> new Object[] { rs.getString("kind"), rs.getString("text"), rs.getString("party"),
+							rs.getObject("body_id", Long.class) })
+			.list()) {
+			String words = row[1] + " " + row[2];
+			Long expected = words.contains("A-") ? Long.valueOf(bodyA)
+					: words.contains("B-") ? Long.valueOf(bodyB) : null;
+			assertThat((Long) row[3]).as(row[0] + ": " + words).isEqualTo(expected);
+		}
+
+		String common[] = { "共通-調査開始", "共通-管理者の記録", "共通-CISO", "共通-外部機関", "共通-修正理由", "共通-再発防止策", "共通-終結" };
+		for (TestStaff who : new TestStaff[] { manager, sender }) {
+			String page = page(who, id);
+			assertThat(page).contains(common).contains("A-機関の記録", "A-機関への調査依頼", "A-機関の調査報告");
+			assertThat(page).doesNotContain("B-機関の記録", "B-機関への調査依頼", "B-機関の調査報告");
+		}
+		String pageB = page(managerB, id);
+		assertThat(pageB).contains(common).contains("B-機関の記録", "B-機関への調査依頼", "B-機関の調査報告");
+		assertThat(pageB).doesNotContain("A-機関の記録", "A-機関への調査依頼", "A-機関の調査報告");
+		assertThat(page(admin, id)).contains(common)
+			.contains("A-機関の記録", "A-機関への調査依頼", "A-機関の調査報告", "B-機関の記録", "B-機関への調査依頼", "B-機関の調査報告");
+	}
+
+	@Test
 	void badInputIsRefusedWithAClearMessageAndNothingIsStored() {
 		long before = jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single();
 		var empty = post(sender, "/incidents/new", "title", "", "description", "");
