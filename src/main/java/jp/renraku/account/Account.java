@@ -35,10 +35,6 @@ final class Account {
 
 	final @Nullable Instant temporaryExpiresAt;
 
-	final int failedAttempts;
-
-	final @Nullable Instant lockedUntil;
-
 	final @Nullable String totpSecret;
 
 	final boolean totpEnabled;
@@ -53,11 +49,17 @@ final class Account {
 
 	final @Nullable Instant retiredAt;
 
+	/**
+	 * Raised to end every session signed in before (see
+	 * {@link AccountStatusInterceptor}).
+	 */
+	final int sessionEpoch;
+
 	Account(long id, String loginId, String displayName, @Nullable String email, Role role, @Nullable Long bodyId,
 			AccountState state, String passwordHash, Instant passwordChangedAt, boolean passwordTemporary,
-			@Nullable Instant temporaryExpiresAt, int failedAttempts, @Nullable Instant lockedUntil,
-			@Nullable String totpSecret, boolean totpEnabled, @Nullable Long totpLastStep, Instant createdAt,
-			@Nullable Instant lastSignInAt, java.time.@Nullable LocalDate leavesOn, @Nullable Instant retiredAt) {
+			@Nullable Instant temporaryExpiresAt, @Nullable String totpSecret, boolean totpEnabled,
+			@Nullable Long totpLastStep, Instant createdAt, @Nullable Instant lastSignInAt,
+			java.time.@Nullable LocalDate leavesOn, @Nullable Instant retiredAt, int sessionEpoch) {
 		this.id = id;
 		this.loginId = loginId;
 		this.displayName = displayName;
@@ -69,8 +71,6 @@ final class Account {
 		this.passwordChangedAt = passwordChangedAt;
 		this.passwordTemporary = passwordTemporary;
 		this.temporaryExpiresAt = temporaryExpiresAt;
-		this.failedAttempts = failedAttempts;
-		this.lockedUntil = lockedUntil;
 		this.totpSecret = totpSecret;
 		this.totpEnabled = totpEnabled;
 		this.totpLastStep = totpLastStep;
@@ -78,14 +78,11 @@ final class Account {
 		this.lastSignInAt = lastSignInAt;
 		this.leavesOn = leavesOn;
 		this.retiredAt = retiredAt;
+		this.sessionEpoch = sessionEpoch;
 	}
 
 	Staff toStaff() {
 		return new Staff(id, loginId, displayName, role, bodyId);
-	}
-
-	boolean lockedOut(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
 	boolean temporaryExpired(Instant now) {

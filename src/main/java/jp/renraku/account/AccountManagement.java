@@ -52,9 +52,16 @@ public class AccountManagement {
 
 	private final java.time.ZoneId zone;
 
+	private final SignInThrottle throttle;
+
+	private final LoginIdChecks loginIds;
+
 	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, SignInProperties properties,
 			OrganizationManagement organization, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-			ObjectProvider<WorkHandover> handovers, RenrakuProperties renraku) {
+			ObjectProvider<WorkHandover> handovers, RenrakuProperties renraku, SignInThrottle throttle,
+			LoginIdChecks loginIds) {
+		this.throttle = throttle;
+		this.loginIds = loginIds;
 		this.handovers = handovers;
 		this.zone = renraku.timeZone();
 		this.accounts = accounts;
@@ -72,14 +79,18 @@ public class AccountManagement {
 		return loginId.strip().toLowerCase(Locale.ROOT);
 	}
 
-	@Transactional(readOnly = true)
-	public boolean loginIdTaken(String loginId) {
-		return accounts.loginIdTaken(normalizeLoginId(loginId));
+	/**
+	 * Why the actor may not give this new login ID, as a message key, if they may not
+	 * ({@link LoginIdChecks}: an operations manager learns nothing of other bodies).
+	 */
+	@Transactional
+	public Optional<String> loginIdRefusal(Staff actor, String loginId) {
+		return loginIds.refusal(actor, loginId);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<StaffAccount> find(long accountId) {
-		return accounts.find(accountId).map(a -> StaffAccount.of(a, clock.instant()));
+		return accounts.find(accountId).map(this::shown);
 	}
 
 	/**
@@ -88,22 +99,31 @@ public class AccountManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<StaffAccount> visibleTo(Staff actor) {
-		List<Account> found = actor.isSystemAdmin() ? accounts.all() : accounts.inBody(actor.requireBody());
-		Instant now = clock.instant();
-		return found.stream().map(a -> StaffAccount.of(a, now)).toList();
+		return shown(actor.isSystemAdmin() ? accounts.all() : accounts.inBody(actor.requireBody()));
+	}
+
+	/**
+	 * As the pages show them, with whether wrong passwords have locked some client out.
+	 */
+	private List<StaffAccount> shown(List<Account> found) {
+		java.util.Set<String> locked = throttle.locked(found.stream().map(a -> a.loginId).toList());
+		return found.stream().map(a -> StaffAccount.of(a, locked.contains(a.loginId))).toList();
+	}
+
+	private StaffAccount shown(Account account) {
+		return shown(List.of(account)).get(0);
 	}
 
 	/** For the system administrator's page of one body. */
 	@Transactional(readOnly = true)
 	public List<StaffAccount> ofBody(long bodyId) {
-		Instant now = clock.instant();
-		return accounts.inBody(bodyId).stream().map(a -> StaffAccount.of(a, now)).toList();
+		return shown(accounts.inBody(bodyId));
 	}
 
 	/** An account the actor may manage, or 404. */
 	@Transactional(readOnly = true)
 	public StaffAccount manageable(Staff actor, long accountId) {
-		return StaffAccount.of(requireManageable(actor, accountId), clock.instant());
+		return shown(requireManageable(actor, accountId));
 	}
 
 	/** Creates the first system administrator when the database has no account at all. */
@@ -112,7 +132,8 @@ public class AccountManagement {
 		if (accounts.any()) {
 			return Optional.empty();
 		}
-		return Optional.of(create(new NewAccount(loginId, displayName, null), Role.SYSTEM_ADMIN, null));
+		Staff console = new Staff(0, "system", "system", Role.SYSTEM_ADMIN, null);
+		return Optional.of(create(console, new NewAccount(loginId, displayName, null), Role.SYSTEM_ADMIN, null));
 	}
 
 	/**
@@ -130,6 +151,7 @@ public class AccountManagement {
 		String password = temporaryPasswords.next();
 		Instant expires = now.plus(properties.temporaryPasswordValidity());
 		accounts.setTemporaryPassword(account.id, encoder.encode(password), expires, now);
+		throttle.clear(account.loginId);
 		audit.record(AuditAction.PASSWORD_RESET, null, "account:" + account.loginId, "from the server console");
 		return new IssuedPassword(account.id, account.loginId, password, expires);
 	}
@@ -142,7 +164,7 @@ public class AccountManagement {
 	public IssuedPassword createOperationsManager(Staff actor, long bodyId, NewAccount account) {
 		requireSystemAdmin(actor);
 		organization.get(bodyId);
-		return create(account, Role.OPERATIONS_MANAGER, bodyId);
+		return create(actor, account, Role.OPERATIONS_MANAGER, bodyId);
 	}
 
 	/** Art. 4-2-2: an operations manager appoints a sender of their own body. */
@@ -151,7 +173,7 @@ public class AccountManagement {
 		if (actor.role() != Role.OPERATIONS_MANAGER) {
 			throw new AccountException("account.error.notAllowed");
 		}
-		return create(account, Role.SENDER, actor.requireBody());
+		return create(actor, account, Role.SENDER, actor.requireBody());
 	}
 
 	/**
@@ -161,13 +183,14 @@ public class AccountManagement {
 	@Transactional
 	public IssuedPassword createSystemAdmin(Staff actor, NewAccount account) {
 		requireSystemAdmin(actor);
-		return create(account, Role.SYSTEM_ADMIN, null);
+		return create(actor, account, Role.SYSTEM_ADMIN, null);
 	}
 
-	private IssuedPassword create(NewAccount account, Role role, @Nullable Long bodyId) {
+	private IssuedPassword create(Staff actor, NewAccount account, Role role, @Nullable Long bodyId) {
 		String loginId = normalizeLoginId(account.loginId());
 		if (accounts.loginIdTaken(loginId)) {
-			throw new AccountException("account.error.loginIdTaken");
+			throw new AccountException(
+					actor.isSystemAdmin() ? "account.error.loginIdTaken" : "account.error.loginIdUnavailable");
 		}
 		Instant now = clock.instant();
 		String password = temporaryPasswords.next();
@@ -251,11 +274,12 @@ public class AccountManagement {
 		List<StaffAccount> expired = new java.util.ArrayList<>();
 		List<StaffAccount> leaving = new java.util.ArrayList<>();
 		List<Account> found = actor.isSystemAdmin() ? accounts.all() : accounts.inBody(actor.requireBody());
+		java.util.Set<String> locked = throttle.locked(found.stream().map(a -> a.loginId).toList());
 		for (Account a : found) {
 			if (a.state == AccountState.RETIRED || a.id == actor.accountId()) {
 				continue;
 			}
-			StaffAccount shown = StaffAccount.of(a, now);
+			StaffAccount shown = StaffAccount.of(a, locked.contains(a.loginId));
 			Instant lastUse = a.lastSignInAt != null ? a.lastSignInAt : a.createdAt;
 			if (lastUse.isBefore(unusedSince)) {
 				unused.add(shown);
@@ -330,7 +354,7 @@ public class AccountManagement {
 	@Transactional
 	public void unlock(Staff actor, long accountId) {
 		Account account = requireManageable(actor, accountId);
-		accounts.clearFailures(account.id);
+		throttle.clear(account.loginId);
 		audit.record(AuditAction.ACCOUNT_UNLOCKED, account.bodyId, "account:" + account.loginId, null);
 	}
 
@@ -363,6 +387,23 @@ public class AccountManagement {
 		accounts.setChosenPassword(account.id, encoder.encode(newPassword), clock.instant());
 		audit.record(AuditAction.PASSWORD_CHANGED, account.bodyId, "account:" + account.loginId, null);
 		return List.of();
+	}
+
+	/**
+	 * Ends every other session of the holder (a browser left signed in elsewhere); the
+	 * caller keeps its own by taking the new epoch ({@link #sessionEpoch}).
+	 */
+	@Transactional
+	public void endOtherSessions(Staff self) {
+		Account account = accounts.find(self.accountId()).orElseThrow(() -> new NotFoundException("account"));
+		accounts.endSessions(account.id);
+		audit.record(AuditAction.SESSIONS_ENDED, account.bodyId, "account:" + account.loginId, null);
+	}
+
+	/** The value a session of the account must hold to stay signed in. */
+	@Transactional(readOnly = true)
+	public int sessionEpoch(long accountId) {
+		return accounts.find(accountId).map(a -> a.sessionEpoch).orElse(-1);
 	}
 
 	private boolean usedBefore(Account account, String newPassword) {
@@ -399,6 +440,18 @@ public class AccountManagement {
 		requireSystemAdmin(actor);
 		accounts.setRequireTotpForAdmins(required);
 		audit.record(AuditAction.SIGN_IN_SETTING_CHANGED, null, "require-totp-for-admins", Boolean.toString(required));
+	}
+
+	/** The addresses of a body's active operations managers, for mail about the body. */
+	@Transactional(readOnly = true)
+	public List<String> operationsManagerEmails(long bodyId) {
+		return accounts.inBody(bodyId)
+			.stream()
+			.filter(a -> a.state == AccountState.ACTIVE && a.role == Role.OPERATIONS_MANAGER)
+			.map(a -> a.email)
+			.filter(e -> e != null && !e.isBlank())
+			.map(e -> (String) e)
+			.toList();
 	}
 
 	public List<String> activeSystemAdminEmails() {

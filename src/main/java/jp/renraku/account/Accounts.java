@@ -1,6 +1,8 @@
 package jp.renraku.account;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -20,18 +22,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Accounts {
 
+	/** The columns {@link #ROW} reads. */
+	private static final String COLUMNS = """
+			id, login_id, display_name, email, role, body_id, state, password_hash, password_changed_at,
+			password_temporary, temporary_expires_at, totp_secret, totp_enabled, totp_last_step, created_at,
+			last_sign_in_at, leaves_on, retired_at, session_epoch
+			""";
+
 	private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("id"), rs.getString("login_id"),
 			rs.getString("display_name"), rs.getString("email"), Role.valueOf(rs.getString("role")),
 			(Long) rs.getObject("body_id", Long.class), AccountState.valueOf(rs.getString("state")),
 			rs.getString("password_hash"), Sql.instant(rs.getObject("password_changed_at", OffsetDateTime.class)),
 			rs.getBoolean("password_temporary"),
-			Sql.instant(rs.getObject("temporary_expires_at", OffsetDateTime.class)), rs.getInt("failed_attempts"),
-			Sql.instant(rs.getObject("locked_until", OffsetDateTime.class)), rs.getString("totp_secret"),
+			Sql.instant(rs.getObject("temporary_expires_at", OffsetDateTime.class)), rs.getString("totp_secret"),
 			rs.getBoolean("totp_enabled"), (Long) rs.getObject("totp_last_step", Long.class),
 			Sql.instant(rs.getObject("created_at", OffsetDateTime.class)),
 			Sql.instant(rs.getObject("last_sign_in_at", OffsetDateTime.class)),
-			rs.getObject("leaves_on", java.time.LocalDate.class),
-			Sql.instant(rs.getObject("retired_at", OffsetDateTime.class)));
+			rs.getObject("leaves_on", LocalDate.class), Sql.instant(rs.getObject("retired_at", OffsetDateTime.class)),
+			rs.getInt("session_epoch"));
 
 	private final JdbcClient jdbc;
 
@@ -62,7 +70,10 @@ class Accounts {
 	}
 
 	Optional<Account> find(long id) {
-		return jdbc.sql("SELECT * FROM staff_account WHERE id = :id").param("id", id).query(ROW).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE id = :id")
+			.param("id", id)
+			.query(ROW)
+			.optional();
 	}
 
 	/**
@@ -70,7 +81,7 @@ class Accounts {
 	 * absent.
 	 */
 	Optional<Account> findInBody(long id, long bodyId) {
-		return jdbc.sql("SELECT * FROM staff_account WHERE id = :id AND body_id = :bodyId")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE id = :id AND body_id = :bodyId")
 			.param("id", id)
 			.param("bodyId", bodyId)
 			.query(ROW)
@@ -78,7 +89,7 @@ class Accounts {
 	}
 
 	Optional<Account> findByLoginId(String loginId) {
-		return jdbc.sql("SELECT * FROM staff_account WHERE login_id = :loginId")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE login_id = :loginId")
 			.param("loginId", loginId)
 			.query(ROW)
 			.optional();
@@ -91,69 +102,70 @@ class Accounts {
 			.single() > 0;
 	}
 
+	/**
+	 * body-of-login-id: whether the ID is taken, and by whom: the account's body, or -1
+	 * for a system administrator.
+	 */
+	Optional<Long> bodyOfLoginId(String loginId) {
+		return jdbc.sql("SELECT COALESCE(body_id, -1) FROM staff_account WHERE login_id = :loginId")
+			.param("loginId", loginId)
+			.query(Long.class)
+			.optional();
+	}
+
 	boolean any() {
 		return jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single() > 0;
 	}
 
 	List<Account> all() {
-		return jdbc.sql("SELECT * FROM staff_account ORDER BY body_id NULLS FIRST, role, login_id").query(ROW).list();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account ORDER BY body_id NULLS FIRST, role, login_id")
+			.query(ROW)
+			.list();
 	}
 
 	List<Account> inBody(long bodyId) {
-		return jdbc.sql("SELECT * FROM staff_account WHERE body_id = :bodyId ORDER BY role, login_id")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE body_id = :bodyId ORDER BY role, login_id")
 			.param("bodyId", bodyId)
 			.query(ROW)
 			.list();
 	}
 
 	List<Account> activeSystemAdmins() {
-		return jdbc.sql("SELECT * FROM staff_account WHERE role = 'SYSTEM_ADMIN' AND state = 'ACTIVE' ORDER BY id")
+		return jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM staff_account WHERE role = 'SYSTEM_ADMIN' AND state = 'ACTIVE' ORDER BY id")
 			.query(ROW)
 			.list();
 	}
 
-	/**
-	 * count-failure: atomic, so concurrent wrong guesses are all counted; returns the new
-	 * count.
-	 */
-	int countFailure(long id) {
-		jdbc.sql("UPDATE staff_account SET failed_attempts = failed_attempts + 1 WHERE id = :id")
-			.param("id", id)
-			.update();
-		return jdbc.sql("SELECT failed_attempts FROM staff_account WHERE id = :id")
-			.param("id", id)
-			.query(Integer.class)
-			.single();
-	}
-
-	void lockUntil(long id, Instant until) {
-		jdbc.sql("UPDATE staff_account SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
-			.param("until", Sql.utc(until))
-			.param("id", id)
-			.update();
-	}
-
-	/**
-	 * A successful sign-in: failures forgotten, last use recorded (Art. 11-1-2 reviews).
-	 */
+	/** A successful sign-in: its time is recorded (Art. 11-1-2 reviews). */
 	void signedIn(long id, Instant now) {
-		jdbc.sql(
-				"UPDATE staff_account SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = :now WHERE id = :id")
+		jdbc.sql("UPDATE staff_account SET last_sign_in_at = :now WHERE id = :id")
 			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update();
 	}
 
-	void setLeavesOn(long id, java.time.@Nullable LocalDate leavesOn, Instant now) {
+	/** end-sessions: every session signed in before ends at its next page. */
+	void endSessions(long id) {
+		jdbc.sql("UPDATE staff_account SET session_epoch = session_epoch + 1 WHERE id = :id").param("id", id).update();
+	}
+
+	/**
+	 * claim-lockout-mail: true for the first caller in {@code quiet}, so that the holder
+	 * gets at most one mail about locks in that time.
+	 */
+	boolean claimLockoutMail(long id, Instant now, Duration quiet) {
+		return jdbc.sql("""
+				UPDATE staff_account SET lockout_mailed_at = :now
+				WHERE id = :id AND (lockout_mailed_at IS NULL OR lockout_mailed_at < :since)
+				""").param("now", Sql.utc(now)).param("since", Sql.utc(now.minus(quiet))).param("id", id).update() == 1;
+	}
+
+	void setLeavesOn(long id, @Nullable LocalDate leavesOn, Instant now) {
 		jdbc.sql("UPDATE staff_account SET leaves_on = :leavesOn, updated_at = :now WHERE id = :id")
 			.param("leavesOn", leavesOn)
 			.param("now", Sql.utc(now))
-			.param("id", id)
-			.update();
-	}
-
-	void clearFailures(long id) {
-		jdbc.sql("UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
 			.param("id", id)
 			.update();
 	}
@@ -162,7 +174,8 @@ class Accounts {
 	void setChosenPassword(long id, String hash, Instant now) {
 		jdbc.sql("""
 				UPDATE staff_account SET password_hash = :hash, password_changed_at = :now,
-				       password_temporary = FALSE, temporary_expires_at = NULL, updated_at = :now
+				       password_temporary = FALSE, temporary_expires_at = NULL, updated_at = :now,
+				       session_epoch = session_epoch + 1
 				WHERE id = :id
 				""").param("hash", hash).param("now", Sql.utc(now)).param("id", id).update();
 		jdbc.sql("INSERT INTO password_history (account_id, password_hash, created_at) VALUES (:id, :hash, :now)")
@@ -180,7 +193,7 @@ class Accounts {
 				UPDATE staff_account SET password_hash = :hash, password_changed_at = :now,
 				       password_temporary = TRUE, temporary_expires_at = :expires,
 				       state = CASE WHEN state = 'LEAK_LOCKED' THEN 'ACTIVE' ELSE state END,
-				       failed_attempts = 0, locked_until = NULL, updated_at = :now
+				       session_epoch = session_epoch + 1, updated_at = :now
 				WHERE id = :id
 				""")
 			.param("hash", hash)

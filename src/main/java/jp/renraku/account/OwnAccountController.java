@@ -44,7 +44,7 @@ class OwnAccountController {
 
 	@PostMapping(AccountStatusInterceptor.PASSWORD_PAGE)
 	String processPasswordForm(@AuthenticationPrincipal Staff staff, @Valid PasswordChangeForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request) {
 		if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmPassword")
 				&& !form.getNewPassword().equals(form.getConfirmPassword())) {
 			result.rejectValue("confirmPassword", "password.error.confirmMismatch");
@@ -61,8 +61,20 @@ class OwnAccountController {
 			}
 			return passwordView(staff, model);
 		}
+		// every other session of the account ends; this one stays
+		AccountStatusInterceptor.keepSession(request.getSession(), accounts.sessionEpoch(staff.accountId()));
 		redirect.addFlashAttribute("flashMessage", "password.changed");
 		return "redirect:/";
+	}
+
+	/** Signs the holder out everywhere but here (a browser left signed in elsewhere). */
+	@PostMapping("/account/sessions/end-others")
+	String endOtherSessions(@AuthenticationPrincipal Staff staff, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		accounts.endOtherSessions(staff);
+		AccountStatusInterceptor.keepSession(request.getSession(), accounts.sessionEpoch(staff.accountId()));
+		redirect.addFlashAttribute("flashMessage", "sessions.ended");
+		return "redirect:" + AccountStatusInterceptor.PASSWORD_PAGE;
 	}
 
 	private String passwordView(Staff staff, Model model) {

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import jp.renraku.common.Role;
 import jp.renraku.delivery.Mailer;
 import jp.renraku.delivery.OutgoingMail;
 import jp.renraku.organization.PermitExpiring;
@@ -39,10 +38,7 @@ class PermitExpiryNotifier {
 	@EventListener
 	void on(PermitExpiring event) {
 		Set<String> to = new LinkedHashSet<>();
-		accounts.ofBody(event.bodyId())
-			.stream()
-			.filter(a -> a.active() && a.role() == Role.OPERATIONS_MANAGER && a.email() != null && !a.email().isBlank())
-			.forEach(a -> to.add(a.email()));
+		to.addAll(accounts.operationsManagerEmails(event.bodyId()));
 		to.addAll(accounts.activeSystemAdminEmails());
 		Locale ja = Locale.JAPANESE;
 		Object[] args = { event.bodyName(), event.permitNumber(), event.validUntil().toString() };

@@ -54,7 +54,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@org.springframework.core.annotation.Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditTrail audit) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditTrail audit, SignInSuccess success)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/r/**", "/m/**")
@@ -65,7 +66,7 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.authenticationDetailsSource(SignInDetails.source())
-				.defaultSuccessUrl("/", false)
+				.successHandler(success)
 				.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
 						+ (exception instanceof CredentialsExpiredException ? "/login?expired" : "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout")
@@ -109,8 +110,13 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	StaffAuthenticationProvider staffAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, TotpCodes totp,
-			SignInProperties properties, AuditTrail audit, Clock clock) {
-		return new StaffAuthenticationProvider(accounts, encoder, totp, properties, audit, clock);
+			SignInThrottle throttle, KnownDevices devices, LockoutNotifier notifier, AuditTrail audit, Clock clock) {
+		return new StaffAuthenticationProvider(accounts, encoder, totp, throttle, devices, notifier, audit, clock);
+	}
+
+	@Bean
+	SignInSuccess signInSuccess(KnownDevices devices, AccountManagement accounts, Clock clock) {
+		return new SignInSuccess(devices, accounts, clock);
 	}
 
 	@Bean

@@ -1,20 +1,26 @@
 package jp.renraku.account;
 
 import java.io.Serializable;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.renraku.common.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 
 /**
- * What the sign-in form carries besides ID and password: the two-factor code, if typed.
+ * What a sign-in carries besides ID and password: the two-factor code, if typed, and who
+ * sends it (the client address and the browser's device cookies), by which wrong attempts
+ * are counted.
  */
-record SignInDetails(@Nullable String totpCode) implements Serializable {
+record SignInDetails(@Nullable String totpCode, String clientAddress,
+		Map<String, String> deviceCookies) implements Serializable {
 
 	static final String TOTP_PARAMETER = "code";
 
 	static AuthenticationDetailsSource<HttpServletRequest, SignInDetails> source() {
-		return request -> new SignInDetails(request.getParameter(TOTP_PARAMETER));
+		return request -> new SignInDetails(request.getParameter(TOTP_PARAMETER), ClientAddress.of(request),
+				KnownDevices.of(request));
 	}
 
 }

@@ -42,10 +42,17 @@ record SignInProperties(@DefaultValue PasswordRules password, @DefaultValue Lock
 	}
 
 	/**
-	 * @param maxFailures consecutive wrong attempts that lock the account
-	 * @param duration how long the lock lasts
+	 * @param maxFailures wrong attempts for one ID from one client, within
+	 * {@code duration}, after which that client is refused for that ID
+	 * @param duration how long such a lock lasts, and the window the attempts are counted
+	 * in
+	 * @param accountMaxFailures wrong attempts for one ID from all clients together,
+	 * within {@code duration}, after which the ID is refused to every browser its holder
+	 * has not signed in with before (guessing from many places at once)
+	 * @param deviceMemory how long a browser that signed in is recognised as the holder's
 	 */
-	record Lockout(@DefaultValue("5") @Min(1) int maxFailures, @DefaultValue("15m") Duration duration) {
+	record Lockout(@DefaultValue("5") @Min(1) int maxFailures, @DefaultValue("15m") Duration duration,
+			@DefaultValue("50") @Min(1) int accountMaxFailures, @DefaultValue("90d") Duration deviceMemory) {
 	}
 
 }

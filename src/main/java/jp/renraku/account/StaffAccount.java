@@ -13,10 +13,9 @@ public record StaffAccount(long id, String loginId, String displayName, @Nullabl
 		Instant createdAt, @Nullable Instant lastSignInAt, java.time.@Nullable LocalDate leavesOn,
 		@Nullable Instant passwordChangedAt, @Nullable Instant retiredAt) {
 
-	static StaffAccount of(Account a, Instant now) {
+	static StaffAccount of(Account a, boolean lockedOut) {
 		return new StaffAccount(a.id, a.loginId, a.displayName, a.email, a.role, a.bodyId, a.state, a.passwordTemporary,
-				a.lockedOut(now), a.totpEnabled, a.createdAt, a.lastSignInAt, a.leavesOn, a.passwordChangedAt,
-				a.retiredAt);
+				lockedOut, a.totpEnabled, a.createdAt, a.lastSignInAt, a.leavesOn, a.passwordChangedAt, a.retiredAt);
 	}
 
 	public boolean active() {

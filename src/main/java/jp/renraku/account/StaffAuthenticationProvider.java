@@ -3,6 +3,7 @@ package jp.renraku.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -21,8 +22,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Signs staff in. Every refusal gives the person the same answer, whether the ID does not
- * exist, the password or code is wrong, the account is locked out or retired, so the
- * answer never tells whether an ID exists. The audit trail records the real reason. Only
+ * exist, the password or code is wrong, the client must wait or is locked out, or the
+ * account is retired, so the answer never tells whether an ID exists; and every refusal
+ * does the same work (one account lookup, one password hash, the same counting, one audit
+ * entry), so its time does not tell either. The audit trail records the real reason. Only
  * an expired one-time password, which the person has just proved to know, is named.
  */
 class StaffAuthenticationProvider implements AuthenticationProvider {
@@ -33,7 +36,11 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private final TotpCodes totp;
 
-	private final SignInProperties properties;
+	private final SignInThrottle throttle;
+
+	private final KnownDevices devices;
+
+	private final LockoutNotifier notifier;
 
 	private final AuditTrail audit;
 
@@ -42,12 +49,14 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	/** Hash checked for unknown IDs, so that they take as long as known ones. */
 	private final String dummyHash;
 
-	StaffAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, TotpCodes totp, SignInProperties properties,
-			AuditTrail audit, Clock clock) {
+	StaffAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, TotpCodes totp, SignInThrottle throttle,
+			KnownDevices devices, LockoutNotifier notifier, AuditTrail audit, Clock clock) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.totp = totp;
-		this.properties = properties;
+		this.throttle = throttle;
+		this.devices = devices;
+		this.notifier = notifier;
 		this.audit = audit;
 		this.clock = clock;
 		this.dummyHash = encoder.encode("renraku-timing-equaliser");
@@ -58,39 +67,51 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		String typedId = String.valueOf(authentication.getName());
 		String loginId = AccountManagement.normalizeLoginId(typedId);
 		String password = String.valueOf(authentication.getCredentials());
-		SignInDetails details = authentication.getDetails() instanceof SignInDetails d ? d : new SignInDetails(null);
+		SignInDetails details = authentication.getDetails() instanceof SignInDetails d ? d
+				: new SignInDetails(null, "unknown", Map.of());
 		Instant now = clock.instant();
 
 		Optional<Account> found = loginId.isEmpty() ? Optional.empty() : accounts.findByLoginId(loginId);
+		String loginKey = throttle.loginKey(loginId);
+		SignInThrottle.Client client = throttle.client(details.clientAddress(),
+				found.flatMap(a -> devices.recognise(a.id, details.deviceCookies(), now)));
+		SignInThrottle.Refusal refusal = throttle.check(loginKey, client, now);
+		boolean passwordMatches = encoder.matches(password, found.map(a -> a.passwordHash).orElse(dummyHash));
+
+		Attempt attempt = new Attempt(found.orElse(null), found.isPresent() ? loginId : typedId, loginKey, client,
+				details.clientAddress(), now);
 		if (found.isEmpty()) {
-			encoder.matches(password, dummyHash);
-			throw refuse(null, typedId, null, "unknown-id");
+			throw refuse(attempt, "unknown-id");
 		}
 		Account account = found.get();
-		boolean passwordMatches = encoder.matches(password, account.passwordHash);
-		if (account.state != AccountState.ACTIVE) {
-			throw refuse(account, loginId, null, account.state.name().toLowerCase());
+		if (refusal != SignInThrottle.Refusal.NONE) {
+			throw refuse(attempt, refusal.name().toLowerCase().replace('_', '-'));
 		}
-		if (account.lockedOut(now)) {
-			throw refuse(account, loginId, null, "locked-out");
+		if (account.state != AccountState.ACTIVE) {
+			throw refuse(attempt, account.state.name().toLowerCase());
 		}
 		if (!passwordMatches) {
-			countFailure(account, now);
-			throw refuse(account, loginId, null, "wrong-password");
+			throw refuse(attempt, "wrong-password");
 		}
 		if (account.totpEnabled && !totpAccepted(account, details.totpCode())) {
-			countFailure(account, now);
-			throw refuse(account, loginId, null, "wrong-code");
+			throw refuse(attempt, "wrong-code");
 		}
 		if (account.temporaryExpired(now)) {
-			throw refuse(account, loginId, new CredentialsExpiredException("temporary password expired"),
+			audit.recordFor(account.id, account.loginId, AuditAction.SIGN_IN_FAILED, account.bodyId, null,
 					"temporary-expired");
+			throw new CredentialsExpiredException("temporary password expired");
 		}
+		throttle.succeeded(loginKey, client);
 		accounts.signedIn(account.id, now);
 		Staff staff = account.toStaff();
 		audit.recordFor(account.id, account.loginId, AuditAction.SIGN_IN_SUCCEEDED, account.bodyId, null, null);
 		return UsernamePasswordAuthenticationToken.authenticated(staff, null,
 				List.of(new SimpleGrantedAuthority(staff.role().authority())));
+	}
+
+	/** One try, as the refusals need it. */
+	private record Attempt(@Nullable Account account, String loginId, String loginKey, SignInThrottle.Client client,
+			String clientAddress, Instant at) {
 	}
 
 	private boolean totpAccepted(Account account, @Nullable String code) {
@@ -101,20 +122,24 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		return step.isPresent() && accounts.useTotpStep(account.id, step.getAsLong());
 	}
 
-	private void countFailure(Account account, Instant now) {
-		int failures = accounts.countFailure(account.id);
-		if (failures >= properties.lockout().maxFailures()) {
-			accounts.lockUntil(account.id, now.plus(properties.lockout().duration()));
-			audit.recordFor(account.id, account.loginId, AuditAction.ACCOUNT_LOCKED_OUT, account.bodyId, null,
-					"failures:" + failures);
+	/**
+	 * Counts the refusal for the client and the ID, records it, and says so to the holder
+	 * when it locked something; the same steps for a known and an unknown ID.
+	 */
+	private AuthenticationException refuse(Attempt attempt, String reason) {
+		Account account = attempt.account();
+		Long accountId = account == null ? null : account.id;
+		Long bodyId = account == null ? null : account.bodyId;
+		SignInThrottle.Lock lock = throttle.failed(attempt.loginKey(), attempt.client(), attempt.at());
+		audit.recordFor(accountId, attempt.loginId(), AuditAction.SIGN_IN_FAILED, bodyId, null, reason);
+		if (lock != SignInThrottle.Lock.NONE) {
+			audit.recordFor(accountId, attempt.loginId(), AuditAction.ACCOUNT_LOCKED_OUT, bodyId, null,
+					lock == SignInThrottle.Lock.ACCOUNT ? "all-clients" : "one-client");
+			if (account != null) {
+				notifier.locked(account.id, lock, attempt.clientAddress(), attempt.at());
+			}
 		}
-	}
-
-	private AuthenticationException refuse(@Nullable Account account, String loginId,
-			@Nullable AuthenticationException answer, String reason) {
-		audit.recordFor(account == null ? null : account.id, loginId, AuditAction.SIGN_IN_FAILED,
-				account == null ? null : account.bodyId, null, reason);
-		return answer != null ? answer : new BadCredentialsException("sign-in refused");
+		return new BadCredentialsException("sign-in refused");
 	}
 
 	@Override

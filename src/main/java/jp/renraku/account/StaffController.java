@@ -149,7 +149,7 @@ class StaffController {
 	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
 	String processSenderForm(@AuthenticationPrincipal Staff staff, @Valid AccountForm accountForm, BindingResult result,
 			Model model) {
-		rejectTakenLoginId(accountForm, result);
+		rejectTakenLoginId(staff, accountForm, result);
 		if (result.hasErrors()) {
 			return formView(Role.SENDER, organization.get(staff.requireBody()).name(), "/staff/new-sender", model);
 		}
@@ -167,7 +167,7 @@ class StaffController {
 	String processManagerForm(@AuthenticationPrincipal Staff staff, @PathVariable long bodyId,
 			@Valid AccountForm accountForm, BindingResult result, Model model) {
 		String bodyName = organization.get(bodyId).name();
-		rejectTakenLoginId(accountForm, result);
+		rejectTakenLoginId(staff, accountForm, result);
 		if (result.hasErrors()) {
 			return formView(Role.OPERATIONS_MANAGER, bodyName, "/admin/bodies/" + bodyId + "/managers/new", model);
 		}
@@ -183,7 +183,7 @@ class StaffController {
 	@PostMapping("/admin/administrators/new")
 	String processAdministratorForm(@AuthenticationPrincipal Staff staff, @Valid AccountForm accountForm,
 			BindingResult result, Model model) {
-		rejectTakenLoginId(accountForm, result);
+		rejectTakenLoginId(staff, accountForm, result);
 		if (result.hasErrors()) {
 			return formView(Role.SYSTEM_ADMIN, null, "/admin/administrators/new", model);
 		}
@@ -273,10 +273,9 @@ class StaffController {
 		return "redirect:/staff/" + accountId;
 	}
 
-	private void rejectTakenLoginId(AccountForm form, BindingResult result) {
-		if (!result.hasFieldErrors("loginId") && form.getLoginId() != null
-				&& accounts.loginIdTaken(form.getLoginId())) {
-			result.rejectValue("loginId", "account.error.loginIdTaken");
+	private void rejectTakenLoginId(Staff staff, AccountForm form, BindingResult result) {
+		if (!result.hasFieldErrors("loginId") && form.getLoginId() != null) {
+			accounts.loginIdRefusal(staff, form.getLoginId()).ifPresent(key -> result.rejectValue("loginId", key));
 		}
 	}
 

@@ -687,7 +687,7 @@ public class NoticeManagement implements NoticeContents {
 				org.apache.commons.csv.CSVFormat.EXCEL);
 		List<String> header = new java.util.ArrayList<>(List.of("氏名", "メールアドレス", "配信リスト", "所属", "受信確認日時", "回答日時"));
 		notice.questions().forEach(question -> header.add("問" + question.position() + " " + question.label()));
-		printer.printRecord(header);
+		printer.printRecord(header.stream().map(jp.renraku.common.CsvCells::neutralised).toList());
 		long[] rows = { 0 };
 		results.each(notice.id(), registration.registrantColumns(notice.bodyId()), recipient -> {
 			List<String> cells = new java.util.ArrayList<>(List.of(Objects.toString(recipient.name(), ""),

@@ -43,11 +43,14 @@ class PublicRegistrationController {
 
 	private final BodyDirectory bodies;
 
+	private final PasswordGuessingAlert guessing;
+
 	PublicRegistrationController(RegistrationManagement registration, RegistrationAttempts attempts,
-			BodyDirectory bodies) {
+			BodyDirectory bodies, PasswordGuessingAlert guessing) {
 		this.registration = registration;
 		this.attempts = attempts;
 		this.bodies = bodies;
+		this.guessing = guessing;
 	}
 
 	private RegistrationList list(String token) {
@@ -108,8 +111,12 @@ class PublicRegistrationController {
 		if (error) {
 			return VIEW_START;
 		}
-		registration.requestSignup(list, address.get());
 		model.addAttribute("email", address.get());
+		if (!attempts.mailAllowed(client) || !registration.requestSignup(list, address.get())) {
+			// several mails went to this address (or from this client) within the hour:
+			// the same page whether or not the address is registered
+			model.addAttribute("mailLimited", true);
+		}
 		return VIEW_SENT;
 	}
 
@@ -191,7 +198,9 @@ class PublicRegistrationController {
 			fine = false;
 		}
 		else if (!RegistrationManagement.passwordMatches(list, password)) {
-			attempts.failed(list.id(), client);
+			if (attempts.failed(list.id(), client)) {
+				guessing.guessed(list);
+			}
 			model.addAttribute("passwordError", "public.error.password");
 			fine = false;
 		}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.renraku.common.CityTime;
+import jp.renraku.common.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,9 @@ class RegistrantExport {
 		long rows = 0;
 		try {
 			CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL);
-			printer.printRecord(header);
+			// headers carry the list's own labels (affiliation, questions): neutralised
+			// too
+			printer.printRecord(header.stream().map(CsvCells::neutralised).toList());
 			long after = 0;
 			while (true) {
 				List<Map<String, Object>> chunk = jdbc.sql("""
@@ -106,7 +109,7 @@ class RegistrantExport {
 		Object created = row.get("created_at");
 		cells.add(created instanceof OffsetDateTime time ? cityTime.formatSeconds(time.toInstant())
 				: created instanceof java.sql.Timestamp ts ? cityTime.formatSeconds(ts.toInstant()) : text(created));
-		return cells.stream().map(jp.renraku.common.CsvCells::neutralised).toList();
+		return cells.stream().map(CsvCells::neutralised).toList();
 	}
 
 	private Map<Long, List<Long>> categories(long listId, long first, long last) {

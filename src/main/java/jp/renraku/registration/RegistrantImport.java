@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import jp.renraku.common.CsvCells;
 import jp.renraku.common.EmailAddresses;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -139,7 +140,7 @@ class RegistrantImport {
 			.get();
 		try (Reader reader = reader(file, charset); CSVParser parser = format.parse(reader)) {
 			Map<String, Integer> header = new HashMap<>();
-			parser.getHeaderMap().forEach((name, index) -> header.put(name.strip(), index));
+			parser.getHeaderMap().forEach((name, index) -> header.put(CsvCells.restored(name.strip()), index));
 			List<String> missing = CsvColumns.items(list)
 				.stream()
 				.filter(column -> !header.containsKey(column))
@@ -235,7 +236,7 @@ class RegistrantImport {
 		if (index == null || index >= record.size()) {
 			return "";
 		}
-		return jp.renraku.common.CsvCells.restored(record.get(index).strip());
+		return CsvCells.restored(record.get(index).strip());
 	}
 
 	private static Reader reader(Path file, Charset charset) throws IOException {

@@ -1,6 +1,8 @@
 package jp.renraku.registration;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,50 +11,95 @@ import io.github.bucket4j.Bucket;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits wrong registration passwords: per client and list (10 per 15 minutes) and per
- * list from all clients together (100 per 15 minutes), so that neither one machine nor
- * many can guess a list's password. Buckets live in this node's memory; with several
- * nodes each node counts for itself (the limit multiplies by the number of nodes).
+ * Limits on the public registration form (issue 12). Wrong registration passwords are
+ * counted per client and list, so one machine cannot guess; when a list gets more wrong
+ * passwords from everyone than {@code passwordsPerList}, it is being guessed from many
+ * machines, and each client may then try only a few times (slowed, not closed: a new
+ * resident with the right password still gets in; the operations managers are told once
+ * per window). Confirmation mails are limited per client here and per address in the
+ * database ({@link RegistrationManagement#requestSignup}). Buckets live in this node's
+ * memory; with several nodes each node counts for itself.
  */
 @Component
 class RegistrationAttempts {
 
-	static final int PER_CLIENT = 10;
-
-	static final int PER_LIST = 100;
-
-	static final Duration WINDOW = Duration.ofMinutes(15);
-
 	private static final int MAX_TRACKED = 50_000;
+
+	private final RegistrationLimits limits;
+
+	private final Clock clock;
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	/** Whether another attempt may be checked now. */
+	/** When each list was last reported as guessed. */
+	private final Map<Long, Instant> reported = new ConcurrentHashMap<>();
+
+	RegistrationAttempts(RegistrationLimits limits, Clock clock) {
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	/** Whether the client may have another registration password checked now. */
 	boolean allowed(long listId, String client) {
-		return bucket("c:" + listId + ":" + client, PER_CLIENT).getAvailableTokens() > 0
-				&& bucket("l:" + listId, PER_LIST).getAvailableTokens() > 0;
+		long used = limits.passwordsPerClient() - client(listId, client).getAvailableTokens();
+		int allowance = guessed(listId) ? limits.passwordsPerClientWhileGuessed() : limits.passwordsPerClient();
+		return used < allowance;
 	}
 
-	/** Counts a wrong password. */
-	void failed(long listId, String client) {
-		bucket("c:" + listId + ":" + client, PER_CLIENT).tryConsume(1);
-		bucket("l:" + listId, PER_LIST).tryConsume(1);
+	/**
+	 * Counts a wrong password; true when this one shows the list is being guessed from
+	 * many clients and that has not been reported within the window.
+	 */
+	boolean failed(long listId, String client) {
+		client(listId, client).tryConsume(1);
+		list(listId).tryConsume(1);
+		if (!guessed(listId)) {
+			return false;
+		}
+		Instant now = clock.instant();
+		boolean[] report = { false };
+		reported.compute(listId, (id, last) -> {
+			if (last != null && last.isAfter(now.minus(limits.window()))) {
+				return last;
+			}
+			report[0] = true;
+			return now;
+		});
+		return report[0];
 	}
 
-	private Bucket bucket(String key, int capacity) {
+	/** Whether the client may ask for one more confirmation mail now (and counts it). */
+	boolean mailAllowed(String client) {
+		return bucket("m:" + client, limits.mailsPerClient(), Duration.ofHours(1)).tryConsume(1);
+	}
+
+	private boolean guessed(long listId) {
+		return list(listId).getAvailableTokens() <= 0;
+	}
+
+	private Bucket client(long listId, String client) {
+		return bucket("c:" + listId + ":" + client, limits.passwordsPerClient(), limits.window());
+	}
+
+	private Bucket list(long listId) {
+		return bucket("l:" + listId, limits.passwordsPerList(), limits.window());
+	}
+
+	private Bucket bucket(String key, int capacity, Duration period) {
 		if (buckets.size() > MAX_TRACKED) {
 			// forget clients that have their full allowance again
-			buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= PER_CLIENT);
+			buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= limits.passwordsPerClient());
 		}
 		return buckets.computeIfAbsent(key,
 				k -> Bucket.builder()
-					.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, WINDOW).build())
+					.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
 					.build());
 	}
 
 	/** For tests: forget every count. */
 	void reset() {
 		buckets.clear();
+		reported.clear();
 	}
 
 }

@@ -60,12 +60,15 @@ public class RegistrationManagement {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final RegistrationLimits limits;
+
 	private final PersonalLinks personalLinks;
 
 	RegistrationManagement(Lists lists, Registrants registrants, SignupRequests signups, RegistrationMails mails,
 			InstallationSecret secret, AuditTrail audit, RenrakuProperties properties, Clock clock,
-			AccountManagement accounts, RegistrantExport export, RegistrantImport imports,
-			PersonalLinks personalLinks) {
+			AccountManagement accounts, RegistrantExport export, RegistrantImport imports, PersonalLinks personalLinks,
+			RegistrationLimits limits) {
+		this.limits = limits;
 		this.personalLinks = personalLinks;
 		this.accounts = accounts;
 		this.export = export;
@@ -235,51 +238,46 @@ public class RegistrationManagement {
 	/**
 	 * Sends the confirmation link, or, if the address is already on the list, a mail
 	 * saying so: the page answers the same either way, so nobody learns who is
-	 * registered.
+	 * registered. At most {@code mailsPerAddress} such mails per address and list, and
+	 * {@code mailsPerAddressAllLists} for all lists, in an hour, counted in the database
+	 * (so on every node) together with the answers to empty mail: false, and nothing
+	 * sent, when over it.
 	 */
 	@Transactional
-	void requestSignup(RegistrationList list, String email) {
-		Instant now = clock.instant();
-		Optional<Registrant> existing = registrants.findByEmailHash(list.id(), emailHash(list.id(), email));
-		if (existing.isPresent()) {
-			Registrant registrant = existing.get();
-			mails.alreadyRegistered(registrant.email(), list, registrant.id(),
-					registrants.linkNonce(registrant.id()).orElseThrow());
-			return;
-		}
-		String token = InstallationSecret.randomToken(32);
-		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plus(CONFIRMATION_VALIDITY), now);
-		mails.confirmationLink(email, list, properties.baseUrl() + "/r/" + list.publicToken() + "/confirm?t=" + token,
-				CONFIRMATION_VALIDITY.toHours());
+	boolean requestSignup(RegistrationList list, String email) {
+		return answerSignup(list, email, true, "/confirm");
 	}
-
-	/** Empty mails answered per address and hour, at most. */
-	static final int MAIL_ENTRY_PER_HOUR = 3;
 
 	/**
 	 * 空メール登録: answers an empty mail to the list's registration address with a personal
 	 * link (or, for an address already registered, its personal page), to the sender's
-	 * address only. The link asks for the registration password before the form. At most
-	 * {@value #MAIL_ENTRY_PER_HOUR} answers per address and hour (counted in the
-	 * database, so on every node): false when over it.
+	 * address only. The link asks for the registration password before the form. Limited
+	 * like {@link #requestSignup}: false when over it.
 	 */
 	@Transactional
 	boolean requestSignupByMail(RegistrationList list, String email) {
+		return answerSignup(list, email, false, "/mail");
+	}
+
+	private boolean answerSignup(RegistrationList list, String email, boolean passwordChecked, String page) {
 		Instant now = clock.instant();
-		if (signups.sentSince(list.id(), email, now.minus(Duration.ofHours(1))) >= MAIL_ENTRY_PER_HOUR) {
+		Instant hourAgo = now.minus(Duration.ofHours(1));
+		if (signups.sentSince(list.id(), email, hourAgo) >= limits.mailsPerAddress()
+				|| signups.sentSince(email, hourAgo) >= limits.mailsPerAddressAllLists()) {
 			return false;
 		}
 		String token = InstallationSecret.randomToken(32);
+		// recorded either way, as what counts the mails
+		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plus(CONFIRMATION_VALIDITY), now,
+				passwordChecked);
 		Optional<Registrant> existing = registrants.findByEmailHash(list.id(), emailHash(list.id(), email));
-		// recorded either way, as what counts the answers
-		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plus(CONFIRMATION_VALIDITY), now, false);
 		if (existing.isPresent()) {
 			Registrant registrant = existing.get();
 			mails.alreadyRegistered(registrant.email(), list, registrant.id(),
 					registrants.linkNonce(registrant.id()).orElseThrow());
 			return true;
 		}
-		mails.confirmationLink(email, list, properties.baseUrl() + "/r/" + list.publicToken() + "/mail?t=" + token,
+		mails.confirmationLink(email, list, properties.baseUrl() + "/r/" + list.publicToken() + page + "?t=" + token,
 				CONFIRMATION_VALIDITY.toHours());
 		return true;
 	}

@@ -75,6 +75,15 @@ class SignupRequests {
 			.single();
 	}
 
+	/** How many links the address was sent for any list since then. */
+	long sentSince(String email, Instant since) {
+		return jdbc.sql("SELECT COUNT(*) FROM signup_request WHERE email = :email AND created_at > :since")
+			.param("email", email)
+			.param("since", Sql.utc(since))
+			.query(Long.class)
+			.single();
+	}
+
 	/** use-once: true only for the first caller, so a link registers at most once. */
 	boolean markUsed(long id, Instant now) {
 		return jdbc.sql("UPDATE signup_request SET used_at = :now WHERE id = :id AND used_at IS NULL")

@@ -83,41 +83,6 @@ class SignInTest {
 	}
 
 	@Test
-	void lockoutAfterFiveFailuresEvenWithTheRightPasswordAndWithoutSayingSo() {
-		TestStaff manager = fixtures.manager(fixtures.body());
-		for (int i = 0; i < 5; i++) {
-			assertThat(signIn(manager.loginId(), "wrong-password-" + i)).hasRedirectedUrl("/login?error");
-		}
-		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/login?error");
-		assertThat(auditActions(manager.id())).contains("ACCOUNT_LOCKED_OUT");
-
-		// when the 15 minutes have passed, the right password works again
-		jdbc.sql("UPDATE staff_account SET locked_until = :past WHERE id = :id")
-			.param("past", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
-			.param("id", manager.id())
-			.update();
-		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/");
-	}
-
-	@Test
-	void fourFailuresThenSuccessResetsTheCount() {
-		TestStaff manager = fixtures.manager(fixtures.body());
-		signIn(manager.loginId(), "wrong-password");
-		assertThat(jdbc.sql("SELECT failed_attempts FROM staff_account WHERE id = :id")
-			.param("id", manager.id())
-			.query(Integer.class)
-			.single()).as("one wrong attempt counts once").isEqualTo(1);
-		for (int i = 0; i < 3; i++) {
-			signIn(manager.loginId(), "wrong-password-" + i);
-		}
-		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/");
-		for (int i = 0; i < 4; i++) {
-			signIn(manager.loginId(), "wrong-password-" + i);
-		}
-		assertThat(signIn(manager.loginId(), manager.password())).hasRedirectedUrl("/");
-	}
-
-	@Test
 	void temporaryPasswordMustBeChangedBeforeAnythingElse() {
 		long body = fixtures.body();
 		IssuedPassword issued = fixtures.managerWithTemporaryPassword(body);
@@ -219,6 +184,54 @@ class SignInTest {
 
 		assertThat(mvc.get().uri("/").session((MockHttpSession) session).exchange()).hasRedirectedUrl("/login?ended");
 		assertThat(signIn(sender.loginId(), sender.password())).hasRedirectedUrl("/login?error");
+	}
+
+	@Test
+	void changingThePasswordEndsEveryOtherSessionButThisOne() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		MockHttpSession here = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
+			.getSession();
+		MockHttpSession elsewhere = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
+			.getSession();
+		assertThat(mvc.get().uri("/").session(elsewhere).exchange()).hasStatusOk();
+
+		assertThat(mvc.post()
+			.uri("/account/password")
+			.session(here)
+			.with(csrf())
+			.param("currentPassword", manager.password())
+			.param("newPassword", "Kawa-no-nagare-ni-8")
+			.param("confirmPassword", "Kawa-no-nagare-ni-8")
+			.exchange()).hasRedirectedUrl("/");
+		assertThat(mvc.get().uri("/").session(here).exchange()).hasStatusOk();
+		assertThat(mvc.get().uri("/").session(elsewhere).exchange()).hasRedirectedUrl("/login?signedOutElsewhere");
+		assertThat(elsewhere.isInvalid()).isTrue();
+		assertThat(mvc.get().uri("/login?signedOutElsewhere").exchange()).bodyText().contains("この端末のログインは終わりました");
+	}
+
+	@Test
+	void theHolderCanSignOutEverySessionButTheirOwn() {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		MockHttpSession here = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
+			.getSession();
+		MockHttpSession elsewhere = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
+			.getSession();
+		assertThat(mvc.get().uri("/account/password").session(here).exchange()).bodyText().contains("この端末以外からログアウトする");
+		assertThat(mvc.post().uri("/account/sessions/end-others").session(here).with(csrf()).exchange())
+			.hasRedirectedUrl("/account/password");
+		assertThat(mvc.get().uri("/").session(here).exchange()).hasStatusOk();
+		assertThat(mvc.get().uri("/").session(elsewhere).exchange()).hasRedirectedUrl("/login?signedOutElsewhere");
+		assertThat(auditActions(manager.id())).contains("SESSIONS_ENDED");
+		// and a password issued by the administrator ends the holder's sessions too
+		MockHttpSession third = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
+			.getSession();
+		TestStaff admin = fixtures.systemAdmin();
+		assertThat(mvc.post()
+			.uri("/staff/" + manager.id() + "/reset-password")
+			.with(admin.signedIn())
+			.with(csrf())
+			.exchange()).hasStatusOk();
+		assertThat(mvc.get().uri("/").session(third).exchange()).hasRedirectedUrl("/login?signedOutElsewhere");
 	}
 
 	@Test

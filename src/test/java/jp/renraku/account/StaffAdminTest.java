@@ -78,8 +78,56 @@ class StaffAdminTest {
 			.param("loginId", sender.loginId().toUpperCase())
 			.param("displayName", "別の人")
 			.exchange();
-		assertThat(again).hasStatusOk().bodyText().contains("このIDはすでに使われています");
+		assertThat(again).hasStatusOk().bodyText().contains("このIDは使えません");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single()).isEqualTo(before);
+	}
+
+	private String appoint(TestStaff manager, String loginId) throws java.io.UnsupportedEncodingException {
+		var result = mvc.post()
+			.uri("/staff/new-sender")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("loginId", loginId)
+			.param("displayName", "別の人")
+			.exchange();
+		assertThat(result).hasStatusOk();
+		String page = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		// the answer names no body and no ID owner: the field error alone differs
+		return page.replaceAll("(?s).*<main", "<main").replaceAll("name=\"_csrf\"[^>]*>", "").replace(loginId, "ID");
+	}
+
+	@Test
+	void appointingStaffDoesNotTellAnOperationsManagerWhichIdsOtherBodiesUse() throws Exception {
+		TestStaff managerA = fixtures.manager(fixtures.body());
+		TestStaff senderA = fixtures.sender(managerA);
+		TestStaff managerB = fixtures.manager(fixtures.body());
+		TestStaff senderB = fixtures.sender(managerB);
+		long before = jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single();
+
+		String ownBody = appoint(managerA, senderA.loginId());
+		String otherBody = appoint(managerA, senderB.loginId());
+		assertThat(ownBody).contains("このIDは使えません").isEqualTo(otherBody);
+		assertThat(otherBody).doesNotContain("すでに使われています");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single()).isEqualTo(before);
+		assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'STAFF_ID_REFUSED' AND target = :t")
+			.param("t", "account:" + senderB.loginId())
+			.query(String.class)
+			.list()).containsExactly("taken-elsewhere");
+
+		// trying IDs one after another is cut off, for free IDs too
+		for (int i = 0; i < LoginIdChecks.REFUSALS_PER_HOUR; i++) {
+			appoint(managerA, senderB.loginId());
+		}
+		assertThat(appoint(managerA, StaffFixtures.unique("free"))).contains("しばらく新しいIDを受け付けません");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single()).isEqualTo(before);
+		// another manager is not held up by it
+		assertThat(mvc.post()
+			.uri("/staff/new-sender")
+			.with(managerB.signedIn())
+			.with(csrf())
+			.param("loginId", StaffFixtures.unique("free"))
+			.param("displayName", "新しい人")
+			.exchange()).hasStatusOk().bodyText().contains("初期パスワード");
 	}
 
 	@Test

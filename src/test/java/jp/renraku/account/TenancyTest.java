@@ -59,7 +59,7 @@ class TenancyTest {
 
 	private Map<String, Object> accountRow(long id) {
 		return jdbc
-			.sql("SELECT state, display_name, email, body_id, role, password_hash, failed_attempts, locked_until, "
+			.sql("SELECT state, display_name, email, body_id, role, password_hash, session_epoch, "
 					+ "totp_enabled FROM staff_account WHERE id = :id")
 			.param("id", id)
 			.query()

@@ -185,6 +185,34 @@ class CsvTest {
 	}
 
 	@Test
+	void headerCellsFromTheListsOwnLabelsAreNeutralisedAndStillImport() throws Exception {
+		jdbc.sql("UPDATE registration_list SET affiliation_label = '=HYPERLINK(\"http://evil\")' WHERE id = :id")
+			.param("id", list.id())
+			.update();
+		jdbc.sql("UPDATE list_custom_field SET label = '@SUM(A1)' WHERE list_id = :id").param("id", list.id()).update();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM list_custom_field WHERE list_id = :id")
+			.param("id", list.id())
+			.query(Long.class)
+			.single()).as("the fixture list has questions of its own").isPositive();
+		fixtures.registrant(list, StaffFixtures.unique("hd") + "@example.jp", "見出し 太郎", "1年1組");
+		byte[] exported = download(manager, approvedExport(1), "utf8").getResponse().getContentAsByteArray();
+		String header = new String(exported, java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+		assertThat(header).contains("'=HYPERLINK").contains("'@SUM(A1)").doesNotContain(",=HYPERLINK", ",@SUM");
+
+		// the same file comes back in: the header is read as the labels it neutralised
+		MockHttpSession session = new MockHttpSession();
+		assertThat(mvc.post()
+			.uri("/lists/" + list.id() + "/import")
+			.multipart()
+			.file(new MockMultipartFile("file", "x.csv", "text/csv", exported))
+			.param("encoding", "utf8")
+			.session(session)
+			.with(manager.signedIn())
+			.with(csrf())
+			.exchange()).bodyText().doesNotContain("必要な列がありません");
+	}
+
+	@Test
 	void importPreviewsEveryBadRowAndImportsNothingUntilConfirmed() throws Exception {
 		String existing = StaffFixtures.unique("old") + "@example.jp";
 		fixtures.registrant(list, existing, "既存 太郎", "1年1組");

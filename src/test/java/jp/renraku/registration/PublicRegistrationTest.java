@@ -230,9 +230,84 @@ class PublicRegistrationTest {
 			.single()).isEqualTo(1);
 	}
 
+	private MvcTestResult askToRegisterFrom(String client, RegistrationList target, String password, String email) {
+		return mvc.post().uri("/r/" + target.publicToken()).with(csrf()).with(r -> {
+			r.setRemoteAddr(client);
+			return r;
+		}).param("password", password).param("agree", "yes").param("email", email).exchange();
+	}
+
+	@Test
+	void oneAddressGetsAtMostThreeConfirmationMailsAnHourWhetherOrNotItIsRegistered() {
+		String victim = StaffFixtures.unique("victim") + "@example.jp";
+		for (int i = 0; i < 3; i++) {
+			assertThat(askToRegister(list, list.registrationPassword(), victim)).bodyText().contains("確認メールを送りました");
+		}
+		for (int i = 0; i < 12; i++) {
+			assertThat(askToRegisterFrom("203.0.113." + (i + 1), list, list.registrationPassword(), victim))
+				.hasStatusOk()
+				.bodyText()
+				.contains("確認メールは送りませんでした")
+				.contains("いちばん新しいメールのリンク");
+		}
+		assertThat(fixtures.mailsTo(victim)).isEqualTo(3);
+		// the three links still work
+		assertThat(mvc.get().uri(confirmationLink(victim)).exchange()).hasStatusOk();
+
+		// an address already on the list is limited the same way, with the same page
+		String registered = StaffFixtures.unique("reg") + "@example.jp";
+		fixtures.registrant(list, registered, "登録 済子", null);
+		long before = fixtures.mailsTo(registered);
+		// its own registration's confirmation counts as the first of the three
+		for (int i = 0; i < 2; i++) {
+			assertThat(askToRegister(list, list.registrationPassword(), registered)).bodyText().contains("確認メールを送りました");
+		}
+		assertThat(askToRegister(list, list.registrationPassword(), registered)).bodyText().contains("確認メールは送りませんでした");
+		assertThat(fixtures.mailsTo(registered)).isEqualTo(before + 2);
+
+		// and over every list of the city: at most ten an hour
+		String spread = StaffFixtures.unique("spread") + "@example.jp";
+		for (int i = 0; i < 4; i++) {
+			RegistrationList another = fixtures.list(manager);
+			for (int j = 0; j < 3; j++) {
+				askToRegister(another, another.registrationPassword(), spread);
+			}
+		}
+		assertThat(fixtures.mailsTo(spread)).isEqualTo(10);
+	}
+
+	@Test
+	void guessingFromManyClientsSlowsTheListDownButARightPasswordStillRegisters() {
+		jdbc.sql("UPDATE staff_account SET email = :email WHERE id = :id")
+			.param("email", "om-" + manager.loginId() + "@city.example.jp")
+			.param("id", manager.id())
+			.update();
+		catcher.clear();
+		// 100 wrong passwords from 20 addresses, five each
+		for (int client = 0; client < 20; client++) {
+			for (int i = 0; i < 5; i++) {
+				askToRegisterFrom("198.51.100." + client, list, "WRONG-" + client + "-" + i, "x@example.jp");
+			}
+		}
+		String newcomer = StaffFixtures.unique("newcomer") + "@example.jp";
+		assertThat(askToRegisterFrom("192.0.2.200", list, list.registrationPassword(), newcomer)).bodyText()
+			.contains("確認メールを送りました");
+		assertThat(fixtures.mailsTo(newcomer)).isEqualTo(1);
+		// a guessing client now has fewer tries: one that used three is refused
+		assertThat(askToRegisterFrom("198.51.100.0", list, list.registrationPassword(), newcomer)).bodyText()
+			.contains("登録パスワードの入力が多すぎます");
+		assertThat(fixtures.mailsTo("om-" + manager.loginId() + "@city.example.jp")).isEqualTo(1);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'REGISTRATION_PASSWORD_GUESSING' "
+					+ "AND target = :t")
+			.param("t", "list:" + list.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	@Test
 	void aFloodOfWrongPasswordsIsRateLimitedEvenForTheRightOne() {
-		for (int i = 0; i < RegistrationAttempts.PER_CLIENT; i++) {
+		for (int i = 0; i < 10; i++) {
 			assertThat(askToRegister(list, "WRONG-" + i, "x@example.jp")).bodyText().contains("登録パスワードが違います");
 		}
 		String email = StaffFixtures.unique("late") + "@example.jp";
