@@ -25,7 +25,7 @@ pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$
 ./mvnw -q -B -DskipTests package >/dev/null
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 mkdir -p target/bench
-javac -d target/bench -cp "target/classes:$(cat target/bench-classpath.txt)" bench/java/jp/renraku/notice/*.java
+javac -d target/bench -cp "target/classes:$(cat target/bench-classpath.txt)" $(find bench/java -name "*.java")
 
 for run in $(seq 1 "$RUNS"); do
   psql -h 127.0.0.1 -U postgres -d test -q -c "DROP DATABASE IF EXISTS renraku_bench" -c "CREATE DATABASE renraku_bench"

@@ -21,7 +21,7 @@ psql -h 127.0.0.1 -U postgres -d test -q -c "DROP DATABASE IF EXISTS renraku_ben
 ./mvnw -q -B -DskipTests package >/dev/null
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 mkdir -p target/bench
-javac -d target/bench -cp "target/classes:$(cat target/bench-classpath.txt)" bench/java/jp/renraku/notice/*.java
+javac -d target/bench -cp "target/classes:$(cat target/bench-classpath.txt)" $(find bench/java -name "*.java")
 
 set +e  # one failed run must not stop the others; each prints its own line
 for run in $(seq 1 "$RUNS"); do

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.renraku.RenrakuApplication;
-import jp.renraku.delivery.ReceiptTokens;
+import jp.renraku.confirmation.NoticeQuestion;
+import jp.renraku.delivery.BenchTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,16 +70,16 @@ public final class ConfirmBenchmark {
 		long noticeId = notices.create(setup.manager(), new NoticeDraft("【訓練】安否確認", "受信を確認してください。\n{{受信確認リンク}}\n",
 				true, List.of(setup.list().id()), List.of(), List.of(), java.util.Map.of(), true, questions(), null, 0, null,
 				false));
-		notices.release(setup.manager(), noticeId);
+		app.getBean(NoticeReleases.class).release(setup.manager(), noticeId);
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 		// the mail went out: the benchmark measures the clicks, not the sending
 		jdbc.update("UPDATE delivery SET status = 'SENT', attempts = 1, sent_at = CURRENT_TIMESTAMP WHERE notice_id = ?",
 				noticeId);
-		ReceiptTokens tokens = app.getBean(ReceiptTokens.class);
+		BenchTokens tokens = new BenchTokens(app);
 		List<String> lines = new ArrayList<>(n);
 		jdbc.query("SELECT id FROM delivery WHERE notice_id = ? ORDER BY id",
 				rs -> {
-					lines.add(tokens.token(rs.getLong(1)));
+					lines.add(tokens.confirmation(rs.getLong(1)));
 				}, noticeId);
 		Files.write(tokensFile, lines);
 		return noticeId;

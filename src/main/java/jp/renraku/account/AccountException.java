@@ -1,19 +1,12 @@
 package jp.renraku.account;
 
-/**
- * A refused account operation, carrying the message key shown to the person.
- */
-public class AccountException extends RuntimeException {
+import jp.renraku.common.DomainException;
 
-	private final String messageKey;
+/** A refused account operation, carrying the message key shown to the person. */
+public class AccountException extends DomainException {
 
 	AccountException(String messageKey) {
 		super(messageKey);
-		this.messageKey = messageKey;
-	}
-
-	public String messageKey() {
-		return messageKey;
 	}
 
 }

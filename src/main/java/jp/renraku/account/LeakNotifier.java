@@ -2,8 +2,8 @@ package jp.renraku.account;
 
 import java.util.Locale;
 
-import jp.renraku.delivery.Mailer;
-import jp.renraku.delivery.OutgoingMail;
+import jp.renraku.mail.Mailer;
+import jp.renraku.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;

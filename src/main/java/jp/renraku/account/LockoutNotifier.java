@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 import jp.renraku.common.RenrakuProperties;
-import jp.renraku.delivery.Mailer;
-import jp.renraku.delivery.OutgoingMail;
+import jp.renraku.mail.Mailer;
+import jp.renraku.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

@@ -4,8 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import jp.renraku.delivery.Mailer;
-import jp.renraku.delivery.OutgoingMail;
+import jp.renraku.mail.Mailer;
+import jp.renraku.mail.OutgoingMail;
 import jp.renraku.organization.PermitExpiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,7 +11,10 @@ import java.util.OptionalLong;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.common.Sql;
+import jp.renraku.mail.IncomingMail;
+import jp.renraku.mail.MailInSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,23 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
  * is missing, forged or of no delivery changes nothing.
  */
 @Service
-public class Bounces {
-
-	/** What became of one mail from the bounce mailbox. */
-	public enum Outcome {
-
-		/** A new bounce, recorded. */
-		RECORDED,
-		/** The same bounce was read before. */
-		DUPLICATE,
-		/** Not a bounce of one of our deliveries (or a forged one). */
-		IGNORED
-
-	}
+@Order(0)
+class Bounces implements IncomingMail {
 
 	private final JdbcClient jdbc;
 
-	private final ReceiptTokens tokens;
+	private final DeliveryTokens tokens;
 
 	private final DeliveryQueue queue;
 
@@ -52,7 +44,7 @@ public class Bounces {
 	/** The reasons are stored and shown to staff, who read Japanese. */
 	private final org.springframework.context.MessageSource messages;
 
-	Bounces(JdbcClient jdbc, ReceiptTokens tokens, DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
+	Bounces(JdbcClient jdbc, DeliveryTokens tokens, DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
 			MailInSettings settings, Clock clock, org.springframework.context.MessageSource messages) {
 		this.messages = messages;
 		this.jdbc = jdbc;
@@ -63,20 +55,26 @@ public class Bounces {
 		this.clock = clock;
 	}
 
+	/**
+	 * A bounce of one of our deliveries, recorded once: {@code RECORDED} when new,
+	 * {@code DUPLICATE} when read before; anything else (no bounce, a forged or unknown
+	 * token) is not a bounce's, for the other handlers.
+	 */
+	@Override
 	@Transactional
-	public Outcome process(MimeMessage message) throws MessagingException, IOException {
+	public Outcome handle(MimeMessage message) throws MessagingException, IOException {
 		Optional<BounceParser.Report> parsed = BounceParser.parse(message);
 		if (parsed.isEmpty()) {
-			return Outcome.IGNORED;
+			return Outcome.NOT_MINE;
 		}
 		BounceParser.Report report = parsed.get();
 		OptionalLong delivery = tokens.bouncedDeliveryId(report.token());
 		if (delivery.isEmpty()) {
-			return Outcome.IGNORED;
+			return Outcome.NOT_MINE;
 		}
-		Optional<DeliveryQueue.BounceTarget> target = queue.bounceTarget(delivery.getAsLong());
+		Optional<Delivered> target = queue.delivered(delivery.getAsLong());
 		if (target.isEmpty()) {
-			return Outcome.IGNORED;
+			return Outcome.NOT_MINE;
 		}
 		Instant now = clock.instant();
 		int recorded = jdbc.sql("""
@@ -87,7 +85,7 @@ public class Bounces {
 				""")
 			.param("key", report.key())
 			.param("delivery", delivery.getAsLong())
-			.param("notice", target.get().noticeId())
+			.param("notice", target.get().notice().value())
 			.param("body", target.get().bodyId())
 			.param("registrant", target.get().registrantId())
 			.param("kind", report.kind().name())

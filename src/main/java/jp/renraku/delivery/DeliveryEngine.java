@@ -17,6 +17,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.common.EmailAddresses;
+import jp.renraku.mail.MailSettings;
+import jp.renraku.mail.SmtpTarget;
+import jp.renraku.mail.MailInSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +36,7 @@ import org.springframework.stereotype.Component;
  * Message-ID).
  */
 @Component
-public class DeliveryEngine implements SmartLifecycle {
+class DeliveryEngine implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
 
@@ -57,7 +60,7 @@ public class DeliveryEngine implements SmartLifecycle {
 
 	private final MailInSettings bounces;
 
-	private final ReceiptTokens tokens;
+	private final DeliveryTokens tokens;
 
 	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -71,7 +74,7 @@ public class DeliveryEngine implements SmartLifecycle {
 
 	DeliveryEngine(DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
-			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, ReceiptTokens tokens,
+			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, DeliveryTokens tokens,
 			jp.renraku.common.RenrakuProperties links, MailInSettings bounces) {
 		this.bounces = bounces;
 		this.tokens = tokens;
@@ -283,7 +286,7 @@ public class DeliveryEngine implements SmartLifecycle {
 				}
 				Recipient recipient = found.get(claimed.registrantId());
 				Optional<NoticeContent> content = notices.computeIfAbsent(claimed.noticeId(),
-						id -> contents.getObject().content(id));
+						id -> contents.getObject().content(NoticeId.of(id)));
 				if (recipient == null || content.isEmpty()) {
 					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SKIPPED, claimed.attempts(),
 							now, null, null));

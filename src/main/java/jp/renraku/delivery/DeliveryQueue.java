@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * same row) and write their outcomes back in JDBC batches.
  */
 @Repository
-public class DeliveryQueue {
+class DeliveryQueue {
 
 	private final JdbcClient jdbc;
 
@@ -47,50 +47,12 @@ public class DeliveryQueue {
 			@Nullable Instant sentAt) {
 	}
 
-	/** Progress of one notice, by status. */
-	public record Progress(Map<DeliveryStatus, Long> counts, long sentLastMinute, Instant at, long bounced) {
-
-		/** Messages per second over the last minute. */
-		public long rate() {
-			return sentLastMinute / 60;
-		}
-
-		/**
-		 * When the rest would be done at the current rate; {@code null} while nothing is
-		 * moving.
-		 */
-		public @Nullable Instant estimatedFinish() {
-			if (remaining() == 0 || sentLastMinute == 0) {
-				return null;
-			}
-			return at.plusMillis(remaining() * 60_000L / sentLastMinute);
-		}
-
-		public long count(DeliveryStatus status) {
-			return counts.getOrDefault(status, 0L);
-		}
-
-		public long total() {
-			return counts.values().stream().mapToLong(Long::longValue).sum();
-		}
-
-		public long remaining() {
-			return count(DeliveryStatus.QUEUED) + count(DeliveryStatus.SENDING) + count(DeliveryStatus.RETRYING)
-					+ count(DeliveryStatus.PAUSED) + count(DeliveryStatus.DEFERRED);
-		}
-
-		public boolean paused() {
-			return count(DeliveryStatus.PAUSED) > 0;
-		}
-
-	}
-
 	/**
 	 * enqueue: one row per recipient of the selection, in one statement. Emergency
 	 * notices get priority 0 and go before every routine one.
 	 */
 	@Transactional
-	public long enqueue(long noticeId, long bodyId, boolean emergency, RecipientSelection selection, Instant now) {
+	long enqueue(long noticeId, long bodyId, boolean emergency, RecipientSelection selection, Instant now) {
 		return jdbc.sql("INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, "
 				+ "next_attempt_at, created_at) SELECT :noticeId, :bodyId, s.registrant_id, :priority, 'QUEUED', 0, :now, "
 				+ ":now FROM (" + selection.sql() + ") s")
@@ -103,7 +65,7 @@ public class DeliveryQueue {
 	}
 
 	/** count-selection: how many recipients a selection has, for the compose page. */
-	public long count(RecipientSelection selection) {
+	long count(RecipientSelection selection) {
 		return jdbc.sql("SELECT COUNT(*) FROM (" + selection.sql() + ") s")
 			.params(selection.params())
 			.query(Long.class)
@@ -202,7 +164,7 @@ public class DeliveryQueue {
 	 * many were held.
 	 */
 	@Transactional
-	public int pause(long noticeId) {
+	int pause(long noticeId) {
 		return jdbc.sql(
 				"UPDATE delivery SET status = 'PAUSED' WHERE notice_id = :id AND status IN ('QUEUED', 'RETRYING', 'DEFERRED')")
 			.param("id", noticeId)
@@ -211,7 +173,7 @@ public class DeliveryQueue {
 
 	/** resume: queues the held rows again, due at once. */
 	@Transactional
-	public int resume(long noticeId, Instant now) {
+	int resume(long noticeId, Instant now) {
 		return jdbc.sql(
 				"UPDATE delivery SET status = 'QUEUED', next_attempt_at = :now WHERE notice_id = :id AND status = 'PAUSED'")
 			.param("now", Sql.utc(now))
@@ -224,7 +186,7 @@ public class DeliveryQueue {
 	 * fixed).
 	 */
 	@Transactional
-	public int retryFailed(long noticeId, Instant now) {
+	int retryFailed(long noticeId, Instant now) {
 		return jdbc.sql(
 				"UPDATE delivery SET status = 'QUEUED', next_attempt_at = :now WHERE notice_id = :id AND status = 'FAILED'")
 			.param("now", Sql.utc(now))
@@ -236,7 +198,7 @@ public class DeliveryQueue {
 	 * waiting: the body's mail not yet sent (queued, paused, waiting for a retry or its
 	 * destination's pace), as held while the body is suspended.
 	 */
-	public long waiting(long bodyId) {
+	long waiting(long bodyId) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM delivery
 				WHERE body_id = :body AND status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED')
@@ -249,7 +211,7 @@ public class DeliveryQueue {
 	 * discarded.
 	 */
 	@Transactional
-	public int discardWaiting(long bodyId) {
+	int discardWaiting(long bodyId) {
 		return jdbc.sql("""
 				UPDATE delivery SET status = 'DISCARDED', lease_until = NULL
 				WHERE body_id = :body AND status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED')
@@ -257,26 +219,19 @@ public class DeliveryQueue {
 	}
 
 	/**
-	 * What a confirmation link answers for: the notice and the delivery a confirmation is
-	 * recorded on. For a reminder's mail that is the delivery of the notice it reminds
-	 * of.
-	 */
-	public record ReceiptTarget(long noticeId, long deliveryId) {
-	}
-
-	/**
 	 * The target of a delivery whose mail went out (or may have: sent, or in a batch
 	 * being sent), for a confirmation link; empty for anything else. One statement: every
 	 * press after a disaster asks it.
 	 */
-	public Optional<ReceiptTarget> receiptTarget(long deliveryId) {
+	Optional<ReceiptTarget> receiptTarget(long deliveryId) {
 		return jdbc.sql("""
 				SELECT COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id
 				FROM delivery d LEFT JOIN delivery o ON o.id = d.origin_id
 				WHERE d.id = :id AND d.status IN ('SENT', 'SENDING')
 				""")
 			.param("id", deliveryId)
-			.query((rs, n) -> new ReceiptTarget(rs.getLong("notice_id"), rs.getLong("delivery_id")))
+			.query((rs, n) -> new ReceiptTarget(NoticeId.of(rs.getLong("notice_id")),
+					DeliveryId.of(rs.getLong("delivery_id"))))
 			.optional();
 	}
 
@@ -285,7 +240,7 @@ public class DeliveryQueue {
 	 * confirmation writer resolves a whole group at once); deliveries without a target
 	 * are missing from the map.
 	 */
-	public Map<Long, ReceiptTarget> receiptTargets(Collection<Long> deliveryIds) {
+	Map<Long, ReceiptTarget> receiptTargets(Collection<Long> deliveryIds) {
 		Map<Long, ReceiptTarget> targets = new HashMap<>();
 		if (deliveryIds.isEmpty()) {
 			return targets;
@@ -295,25 +250,23 @@ public class DeliveryQueue {
 				FROM delivery d LEFT JOIN delivery o ON o.id = d.origin_id
 				WHERE d.id IN (:ids) AND d.status IN ('SENT', 'SENDING')
 				""").param("ids", List.copyOf(deliveryIds)).query(rs -> {
-			targets.put(rs.getLong("id"), new ReceiptTarget(rs.getLong("notice_id"), rs.getLong("delivery_id")));
+			targets.put(rs.getLong("id"),
+					new ReceiptTarget(NoticeId.of(rs.getLong("notice_id")), DeliveryId.of(rs.getLong("delivery_id"))));
 		});
 		return targets;
 	}
 
-	/** Who a delivery went to, for a bounce about it. */
-	public record BounceTarget(long noticeId, long bodyId, long registrantId) {
-	}
-
-	public Optional<BounceTarget> bounceTarget(long deliveryId) {
+	/** delivered: who a delivery went to, for a bounce or reply about it. */
+	Optional<Delivered> delivered(long deliveryId) {
 		return jdbc.sql("SELECT notice_id, body_id, registrant_id FROM delivery WHERE id = :id")
 			.param("id", deliveryId)
-			.query((rs, n) -> new BounceTarget(rs.getLong("notice_id"), rs.getLong("body_id"),
-					rs.getLong("registrant_id")))
+			.query((rs, n) -> new Delivered(DeliveryId.of(deliveryId), NoticeId.of(rs.getLong("notice_id")),
+					rs.getLong("body_id"), rs.getLong("registrant_id")))
 			.optional();
 	}
 
 	/** How many of a notice's deliveries bounced (hard or soft), by distinct delivery. */
-	public long bounced(long noticeId) {
+	long bounced(long noticeId) {
 		return jdbc.sql("SELECT COUNT(DISTINCT delivery_id) FROM delivery_bounce WHERE notice_id = :id")
 			.param("id", noticeId)
 			.query(Long.class)
@@ -327,12 +280,12 @@ public class DeliveryQueue {
 	 * delivery. Returns how many.
 	 */
 	@Transactional
-	public long enqueueFollowUp(long noticeId, long bodyId, boolean emergency, long originNoticeId, String pending,
+	long enqueueFollowUp(long noticeId, long bodyId, boolean emergency, long originNoticeId, DeliveryFilter pending,
 			Instant now) {
 		return jdbc.sql("INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, "
 				+ "next_attempt_at, created_at, origin_id) SELECT :noticeId, :bodyId, d.registrant_id, :priority, "
 				+ "'QUEUED', 0, :now, :now, d.id FROM delivery d WHERE d.notice_id = :origin AND d.status = 'SENT' AND "
-				+ pending)
+				+ pending.condition())
 			.param("noticeId", noticeId)
 			.param("bodyId", bodyId)
 			.param("priority", emergency ? 0 : 1)
@@ -342,20 +295,17 @@ public class DeliveryQueue {
 	}
 
 	/** count-follow-up: how many {@link #enqueueFollowUp} would queue now. */
-	public long countFollowUp(long originNoticeId, String pending) {
+	long countFollowUp(long originNoticeId, DeliveryFilter pending) {
 		return jdbc
-			.sql("SELECT COUNT(*) FROM delivery d WHERE d.notice_id = :origin AND d.status = 'SENT' AND " + pending)
+			.sql("SELECT COUNT(*) FROM delivery d WHERE d.notice_id = :origin AND d.status = 'SENT' AND "
+					+ pending.condition())
 			.param("origin", originNoticeId)
 			.query(Long.class)
 			.single();
 	}
 
-	/** The city-wide queue by body, for the system administrator. */
-	public record BodyLoad(long bodyId, long waiting, long sending, long sentLastHour) {
-	}
-
 	/** sent-since: messages each body had accepted by the relay since the given time. */
-	public Map<Long, Long> sentSince(Instant since) {
+	Map<Long, Long> sentSince(Instant since) {
 		Map<Long, Long> sent = new java.util.HashMap<>();
 		jdbc.sql("SELECT body_id, COUNT(*) AS n FROM delivery WHERE sent_at > :since GROUP BY body_id")
 			.param("since", Sql.utc(since))
@@ -368,7 +318,7 @@ public class DeliveryQueue {
 	 * load: waiting and sending rows of every body with mail in the queue, and its last
 	 * hour.
 	 */
-	public List<BodyLoad> load(Instant now) {
+	List<BodyLoad> load(Instant now) {
 		Map<Long, Long> sent = sentSince(now.minus(Duration.ofHours(1)));
 		Map<Long, long[]> open = new java.util.TreeMap<>();
 		jdbc.sql("""
@@ -385,7 +335,7 @@ public class DeliveryQueue {
 		return load;
 	}
 
-	public Progress progress(long noticeId, Instant now) {
+	DeliveryProgress progress(long noticeId, Instant now) {
 		long lastMinute = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id AND sent_at > :since")
 			.param("id", noticeId)
 			.param("since", Sql.utc(now.minusSeconds(60)))
@@ -396,15 +346,20 @@ public class DeliveryQueue {
 			.param("id", noticeId)
 			.query((rs, n) -> counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n")))
 			.list();
-		return new Progress(counts, lastMinute, now, bounced(noticeId));
+		return new DeliveryProgress(counts, lastMinute, now, bounced(noticeId));
 	}
 
 	/** The failed deliveries of a notice with the server's reply, for the notice page. */
-	public List<Map<String, Object>> failures(long noticeId, int limit) {
+	List<FailedDelivery> failures(long noticeId, int limit) {
 		return jdbc.sql("""
 				SELECT id, registrant_id, attempts, last_reply FROM delivery
 				WHERE notice_id = :id AND status = 'FAILED' ORDER BY id LIMIT :limit
-				""").param("id", noticeId).param("limit", limit).query().listOfRows();
+				""")
+			.param("id", noticeId)
+			.param("limit", limit)
+			.query((rs, n) -> new FailedDelivery(DeliveryId.of(rs.getLong("id")), rs.getLong("registrant_id"),
+					rs.getInt("attempts"), rs.getString("last_reply")))
+			.list();
 	}
 
 }

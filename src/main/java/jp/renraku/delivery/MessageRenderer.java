@@ -21,6 +21,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import jp.renraku.common.EmailAddresses;
+import jp.renraku.mail.Mailer;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.springframework.context.MessageSource;
 

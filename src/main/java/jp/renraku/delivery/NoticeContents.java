@@ -7,6 +7,6 @@ import java.util.Optional;
  */
 public interface NoticeContents {
 
-	Optional<NoticeContent> content(long noticeId);
+	Optional<NoticeContent> content(NoticeId notice);
 
 }

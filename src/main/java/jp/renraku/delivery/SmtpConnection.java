@@ -1,5 +1,6 @@
 package jp.renraku.delivery;
 
+import jp.renraku.mail.SmtpTarget;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;

@@ -1,17 +1,12 @@
 package jp.renraku.incident;
 
-/** A refused incident operation, with the message key shown to the person. */
-public class IncidentException extends RuntimeException {
+import jp.renraku.common.DomainException;
 
-	private final String messageKey;
+/** A refused incident operation, with the message key shown to the person. */
+public class IncidentException extends DomainException {
 
 	IncidentException(String messageKey) {
 		super(messageKey);
-		this.messageKey = messageKey;
-	}
-
-	public String messageKey() {
-		return messageKey;
 	}
 
 }

@@ -6,7 +6,9 @@
  * (Art. 12-2). Records are never deleted, only amended with history.
  * {@link jp.renraku.incident.IncidentManagement} is the module's API.
  */
+@ApplicationModule(allowedDependencies = { "account", "audit", "common", "mail", "organization" })
 @NullMarked
 package jp.renraku.incident;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

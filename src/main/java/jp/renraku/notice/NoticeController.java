@@ -1,19 +1,22 @@
 package jp.renraku.notice;
 
-import java.time.LocalDateTime;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jp.renraku.common.CityTime;
+import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Staff;
-import jp.renraku.delivery.DeliveryQueue;
-import jp.renraku.delivery.DeliveryStatus;
+import jp.renraku.confirmation.ConfirmationManagement;
+import jp.renraku.confirmation.NoticeQuestion;
+import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.DeliveryProgress;
+import jp.renraku.delivery.NoticeId;
 import jp.renraku.delivery.Placeholders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +25,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,8 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Senders and operations managers write, test and release their body's notices (Art.
- * 5-1).
+ * Senders and operations managers write, test and follow their body's notices (Art. 5-1):
+ * the list, the form, a notice's page with its live progress. Sending and approval are
+ * {@link ReleaseController}; results {@link ResultsController}.
  */
 @Controller
 @RequestMapping("/notices")
@@ -49,27 +55,37 @@ class NoticeController {
 
 	private final NoticeTemplates templates;
 
+	private final ResultsExports exports;
+
+	private final DeliveryManagement delivery;
+
+	private final ConfirmationManagement confirmation;
+
 	private final MessageSource messages;
 
 	private final CityTime cityTime;
 
+	private final Clock clock;
+
+	NoticeController(NoticeManagement notices, NoticeTemplates templates, ResultsExports exports,
+			DeliveryManagement delivery, ConfirmationManagement confirmation, MessageSource messages, CityTime cityTime,
+			Clock clock) {
+		this.notices = notices;
+		this.templates = templates;
+		this.exports = exports;
+		this.delivery = delivery;
+		this.confirmation = confirmation;
+		this.messages = messages;
+		this.cityTime = cityTime;
+		this.clock = clock;
+	}
+
 	/**
 	 * The answering period of a notice without its own deadline, in days, for the pages.
 	 */
-	@org.springframework.web.bind.annotation.ModelAttribute("defaultPeriodDays")
+	@ModelAttribute("defaultPeriodDays")
 	long defaultPeriodDays() {
-		return defaultPeriod.toDays();
-	}
-
-	private final java.time.Duration defaultPeriod;
-
-	NoticeController(NoticeManagement notices, NoticeTemplates templates, MessageSource messages, CityTime cityTime,
-			ReceiptProperties receipts) {
-		this.defaultPeriod = receipts.defaultPeriod();
-		this.notices = notices;
-		this.templates = templates;
-		this.messages = messages;
-		this.cityTime = cityTime;
+		return confirmation.answeringPeriod().toDays();
 	}
 
 	@GetMapping
@@ -88,7 +104,7 @@ class NoticeController {
 		NoticeForm form = new NoticeForm();
 		if (template != null) {
 			NoticeTemplate start = templates.find(template, staff.requireBody())
-				.orElseThrow(() -> new jp.renraku.common.NotFoundException("template"));
+				.orElseThrow(() -> new NotFoundException("template"));
 			form.setSubject(start.subject());
 			form.setText(start.text());
 		}
@@ -104,7 +120,7 @@ class NoticeController {
 			return QuestionPreset.valueOf(name);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new jp.renraku.common.NotFoundException("preset");
+			throw new NotFoundException("preset");
 		}
 	}
 
@@ -135,7 +151,7 @@ class NoticeController {
 				form.addSlot();
 			}
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "noticeForm",
-					new org.springframework.validation.BeanPropertyBindingResult(form, "noticeForm"));
+					new BeanPropertyBindingResult(form, "noticeForm"));
 			return true;
 		}
 		if (reminder) {
@@ -155,18 +171,19 @@ class NoticeController {
 		model.addAttribute("notice", notice);
 		model.addAttribute("lists", notices.lists(staff));
 		model.addAttribute("approvalRequired", notices.approvalRequired(staff));
-		if (notice.state() == NoticeState.RELEASED) {
-			model.addAttribute("progress", notices.progress(staff, noticeId));
+		if (notice.released()) {
+			NoticeId id = notice.noticeId();
+			model.addAttribute("progress", delivery.progress(id, clock.instant()));
 			// a reminder's confirmations are recorded on the notice it reminds of
 			model.addAttribute("confirmed",
-					notice.askConfirmation() && !notice.reminder() ? notices.confirmations(staff, noticeId) : null);
-			model.addAttribute("failures", notices.failures(staff, noticeId));
-			model.addAttribute("replies", notices.replies(staff, noticeId));
+					notice.askConfirmation() && !notice.reminder() ? confirmation.confirmations(id) : null);
+			model.addAttribute("failures", delivery.failures(id, 100));
+			model.addAttribute("replies", confirmation.replies(id, 200));
 			if ((notice.askConfirmation() || notice.trackOpens()) && !notice.reminder()) {
-				model.addAttribute("results", notices.results(staff, noticeId));
+				model.addAttribute("results", confirmation.results(id, notice.bodyId()));
 				model.addAttribute("reminders", notices.reminders(staff, noticeId));
-				model.addAttribute("exports", notices.resultsExports(staff, noticeId));
-				model.addAttribute("now", java.time.Instant.now());
+				model.addAttribute("exports", exports.of(staff, noticeId));
+				model.addAttribute("now", clock.instant());
 			}
 		}
 		else {
@@ -182,111 +199,27 @@ class NoticeController {
 	@GetMapping(value = "/{noticeId}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> progress(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
 			Locale locale) {
-		DeliveryQueue.Progress progress = notices.progress(staff, noticeId);
+		Notice notice = notices.notice(staff, noticeId);
+		DeliveryProgress progress = delivery.progress(notice.noticeId(), clock.instant());
 		Map<String, Object> figures = new LinkedHashMap<>();
-		figures.put("sent", progress.count(DeliveryStatus.SENT));
+		figures.put("sent", progress.sent());
 		figures.put("remaining", progress.remaining());
-		figures.put("failed", progress.count(DeliveryStatus.FAILED));
-		figures.put("skipped", progress.count(DeliveryStatus.SKIPPED));
+		figures.put("failed", progress.failed());
+		figures.put("skipped", progress.skipped());
 		figures.put("bounced", progress.bounced());
 		figures.put("rate", messages.getMessage("notice.perSecond", new Object[] { progress.rate() }, locale));
 		figures.put("eta", cityTime.formatSeconds(progress.estimatedFinish()));
 		figures.put("done", progress.remaining() == 0);
-		if (!notices.notice(staff, noticeId).reminder()) {
-			long confirmed = notices.confirmations(staff, noticeId);
-			long sent = progress.count(DeliveryStatus.SENT);
+		if (!notice.reminder()) {
+			long confirmed = confirmation.confirmations(notice.noticeId());
 			figures.put("confirmed", messages.getMessage("notice.confirmedValue",
-					new Object[] { confirmed, sent == 0 ? 0 : confirmed * 100 / sent }, locale));
+					new Object[] { confirmed, progress.percentOfSent(confirmed) }, locale));
 		}
 		if (progress.remaining() == 0) {
-			figures.put("summary",
-					messages.getMessage("notice.progressDone",
-							new Object[] { progress.count(DeliveryStatus.SENT), progress.count(DeliveryStatus.FAILED) },
-							locale));
+			figures.put("summary", messages.getMessage("notice.progressDone",
+					new Object[] { progress.sent(), progress.failed() }, locale));
 		}
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(figures);
-	}
-
-	/** The results box alone, for the page's script to refresh while answers come in. */
-	@GetMapping("/{noticeId}/results")
-	String results(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, Model model,
-			jakarta.servlet.http.HttpServletResponse response) {
-		model.addAttribute("notice", notices.notice(staff, noticeId));
-		model.addAttribute("results", notices.results(staff, noticeId));
-		response.setHeader("Cache-Control", "no-store");
-		return "notice/results :: results";
-	}
-
-	/** Who has not confirmed yet, or who has and what they answered; 100 a page. */
-	@GetMapping("/{noticeId}/recipients")
-	String recipients(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
-			@RequestParam(defaultValue = "PENDING") String show, @RequestParam(defaultValue = "0") int page,
-			Model model) {
-		NoticeResults.Show which;
-		try {
-			which = NoticeResults.Show.valueOf(show);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new jp.renraku.common.NotFoundException("recipients " + show);
-		}
-		Notice notice = notices.notice(staff, noticeId);
-		if (notice.reminder()) {
-			// who answered is recorded on the notice it reminds of
-			return "redirect:/notices/" + notice.remindOf() + "/recipients?show=" + which.name();
-		}
-		model.addAttribute("notice", notice);
-		model.addAttribute("show", which.name());
-		model.addAttribute("recipients", notices.recipients(staff, noticeId, which, page));
-		return "notice/recipients";
-	}
-
-	/** The request for permission to export the results (Art. 10-4). */
-	@GetMapping("/{noticeId}/results-export")
-	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
-	String initExportRequest(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, Model model) {
-		model.addAttribute("notice", notices.notice(staff, noticeId));
-		return "notice/results-export-request";
-	}
-
-	@PostMapping("/{noticeId}/results-export")
-	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
-	String processExportRequest(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
-			@RequestParam(required = false) @Nullable String purpose,
-			@RequestParam(required = false) @Nullable String scope, Model model, RedirectAttributes redirect) {
-		Notice notice = notices.notice(staff, noticeId);
-		String why = purpose == null ? "" : purpose.strip();
-		String what = scope == null ? "" : scope.strip();
-		if (why.isEmpty() || what.isEmpty() || !jp.renraku.common.MultiLine.Validator.fits(why, 1000)
-				|| !jp.renraku.common.MultiLine.Validator.fits(what, 1000)) {
-			model.addAttribute("notice", notice);
-			model.addAttribute("purpose", why);
-			model.addAttribute("scope", what);
-			model.addAttribute("formError", "export.error.textInvalid");
-			return "notice/results-export-request";
-		}
-		long id = notices.requestResultsExport(staff, noticeId, why, what);
-		redirect.addFlashAttribute("flashMessage", "export.requested");
-		return "redirect:/exports/" + id;
-	}
-
-	/** The results as CSV, counted against the requester's approved permission. */
-	@PostMapping("/{noticeId}/results.csv")
-	@Nullable String exportResults(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, @RequestParam long request,
-			@RequestParam(defaultValue = "utf8") String encoding, jakarta.servlet.http.HttpServletResponse response,
-			RedirectAttributes redirect) throws java.io.IOException {
-		jp.renraku.registration.ExportRequest permission;
-		try {
-			permission = notices.startResultsDownload(staff, noticeId, request);
-		}
-		catch (jp.renraku.registration.RegistrationException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			return "redirect:/exports/" + request;
-		}
-		java.io.Writer out = jp.renraku.common.CsvDownload.open(response,
-				"results-" + noticeId + "-" + request + ".csv", encoding);
-		notices.writeResults(staff, noticeId, permission, out);
-		out.flush();
-		return null;
 	}
 
 	@GetMapping("/{noticeId}/edit")
@@ -307,127 +240,20 @@ class NoticeController {
 			model.addAttribute("notice", notice);
 			return formView(staff, model);
 		}
-		return outcome(noticeId, redirect, "notice.saved",
-				() -> notices.update(staff, noticeId, noticeForm.toDraft(cityTime.zone())));
-	}
-
-	/**
-	 * Moves the answers' deadline of a released notice; without a time, closes them now.
-	 */
-	@PostMapping("/{noticeId}/deadline")
-	String changeDeadline(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
-			@RequestParam(required = false) @DateTimeFormat(
-					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime at,
-			@RequestParam(defaultValue = "false") boolean closeNow, RedirectAttributes redirect) {
-		if (at == null && !closeNow) {
-			redirect.addFlashAttribute("flashError", "notice.error.scheduleMissing");
-			return "redirect:/notices/" + noticeId;
-		}
-		java.time.Instant deadline = closeNow ? null : at.atZone(cityTime.zone()).toInstant();
-		// a new deadline already past closes answering: say so
-		boolean closes = closeNow || !deadline.isAfter(java.time.Instant.now());
-		return outcome(noticeId, redirect, closes ? "notice.answersClosed" : "notice.deadlineChanged",
-				() -> notices.changeDeadline(staff, noticeId, deadline));
-	}
-
-	/** Starts a reminder to those who have not confirmed or answered yet. */
-	@PostMapping("/{noticeId}/remind")
-	String remind(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
-		try {
-			long id = notices.remind(staff, noticeId);
-			redirect.addFlashAttribute("flashMessage", "notice.reminderCreated");
-			return "redirect:/notices/" + id;
-		}
-		catch (NoticeException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			return "redirect:/notices/" + noticeId;
-		}
+		notices.update(staff, noticeId, noticeForm.toDraft(cityTime.zone()));
+		redirect.addFlashAttribute("flashMessage", "notice.saved");
+		return "redirect:/notices/" + noticeId;
 	}
 
 	@PostMapping("/{noticeId}/test")
 	String testSend(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
 		try {
-			return outcome(noticeId, redirect, "notice.testSent", () -> notices.testSend(staff, noticeId));
+			notices.testSend(staff, noticeId);
+			redirect.addFlashAttribute("flashMessage", "notice.testSent");
 		}
 		catch (MailException ex) {
+			// the relay did not take it: the page says so, nothing else changed
 			redirect.addFlashAttribute("flashError", "notice.error.mail");
-			return "redirect:/notices/" + noticeId;
-		}
-	}
-
-	@PostMapping("/{noticeId}/release")
-	String release(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
-		try {
-			NoticeManagement.Release result = notices.release(staff, noticeId);
-			redirect.addFlashAttribute("flashMessage",
-					result == NoticeManagement.Release.SENT ? "notice.released" : "notice.approvalRequested");
-		}
-		catch (NoticeException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
-		return "redirect:/notices/" + noticeId;
-	}
-
-	@PostMapping("/{noticeId}/approve")
-	String approve(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
-		return outcome(noticeId, redirect, "notice.approved", () -> notices.approve(staff, noticeId));
-	}
-
-	@PostMapping("/{noticeId}/return")
-	String returnForChanges(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
-			RedirectAttributes redirect) {
-		return outcome(noticeId, redirect, "notice.returned", () -> notices.returnForChanges(staff, noticeId));
-	}
-
-	@PostMapping("/approval-setting")
-	@PreAuthorize("hasRole('OPERATIONS_MANAGER')")
-	String approvalSetting(@AuthenticationPrincipal Staff staff, @RequestParam(defaultValue = "false") boolean required,
-			RedirectAttributes redirect) {
-		notices.setApprovalRequired(staff, required);
-		redirect.addFlashAttribute("flashMessage", "notice.approvalSettingSaved");
-		return "redirect:/notices";
-	}
-
-	@PostMapping("/{noticeId}/schedule")
-	String schedule(
-			@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, @RequestParam(
-					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime at,
-			RedirectAttributes redirect) {
-		if (at == null) {
-			redirect.addFlashAttribute("flashError", "notice.error.scheduleMissing");
-			return "redirect:/notices/" + noticeId;
-		}
-		return outcome(noticeId, redirect, "notice.scheduled", () -> notices.schedule(staff, noticeId, at));
-	}
-
-	@PostMapping("/{noticeId}/unschedule")
-	String unschedule(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
-		return outcome(noticeId, redirect, "notice.unscheduled", () -> notices.unschedule(staff, noticeId));
-	}
-
-	@PostMapping("/{noticeId}/pause")
-	String pause(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
-		return outcome(noticeId, redirect, "notice.paused", () -> notices.pause(staff, noticeId));
-	}
-
-	@PostMapping("/{noticeId}/resume")
-	String resume(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, RedirectAttributes redirect) {
-		return outcome(noticeId, redirect, "notice.resumed", () -> notices.resume(staff, noticeId));
-	}
-
-	@PostMapping("/{noticeId}/retry-failures")
-	String retryFailures(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
-			RedirectAttributes redirect) {
-		return outcome(noticeId, redirect, "notice.failuresRetried", () -> notices.retryFailures(staff, noticeId));
-	}
-
-	private String outcome(long noticeId, RedirectAttributes redirect, String success, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flashMessage", success);
-		}
-		catch (NoticeException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
 		}
 		return "redirect:/notices/" + noticeId;
 	}

@@ -1,19 +1,12 @@
 package jp.renraku.notice;
 
-/**
- * A refused notice operation, with the message key shown to the person.
- */
-public class NoticeException extends RuntimeException {
+import jp.renraku.common.DomainException;
 
-	private final String messageKey;
+/** A refused notice operation, with the message key shown to the person. */
+public class NoticeException extends DomainException {
 
 	NoticeException(String messageKey) {
 		super(messageKey);
-		this.messageKey = messageKey;
-	}
-
-	public String messageKey() {
-		return messageKey;
 	}
 
 }

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.SingleLine;
+import jp.renraku.confirmation.NoticeQuestion;
 import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jp.renraku.common.Sql;
+import jp.renraku.confirmation.ConfirmableNotice;
+import jp.renraku.confirmation.NoticeQuestion;
+import jp.renraku.delivery.NoticeId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -131,73 +135,71 @@ class Notices {
 	}
 
 	/**
-	 * mark-released: the one transition out of draft; false when it was not a draft any
-	 * more.
+	 * release: the transition to released, with the count and who released it; false when
+	 * the notice moved meanwhile (another node released it first).
 	 */
-	boolean markReleased(long id, long bodyId, long releasedBy, int recipients, Instant now) {
+	boolean markReleased(Notice notice, Notice.Transition release, long releasedBy, int recipients, Instant now) {
 		return jdbc.sql("""
 				UPDATE notice SET state = 'RELEASED', recipients = :recipients, released_by = :by, released_at = :now,
 				       updated_at = :now
-				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'APPROVED', 'SCHEDULED')
+				WHERE id = :id AND body_id = :bodyId AND state = :from
 				""")
 			.param("recipients", recipients)
 			.param("by", releasedBy)
 			.param("now", Sql.utc(now))
-			.param("id", id)
-			.param("bodyId", bodyId)
+			.param("id", notice.id())
+			.param("bodyId", notice.bodyId())
+			.param("from", release.from().name())
 			.update() == 1;
 	}
 
-	/** schedule: a draft gets its release time. */
-	boolean schedule(long id, long bodyId, Instant at, Instant now) {
+	/** schedule: the notice gets its release time, if it is still where it was. */
+	boolean schedule(Notice notice, Notice.Transition schedule, Instant at, Instant now) {
 		return jdbc.sql("""
 				UPDATE notice SET state = 'SCHEDULED', scheduled_at = :at, updated_at = :now
-				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'APPROVED')
+				WHERE id = :id AND body_id = :bodyId AND state = :from
 				""")
 			.param("at", Sql.utc(at))
 			.param("now", Sql.utc(now))
-			.param("id", id)
-			.param("bodyId", bodyId)
+			.param("id", notice.id())
+			.param("bodyId", notice.bodyId())
+			.param("from", schedule.from().name())
 			.update() == 1;
 	}
 
-	/** unschedule: back to a draft, only while it has not been released. */
-	boolean unschedule(long id, long bodyId, Instant now) {
+	/** unschedule: back to draft (or approved), only while it has not been released. */
+	boolean unschedule(Notice notice, Notice.Transition unschedule, Instant now) {
 		return jdbc.sql("""
-				UPDATE notice SET state = CASE WHEN approved_by IS NULL THEN 'DRAFT' ELSE 'APPROVED' END,
-				       scheduled_at = NULL, updated_at = :now
-				WHERE id = :id AND body_id = :bodyId AND state = 'SCHEDULED'
-				""").param("now", Sql.utc(now)).param("id", id).param("bodyId", bodyId).update() == 1;
+				UPDATE notice SET state = :to, scheduled_at = NULL, updated_at = :now
+				WHERE id = :id AND body_id = :bodyId AND state = :from
+				""")
+			.param("to", unschedule.to().name())
+			.param("now", Sql.utc(now))
+			.param("id", notice.id())
+			.param("bodyId", notice.bodyId())
+			.param("from", unschedule.from().name())
+			.update() == 1;
 	}
 
-	/** move: one approval step, only from the expected state. */
-	boolean move(long id, long bodyId, NoticeState from, NoticeState to,
-			@org.jspecify.annotations.Nullable Long approvedBy, Instant now) {
+	/** move: one approval step, only from the state the transition starts at. */
+	boolean move(long id, long bodyId, Notice.Transition step, Instant now) {
 		return jdbc.sql("""
 				UPDATE notice SET state = :to, approved_by = :by,
 				       approved_at = CASE WHEN :approving THEN :now ELSE NULL END, updated_at = :now
 				WHERE id = :id AND body_id = :bodyId AND state = :from
 				""")
-			.param("to", to.name())
-			.param("by", approvedBy)
-			.param("approving", approvedBy != null)
+			.param("to", step.to().name())
+			.param("by", step.approvedBy())
+			.param("approving", step.approvedBy() != null)
 			.param("now", Sql.utc(now))
 			.param("id", id)
 			.param("bodyId", bodyId)
-			.param("from", from.name())
+			.param("from", step.from().name())
 			.update() == 1;
 	}
 
 	void markBypassed(long id) {
 		jdbc.sql("UPDATE notice SET approval_bypassed = TRUE WHERE id = :id").param("id", id).update();
-	}
-
-	/** auto-reminding: released notices with automatic reminders still to go. */
-	List<Notice> autoReminding() {
-		return jdbc.sql("""
-				SELECT * FROM notice WHERE state = 'RELEASED' AND remind_of IS NULL AND ask_confirmation
-				AND auto_remind_times > reminders_sent ORDER BY id
-				""").query(this::row).list();
 	}
 
 	/** change-deadline: of a released notice that asks for confirmation. */
@@ -222,121 +224,164 @@ class Notices {
 			.update() == 1;
 	}
 
+	/** The columns {@link #base} reads. */
+	private static final String COLUMNS = """
+			id, body_id, author_id, subject, body_text, emergency, state, recipients, released_at, scheduled_at,
+			approved_by, approval_bypassed, created_at, ask_confirmation, answer_deadline, remind_of,
+			auto_remind_times, auto_remind_minutes, reminders_sent, track_opens
+			""";
+
+	/** reminders-of: a notice's reminders, oldest first. */
 	List<Notice> remindersOf(long id, long bodyId) {
-		return jdbc.sql("SELECT * FROM notice WHERE remind_of = :id AND body_id = :bodyId ORDER BY id")
-			.param("id", id)
-			.param("bodyId", bodyId)
-			.query(this::row)
-			.list();
+		return notices("WHERE remind_of = :id AND body_id = :bodyId ORDER BY id", Map.of("id", id, "bodyId", bodyId));
 	}
 
 	/** due-scheduled: notices whose time has come. */
 	List<Notice> dueScheduled(Instant now) {
-		return jdbc.sql("SELECT * FROM notice WHERE state = 'SCHEDULED' AND scheduled_at <= :now ORDER BY scheduled_at")
-			.param("now", Sql.utc(now))
-			.query(this::row)
-			.list();
+		return notices("WHERE state = 'SCHEDULED' AND scheduled_at <= :now ORDER BY scheduled_at",
+				Map.of("now", Sql.utc(now)));
 	}
 
+	/** auto-reminding: released notices with automatic reminders still to go. */
+	List<Notice> autoReminding() {
+		return notices(
+				"""
+						WHERE state = 'RELEASED' AND remind_of IS NULL AND ask_confirmation AND auto_remind_times > reminders_sent
+						ORDER BY id
+						""",
+				Map.of());
+	}
+
+	/** find: the body's notice (the tenancy guard: another body's is absent). */
 	Optional<Notice> find(long id, long bodyId) {
-		return jdbc.sql("SELECT * FROM notice WHERE id = :id AND body_id = :bodyId")
-			.param("id", id)
-			.param("bodyId", bodyId)
-			.query(this::row)
-			.optional();
+		return notices("WHERE id = :id AND body_id = :bodyId", Map.of("id", id, "bodyId", bodyId)).stream().findFirst();
+	}
+
+	/** find-released: any body's released notice, for the engine and the links. */
+	Optional<Notice> findReleased(long id) {
+		return notices("WHERE id = :id AND state = 'RELEASED'", Map.of("id", id)).stream().findFirst();
 	}
 
 	/**
-	 * What a confirmation page shows of a released notice that asks for confirmation: its
-	 * subject and questions, and until when it takes answers ({@code deadline}, or none
-	 * given: {@code releasedAt} plus the installation's default period).
+	 * confirmable: a released notice as the confirmation links need it, by a light query:
+	 * thousands of residents open them at once.
 	 */
-	record ReceiptNotice(long id, String subject, List<NoticeQuestion> questions, Instant releasedAt,
-			@Nullable Instant deadline) {
+	Optional<ConfirmableNotice> confirmable(long id) {
+		return jdbc.sql("""
+				SELECT id, body_id, subject, released_at, answer_deadline, ask_confirmation, track_opens FROM notice
+				WHERE id = :id AND state = 'RELEASED'
+				""")
+			.param("id", id)
+			.query((rs, n) -> new ConfirmableNotice(NoticeId.of(rs.getLong("id")), rs.getLong("body_id"),
+					rs.getString("subject"), List.of(), rs.getObject("released_at", OffsetDateTime.class).toInstant(),
+					Sql.instant(rs.getObject("answer_deadline", OffsetDateTime.class)),
+					rs.getBoolean("ask_confirmation"), rs.getBoolean("track_opens")))
+			.optional()
+			.map(n -> new ConfirmableNotice(n.id(), n.bodyId(), n.subject(),
+					questions(List.of(id)).getOrDefault(id, List.of()), n.releasedAt(), n.deadline(),
+					n.askConfirmation(), n.trackOpens()));
+	}
 
-		Instant closesAt(java.time.Duration defaultPeriod) {
-			return deadline != null ? deadline : releasedAt.plus(defaultPeriod);
+	/** of-body: the body's last 200 notices, newest first. */
+	List<Notice> ofBody(long bodyId) {
+		return notices("WHERE body_id = :bodyId ORDER BY id DESC LIMIT 200", Map.of("bodyId", bodyId));
+	}
+
+	/**
+	 * The notices a condition selects, with their audiences and questions: one statement
+	 * for the notices and one per kind of detail for all of them, however many there are
+	 * (a page of 200 is six statements, not a thousand).
+	 */
+	private List<Notice> notices(String where, Map<String, ?> params) {
+		List<Base> bases = jdbc.sql("SELECT " + COLUMNS + " FROM notice " + where)
+			.params(params)
+			.query(Notices::base)
+			.list();
+		if (bases.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = bases.stream().map(Base::id).toList();
+		Map<Long, List<Long>> lists = longs(
+				"SELECT notice_id, list_id FROM notice_list WHERE notice_id IN (:ids)" + " ORDER BY list_id", ids);
+		Map<Long, List<Long>> categories = longs("SELECT notice_id, category_id FROM notice_category"
+				+ " WHERE notice_id IN (:ids) ORDER BY category_id", ids);
+		Map<Long, List<String>> affiliations = new HashMap<>();
+		jdbc.sql("SELECT notice_id, affiliation FROM notice_affiliation WHERE notice_id IN (:ids) ORDER BY affiliation")
+			.param("ids", ids)
+			.query(rs -> {
+				affiliations.computeIfAbsent(rs.getLong("notice_id"), k -> new ArrayList<>())
+					.add(rs.getString("affiliation"));
+			});
+		Map<Long, Map<Long, List<String>>> answers = new HashMap<>();
+		jdbc.sql("SELECT notice_id, field_id, answer FROM notice_answer WHERE notice_id IN (:ids)"
+				+ " ORDER BY field_id, answer")
+			.param("ids", ids)
+			.query(rs -> {
+				answers.computeIfAbsent(rs.getLong("notice_id"), k -> new LinkedHashMap<>())
+					.computeIfAbsent(rs.getLong("field_id"), k -> new ArrayList<>())
+					.add(rs.getString("answer"));
+			});
+		Map<Long, List<NoticeQuestion>> questions = questions(ids);
+		return bases.stream()
+			.map(b -> b.notice(lists.getOrDefault(b.id(), List.of()), categories.getOrDefault(b.id(), List.of()),
+					affiliations.getOrDefault(b.id(), List.of()), answers.getOrDefault(b.id(), Map.of()),
+					questions.getOrDefault(b.id(), List.of())))
+			.toList();
+	}
+
+	private Map<Long, List<Long>> longs(String sql, List<Long> ids) {
+		Map<Long, List<Long>> found = new HashMap<>();
+		jdbc.sql(sql).param("ids", ids).query(rs -> {
+			found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+		});
+		return found;
+	}
+
+	/** questions: of each notice, in their order. */
+	Map<Long, List<NoticeQuestion>> questions(List<Long> noticeIds) {
+		Map<Long, List<NoticeQuestion>> found = new HashMap<>();
+		jdbc.sql("""
+				SELECT notice_id, position, kind, label, options, required, max_length FROM notice_question
+				WHERE notice_id IN (:ids) ORDER BY notice_id, position
+				""").param("ids", noticeIds).query(rs -> {
+			String options = rs.getString("options");
+			found.computeIfAbsent(rs.getLong("notice_id"), k -> new ArrayList<>())
+				.add(new NoticeQuestion(rs.getInt("position"), NoticeQuestion.Kind.valueOf(rs.getString("kind")),
+						rs.getString("label"), options == null ? List.of() : options.lines().toList(),
+						rs.getBoolean("required"), rs.getInt("max_length")));
+		});
+		return found;
+	}
+
+	/** A notice's own row, before its audience and questions are added. */
+	private record Base(long id, long bodyId, long authorId, String subject, String text, boolean emergency,
+			NoticeState state, @Nullable Integer recipients, @Nullable Instant releasedAt,
+			@Nullable Instant scheduledAt, @Nullable Long approvedBy, boolean approvalBypassed, Instant createdAt,
+			boolean askConfirmation, @Nullable Instant answerDeadline, @Nullable Long remindOf, int autoRemindTimes,
+			@Nullable Integer autoRemindMinutes, int remindersSent, boolean trackOpens) {
+
+		Notice notice(List<Long> lists, List<Long> categories, List<String> affiliations,
+				Map<Long, List<String>> answers, List<NoticeQuestion> questions) {
+			return new Notice(id, bodyId, authorId, subject, text, emergency, state, recipients, releasedAt,
+					scheduledAt, approvedBy, approvalBypassed, createdAt, lists, categories, affiliations, answers,
+					askConfirmation, questions, answerDeadline, remindOf, autoRemindTimes, autoRemindMinutes,
+					remindersSent, trackOpens);
 		}
 
 	}
 
-	/**
-	 * Light queries for the confirmation link's page: thousands of residents open it at
-	 * once, and the full {@link #row} would take a second connection per request for its
-	 * lists.
-	 */
-	Optional<ReceiptNotice> receiptNotice(long id) {
-		return jdbc.sql("""
-				SELECT id, subject, released_at, answer_deadline FROM notice
-				WHERE id = :id AND state = 'RELEASED' AND ask_confirmation
-				""")
-			.param("id", id)
-			.query((rs, n) -> new ReceiptNotice(rs.getLong("id"), rs.getString("subject"), List.of(),
-					rs.getObject("released_at", OffsetDateTime.class).toInstant(),
-					Sql.instant(rs.getObject("answer_deadline", OffsetDateTime.class))))
-			.optional()
-			.map(notice -> new ReceiptNotice(notice.id(), notice.subject(), questions(id), notice.releasedAt(),
-					notice.deadline()));
-	}
-
-	Optional<Notice> findReleased(long id) {
-		return jdbc.sql("SELECT * FROM notice WHERE id = :id AND state = 'RELEASED'")
-			.param("id", id)
-			.query(this::row)
-			.optional();
-	}
-
-	List<Notice> ofBody(long bodyId) {
-		return jdbc.sql("SELECT * FROM notice WHERE body_id = :bodyId ORDER BY id DESC LIMIT 200")
-			.param("bodyId", bodyId)
-			.query(this::row)
-			.list();
-	}
-
-	private Notice row(ResultSet rs, int n) throws SQLException {
-		long id = rs.getLong("id");
-		List<Long> lists = jdbc.sql("SELECT list_id FROM notice_list WHERE notice_id = :id ORDER BY list_id")
-			.param("id", id)
-			.query(Long.class)
-			.list();
-		List<Long> categories = jdbc
-			.sql("SELECT category_id FROM notice_category WHERE notice_id = :id ORDER BY category_id")
-			.param("id", id)
-			.query(Long.class)
-			.list();
-		List<String> affiliations = jdbc
-			.sql("SELECT affiliation FROM notice_affiliation WHERE notice_id = :id ORDER BY affiliation")
-			.param("id", id)
-			.query(String.class)
-			.list();
-		Map<Long, List<String>> answers = new LinkedHashMap<>();
-		jdbc.sql("SELECT field_id, answer FROM notice_answer WHERE notice_id = :id ORDER BY field_id, answer")
-			.param("id", id)
-			.query((row, i) -> answers.computeIfAbsent(row.getLong("field_id"), k -> new ArrayList<>())
-				.add(row.getString("answer")))
-			.list();
-		return new Notice(id, rs.getLong("body_id"), rs.getLong("author_id"), rs.getString("subject"),
+	private static Base base(ResultSet rs, int n) throws SQLException {
+		return new Base(rs.getLong("id"), rs.getLong("body_id"), rs.getLong("author_id"), rs.getString("subject"),
 				rs.getString("body_text"), rs.getBoolean("emergency"), NoticeState.valueOf(rs.getString("state")),
-				(Integer) rs.getObject("recipients", Integer.class),
+				rs.getObject("recipients", Integer.class),
 				Sql.instant(rs.getObject("released_at", OffsetDateTime.class)),
 				Sql.instant(rs.getObject("scheduled_at", OffsetDateTime.class)),
-				(Long) rs.getObject("approved_by", Long.class), rs.getBoolean("approval_bypassed"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), lists, categories, affiliations, answers,
-				rs.getBoolean("ask_confirmation"), questions(id),
+				rs.getObject("approved_by", Long.class), rs.getBoolean("approval_bypassed"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("ask_confirmation"),
 				Sql.instant(rs.getObject("answer_deadline", OffsetDateTime.class)),
-				(Long) rs.getObject("remind_of", Long.class), rs.getInt("auto_remind_times"),
-				(Integer) rs.getObject("auto_remind_minutes", Integer.class), rs.getInt("reminders_sent"),
+				rs.getObject("remind_of", Long.class), rs.getInt("auto_remind_times"),
+				rs.getObject("auto_remind_minutes", Integer.class), rs.getInt("reminders_sent"),
 				rs.getBoolean("track_opens"));
-	}
-
-	List<NoticeQuestion> questions(long noticeId) {
-		return jdbc.sql("SELECT * FROM notice_question WHERE notice_id = :id ORDER BY position")
-			.param("id", noticeId)
-			.query((rs, n) -> new NoticeQuestion(rs.getInt("position"),
-					NoticeQuestion.Kind.valueOf(rs.getString("kind")), rs.getString("label"),
-					rs.getString("options") == null ? List.of() : rs.getString("options").lines().toList(),
-					rs.getBoolean("required"), rs.getInt("max_length")))
-			.list();
 	}
 
 }

@@ -2,7 +2,8 @@ package jp.renraku.notice;
 
 import java.util.List;
 
-import jp.renraku.notice.NoticeQuestion.Kind;
+import jp.renraku.confirmation.NoticeQuestion.Kind;
+import jp.renraku.confirmation.NoticeQuestion;
 
 /**
  * Ready-made notices for the common cases of Art. 5-2: safety confirmation after a

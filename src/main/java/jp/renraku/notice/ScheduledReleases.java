@@ -11,21 +11,24 @@ import org.springframework.stereotype.Component;
 @Component
 class ScheduledReleases {
 
-	private final NoticeManagement notices;
+	private final NoticeReleases releases;
 
-	ScheduledReleases(NoticeManagement notices) {
-		this.notices = notices;
+	private final NoticeReminders reminders;
+
+	ScheduledReleases(NoticeReleases releases, NoticeReminders reminders) {
+		this.releases = releases;
+		this.reminders = reminders;
 	}
 
 	@Scheduled(fixedDelayString = "${renraku.notice.schedule-check:15s}")
 	void releaseDue() {
-		notices.releaseDue();
+		releases.releaseDue();
 	}
 
 	/** Automatic reminders (Art. 5-2), on the same beat. */
 	@Scheduled(fixedDelayString = "${renraku.notice.schedule-check:15s}", initialDelayString = "5s")
 	void remindDue() {
-		notices.remindDue();
+		reminders.remindDue();
 	}
 
 }

@@ -1,8 +1,13 @@
 /**
- * Notices: composing, audience, test sending and release to the delivery engine (Art.
- * 5-1). {@link jp.renraku.notice.NoticeManagement} is the module's API.
+ * Notices (Art. 5-1): drafts, templates, audience, test sending, approval, schedules,
+ * release to the delivery engine, reminders, and the notice pages with their progress and
+ * results. {@link jp.renraku.notice.NoticeManagement} is the module's API; a
+ * {@link jp.renraku.notice.Notice} guards its own transitions.
  */
+@ApplicationModule(allowedDependencies = { "account", "audit", "common", "confirmation", "delivery", "mail",
+		"organization", "registration" })
 @NullMarked
 package jp.renraku.notice;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

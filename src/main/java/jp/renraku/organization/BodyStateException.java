@@ -1,19 +1,15 @@
 package jp.renraku.organization;
 
-/**
- * An illegal state transition, such as suspending a body that is already suspended.
- */
-public class BodyStateException extends RuntimeException {
+import jp.renraku.common.DomainException;
 
-	private final String messageKey;
+/**
+ * An illegal state transition of a body, such as suspending one that is already
+ * suspended.
+ */
+public class BodyStateException extends DomainException {
 
 	BodyStateException(String messageKey) {
 		super(messageKey);
-		this.messageKey = messageKey;
-	}
-
-	public String messageKey() {
-		return messageKey;
 	}
 
 }

@@ -10,8 +10,7 @@ import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.NotFoundException;
-import jp.renraku.delivery.DeliveryEngine;
-import jp.renraku.delivery.DeliveryQueue;
+import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.SendingRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,20 +29,17 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 
 	private final Clock clock;
 
-	private final DeliveryQueue queue;
-
-	private final DeliveryEngine engine;
+	private final DeliveryManagement delivery;
 
 	private final PermitManagement permits;
 
-	OrganizationManagement(Bodies bodies, AuditTrail audit, Clock clock, DeliveryQueue queue, DeliveryEngine engine,
+	OrganizationManagement(Bodies bodies, AuditTrail audit, Clock clock, DeliveryManagement delivery,
 			PermitManagement permits) {
 		this.permits = permits;
 		this.bodies = bodies;
 		this.audit = audit;
 		this.clock = clock;
-		this.queue = queue;
-		this.engine = engine;
+		this.delivery = delivery;
 	}
 
 	@Override
@@ -55,7 +51,7 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 	/** How much of the body's mail is waiting (held, while it is suspended). */
 	@Transactional(readOnly = true)
 	public long waitingMail(long bodyId) {
-		return queue.waiting(bodyId);
+		return delivery.waiting(bodyId);
 	}
 
 	@Transactional(readOnly = true)
@@ -162,7 +158,7 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 		body.suspend(reason);
 		bodies.update(body, clock.instant());
 		audit.record(AuditAction.BODY_SUSPENDED, bodyId, "body:" + bodyId, reason);
-		engine.rulesChanged();
+		delivery.rulesChanged();
 	}
 
 	/**
@@ -175,10 +171,10 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 		Body body = get(bodyId);
 		body.reactivate(reason);
 		bodies.update(body, clock.instant());
-		long held = sendHeld ? queue.waiting(bodyId) : queue.discardWaiting(bodyId);
+		long held = sendHeld ? delivery.waiting(bodyId) : delivery.discardWaiting(bodyId);
 		audit.record(AuditAction.BODY_REACTIVATED, bodyId, "body:" + bodyId,
 				"held-mail:" + (sendHeld ? "sent " : "discarded ") + held + " / " + reason);
-		engine.rulesChanged();
+		delivery.rulesChanged();
 		return held;
 	}
 

@@ -5,8 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jp.renraku.delivery.DeliveryEngine;
-import jp.renraku.delivery.DeliveryQueue;
+import jp.renraku.delivery.DeliveryManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -27,16 +26,13 @@ class QueueController {
 
 	private final OrganizationManagement organization;
 
-	private final DeliveryQueue queue;
-
-	private final DeliveryEngine engine;
+	private final DeliveryManagement delivery;
 
 	private final Clock clock;
 
-	QueueController(OrganizationManagement organization, DeliveryQueue queue, DeliveryEngine engine, Clock clock) {
+	QueueController(OrganizationManagement organization, DeliveryManagement delivery, Clock clock) {
 		this.organization = organization;
-		this.queue = queue;
-		this.engine = engine;
+		this.delivery = delivery;
 		this.clock = clock;
 	}
 
@@ -44,7 +40,7 @@ class QueueController {
 	String queue(Model model) {
 		Map<Long, Body> bodies = organization.all().stream().collect(Collectors.toMap(Body::id, Function.identity()));
 		model.addAttribute("bodies", bodies);
-		model.addAttribute("load", queue.load(clock.instant()));
+		model.addAttribute("load", delivery.load(clock.instant()));
 		model.addAttribute("allBodies", organization.all());
 		return "organization/queue";
 	}
@@ -57,7 +53,7 @@ class QueueController {
 			return "redirect:/admin/queue";
 		}
 		organization.controlSending(bodyId, hourlyLimit, paused);
-		engine.rulesChanged();
+		delivery.rulesChanged();
 		redirect.addFlashAttribute("flashMessage", "queue.saved");
 		return "redirect:/admin/queue";
 	}

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.EmailAddresses;
-import jp.renraku.delivery.IncomingMail;
+import jp.renraku.mail.IncomingMail;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -38,18 +38,18 @@ class BlankMailRegistration implements IncomingMail {
 	}
 
 	@Override
-	public boolean handle(MimeMessage message) throws Exception {
+	public Outcome handle(MimeMessage message) throws Exception {
 		String code = IncomingMail.addressedTo(message, ENTRY);
 		if (code == null) {
-			return false;
+			return Outcome.NOT_MINE;
 		}
 		Optional<RegistrationList> list = registration.listByMailCode(code);
 		if (list.isEmpty() || !accepting(list.get()) || automatic(message)) {
-			return true;
+			return Outcome.HANDLED;
 		}
 		Optional<String> sender = sender(message).flatMap(EmailAddresses::normalize);
 		sender.ifPresent(address -> registration.requestSignupByMail(list.get(), address));
-		return true;
+		return Outcome.HANDLED;
 	}
 
 	private boolean accepting(RegistrationList list) {

@@ -35,10 +35,10 @@ class ListController {
 
 	private final RenrakuProperties properties;
 
-	private final jp.renraku.delivery.MailInSettings mailIn;
+	private final jp.renraku.mail.MailInSettings mailIn;
 
 	ListController(RegistrationManagement registration, RenrakuProperties properties,
-			jp.renraku.delivery.MailInSettings mailIn) {
+			jp.renraku.mail.MailInSettings mailIn) {
 		this.registration = registration;
 		this.properties = properties;
 		this.mailIn = mailIn;

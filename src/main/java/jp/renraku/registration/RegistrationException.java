@@ -1,19 +1,12 @@
 package jp.renraku.registration;
 
-/**
- * A refused registration operation, with the message key shown to the person.
- */
-public class RegistrationException extends RuntimeException {
+import jp.renraku.common.DomainException;
 
-	private final String messageKey;
+/** A refused registration operation, with the message key shown to the person. */
+public class RegistrationException extends DomainException {
 
 	RegistrationException(String messageKey) {
 		super(messageKey);
-		this.messageKey = messageKey;
-	}
-
-	public String messageKey() {
-		return messageKey;
 	}
 
 }

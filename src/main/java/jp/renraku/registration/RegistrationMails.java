@@ -3,8 +3,8 @@ package jp.renraku.registration;
 import java.util.Locale;
 import java.util.Map;
 
-import jp.renraku.delivery.Mailer;
-import jp.renraku.delivery.OutgoingMail;
+import jp.renraku.mail.Mailer;
+import jp.renraku.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;

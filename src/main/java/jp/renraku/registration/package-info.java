@@ -4,7 +4,9 @@
  * and export (Art. 10), retention and erasure (Art. 9).
  * {@link jp.renraku.registration.RegistrationManagement} is the module's API.
  */
+@ApplicationModule(allowedDependencies = { "account", "audit", "common", "delivery", "mail" })
 @NullMarked
 package jp.renraku.registration;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

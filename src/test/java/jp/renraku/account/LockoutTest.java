@@ -8,7 +8,7 @@ import java.util.List;
 import jakarta.servlet.http.Cookie;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.mail.MailCatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

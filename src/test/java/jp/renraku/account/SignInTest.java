@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import jakarta.servlet.http.HttpSession;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.mail.MailCatcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -23,6 +23,9 @@ import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
+import jp.renraku.mail.MailCatcher;
+import jp.renraku.mail.MailInMailbox;
+import jp.renraku.mail.MailInSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,7 @@ class BounceTest {
 	MailCatcher catcher;
 
 	@Autowired
-	ReceiptTokens tokens;
+	DeliveryTokens tokens;
 
 	@Autowired
 	MailInMailbox mailbox;

@@ -12,6 +12,7 @@ import java.util.Map;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.registration.RegistrationFixtures;
+import jp.renraku.mail.MailCatcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

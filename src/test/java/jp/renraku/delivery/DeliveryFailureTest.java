@@ -8,6 +8,8 @@ import java.util.Map;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
+import jp.renraku.mail.MailSettings;
+import jp.renraku.mail.SmtpTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,6 +12,9 @@ import jp.renraku.account.StaffFixtures.TestStaff;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import jp.renraku.registration.RegistrationManagement;
+import jp.renraku.mail.MailSettings;
+import jp.renraku.mail.SmtpTarget;
+import jp.renraku.mail.MailInSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +51,7 @@ public class DeliveryFixtures {
 
 	private final MessageSource messages;
 
-	private final ReceiptTokens tokens;
+	private final DeliveryTokens tokens;
 
 	private final jp.renraku.common.RenrakuProperties properties;
 
@@ -57,7 +60,7 @@ public class DeliveryFixtures {
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
 			DeliveryQueue queue, JdbcClient jdbc, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
-			DeliverySettings settings, MailSettings mail, MessageSource messages, ReceiptTokens tokens,
+			DeliverySettings settings, MailSettings mail, MessageSource messages, DeliveryTokens tokens,
 			jp.renraku.common.RenrakuProperties properties, MailInSettings bounces) {
 		this.bounces = bounces;
 		this.tokens = tokens;

@@ -13,7 +13,7 @@ class ProgressTest {
 
 	@Test
 	void rateAndEstimatedFinishFollowTheLastMinute() {
-		var progress = new DeliveryQueue.Progress(
+		var progress = new DeliveryProgress(
 				Map.of(DeliveryStatus.SENT, 600L, DeliveryStatus.QUEUED, 90L, DeliveryStatus.SENDING, 10L), 600, NOW,
 				0);
 		assertThat(progress.rate()).isEqualTo(10);
@@ -23,8 +23,8 @@ class ProgressTest {
 
 	@Test
 	void noEstimateWhileNothingMovesOrWhenDone() {
-		assertThat(new DeliveryQueue.Progress(Map.of(DeliveryStatus.QUEUED, 5L), 0, NOW, 0).estimatedFinish()).isNull();
-		assertThat(new DeliveryQueue.Progress(Map.of(DeliveryStatus.SENT, 5L), 5, NOW, 0).estimatedFinish()).isNull();
+		assertThat(new DeliveryProgress(Map.of(DeliveryStatus.QUEUED, 5L), 0, NOW, 0).estimatedFinish()).isNull();
+		assertThat(new DeliveryProgress(Map.of(DeliveryStatus.SENT, 5L), 5, NOW, 0).estimatedFinish()).isNull();
 	}
 
 }

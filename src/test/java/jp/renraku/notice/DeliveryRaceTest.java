@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.DeliveryEngine;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.delivery.Outbox;
+import jp.renraku.mail.MailCatcher;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class DeliveryRaceTest {
 	RegistrationFixtures registration;
 
 	@Autowired
-	DeliveryEngine engine;
+	Outbox engine;
 
 	@Autowired
 	MailCatcher catcher;

@@ -7,8 +7,8 @@ import java.util.List;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.DeliveryEngine;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.delivery.Outbox;
+import jp.renraku.mail.MailCatcher;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ class NoticeDeliveryTest {
 	RegistrationFixtures registration;
 
 	@Autowired
-	DeliveryEngine engine;
+	Outbox engine;
 
 	@Autowired
 	MailCatcher catcher;
@@ -327,6 +327,9 @@ class NoticeDeliveryTest {
 	@Autowired
 	NoticeManagement notices;
 
+	@Autowired
+	NoticeReleases releases;
+
 	@Test
 	void aScheduledNoticeGoesOutWhenItsTimeComesAndCanBeWithdrawnBefore() {
 		long id = draft("予約", "本文", false);
@@ -352,7 +355,7 @@ class NoticeDeliveryTest {
 			.with(csrf())
 			.param("at", future)
 			.exchange()).flash().containsEntry("flashMessage", "notice.scheduled");
-		assertThat(notices.releaseDue()).isZero();
+		assertThat(releases.releaseDue()).isZero();
 		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText().contains("予約を取り消す");
 
 		// withdrawn, it is a draft again and nothing goes out
@@ -370,8 +373,8 @@ class NoticeDeliveryTest {
 			.param("past", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
 			.param("id", id)
 			.update();
-		assertThat(notices.releaseDue()).isEqualTo(1);
-		assertThat(notices.releaseDue()).as("released once").isZero();
+		assertThat(releases.releaseDue()).isEqualTo(1);
+		assertThat(releases.releaseDue()).as("released once").isZero();
 		assertThat(engine.sendDueNow()).isEqualTo(3);
 		assertThat(jdbc.sql("SELECT state FROM notice WHERE id = :id").param("id", id).query(String.class).single())
 			.isEqualTo("RELEASED");

@@ -12,10 +12,10 @@ import jakarta.mail.internet.MimeMessage;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.MailInMailbox;
-import jp.renraku.delivery.MailInSettings;
-import jp.renraku.delivery.DeliveryEngine;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.mail.MailInMailbox;
+import jp.renraku.mail.MailInSettings;
+import jp.renraku.delivery.Outbox;
+import jp.renraku.mail.MailCatcher;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class NoticeRepliesTest {
 	RegistrationFixtures registration;
 
 	@Autowired
-	DeliveryEngine engine;
+	Outbox engine;
 
 	@Autowired
 	MailCatcher catcher;

@@ -3,10 +3,12 @@ package jp.renraku.notice;
 import java.util.List;
 
 import jp.renraku.RenrakuIntegrationTest;
+import jp.renraku.delivery.NoticeId;
+import jp.renraku.confirmation.ConfirmationManagement;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.DeliveryEngine;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.delivery.Outbox;
+import jp.renraku.mail.MailCatcher;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +39,7 @@ class OpenTrackingTest {
 	RegistrationFixtures registration;
 
 	@Autowired
-	DeliveryEngine engine;
+	Outbox engine;
 
 	@Autowired
 	MailCatcher catcher;
@@ -47,6 +49,9 @@ class OpenTrackingTest {
 
 	@Autowired
 	NoticeManagement notices;
+
+	@Autowired
+	ConfirmationManagement confirmation;
 
 	TestStaff sender;
 
@@ -104,7 +109,7 @@ class OpenTrackingTest {
 		// the second recipient confirms without loading images: counted as opened
 		String confirm = RegistrationFixtures.link(registration.mailTo(addresses.get(1)), "/c/");
 		assertThat(mvc.post().uri(confirm).exchange()).hasStatusOk();
-		assertThat(notices.results(sender.staff(), id).opened()).isEqualTo(2);
+		assertThat(confirmation.results(NoticeId.of(id), sender.staff().requireBody()).opened()).isEqualTo(2);
 		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText().contains("開封（参考値）");
 
 		// the confirmation token is not an opening token, and the reverse

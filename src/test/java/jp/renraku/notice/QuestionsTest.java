@@ -3,10 +3,13 @@ package jp.renraku.notice;
 import java.util.List;
 
 import jp.renraku.RenrakuIntegrationTest;
+import jp.renraku.delivery.NoticeId;
+import jp.renraku.confirmation.ResultGroup;
+import jp.renraku.confirmation.ConfirmationManagement;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.DeliveryEngine;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.delivery.Outbox;
+import jp.renraku.mail.MailCatcher;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +40,7 @@ class QuestionsTest {
 	RegistrationFixtures registration;
 
 	@Autowired
-	DeliveryEngine engine;
+	Outbox engine;
 
 	@Autowired
 	MailCatcher catcher;
@@ -47,6 +50,15 @@ class QuestionsTest {
 
 	@Autowired
 	NoticeManagement notices;
+
+	@Autowired
+	ConfirmationManagement confirmation;
+
+	@Autowired
+	NoticeReminders reminders;
+
+	@Autowired
+	NoticeReleases releases;
 
 	TestStaff manager;
 
@@ -189,7 +201,7 @@ class QuestionsTest {
 			.bodyText()
 			.contains("50文字以内");
 		assertThat(answers(id)).isEmpty();
-		assertThat(notices.confirmations(sender.staff(), id)).isZero();
+		assertThat(confirmation.confirmations(NoticeId.of(id))).isZero();
 
 		assertThat(mvc.post().uri(first).param("q1", "負傷している").param("q2", "足を痛めました").exchange()).hasStatusOk()
 			.bodyText()
@@ -204,15 +216,14 @@ class QuestionsTest {
 
 		assertThat(mvc.post().uri(linkOf(addresses.get(1))).param("q1", "支援が必要").exchange()).hasStatusOk();
 
-		var results = notices.results(sender.staff(), id);
+		var results = confirmation.results(NoticeId.of(id), sender.staff().requireBody());
 		assertThat(results.sent()).isEqualTo(3);
 		assertThat(results.confirmed()).isEqualTo(2);
 		assertThat(results.answered()).isEqualTo(2);
 		assertThat(results.tallies().get(1)).containsEntry("無事", 1L)
 			.containsEntry("支援が必要", 1L)
 			.containsEntry("負傷している", 0L);
-		assertThat(results.byAffiliation())
-			.extracting(NoticeResults.Group::label, NoticeResults.Group::sent, NoticeResults.Group::answered)
+		assertThat(results.byAffiliation()).extracting(ResultGroup::label, ResultGroup::sent, ResultGroup::answered)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("1年1組", 1L, 1L),
 					org.assertj.core.groups.Tuple.tuple("1年2組", 2L, 1L));
 
@@ -267,7 +278,7 @@ class QuestionsTest {
 		assertThat(mvc.post().uri(link).param("q1", "無事").exchange()).hasStatusOk();
 
 		// recorded on the original notice
-		assertThat(notices.results(sender.staff(), id).answered()).isEqualTo(2);
+		assertThat(confirmation.results(NoticeId.of(id), sender.staff().requireBody()).answered()).isEqualTo(2);
 		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText()
 			.contains("【再送】地震の安否確認");
 		// a reminder of the reminder reminds of the first notice: one person left
@@ -281,13 +292,13 @@ class QuestionsTest {
 		long id = safetyNotice("autoRemindTimes", "2", "autoRemindMinutes", "30");
 		release(id);
 		catcher.clear();
-		assertThat(notices.remindDue()).isZero();
+		assertThat(reminders.remindDue()).isZero();
 		// 31 minutes later
 		jdbc.sql("UPDATE notice SET released_at = released_at - INTERVAL '31' MINUTE WHERE id = :id")
 			.param("id", id)
 			.update();
-		assertThat(notices.remindDue()).isEqualTo(1);
-		assertThat(notices.remindDue()).isZero();
+		assertThat(reminders.remindDue()).isEqualTo(1);
+		assertThat(reminders.remindDue()).isZero();
 		engine.sendDueNow();
 		assertThat(registration.mailsTo(addresses.get(0))).isEqualTo(1);
 		// everyone answers: the second reminder has nobody to go to
@@ -297,7 +308,7 @@ class QuestionsTest {
 		jdbc.sql("UPDATE notice SET released_at = released_at - INTERVAL '31' MINUTE WHERE id = :id")
 			.param("id", id)
 			.update();
-		assertThat(notices.remindDue()).isZero();
+		assertThat(reminders.remindDue()).isZero();
 		assertThat(notices.reminders(sender.staff(), id)).hasSize(1);
 		assertThat(jdbc.sql("SELECT reminders_sent FROM notice WHERE id = :id")
 			.param("id", id)
@@ -320,7 +331,7 @@ class QuestionsTest {
 		assertThat(mvc.get().uri(link).exchange()).hasStatus(410).bodyText().contains("受付は終了しました");
 		assertThat(mvc.post().uri(link).param("q1", "無事").exchange()).hasStatus(410);
 		assertThat(answers(id)).isEmpty();
-		assertThat(notices.confirmations(sender.staff(), id)).isZero();
+		assertThat(confirmation.confirmations(NoticeId.of(id))).isZero();
 		assertThat(post(mvc, sender, "/notices/" + id + "/remind").getResponse().getRedirectedUrl())
 			.isEqualTo("/notices/" + id);
 		// opened again for a day
@@ -351,7 +362,7 @@ class QuestionsTest {
 				UPDATE notice SET answer_deadline = CURRENT_TIMESTAMP - INTERVAL '1' HOUR,
 				       scheduled_at = CURRENT_TIMESTAMP - INTERVAL '1' MINUTE WHERE id = :id
 				""").param("id", id).update();
-		notices.releaseDue();
+		releases.releaseDue();
 		assertThat(jdbc.sql("SELECT state FROM notice WHERE id = :id").param("id", id).query(String.class).single())
 			.isEqualTo("DRAFT");
 	}

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.DeliveryEngine;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.delivery.Outbox;
+import jp.renraku.mail.MailCatcher;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,7 @@ class ResultsExportTest {
 	RegistrationFixtures registration;
 
 	@Autowired
-	DeliveryEngine engine;
+	Outbox engine;
 
 	@Autowired
 	MailCatcher catcher;

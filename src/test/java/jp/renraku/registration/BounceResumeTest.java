@@ -5,7 +5,7 @@ import java.time.Instant;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.mail.MailCatcher;
 import jp.renraku.delivery.RecipientDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

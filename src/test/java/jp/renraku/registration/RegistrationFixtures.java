@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
 import jp.renraku.common.InstallationSecret;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.mail.MailCatcher;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,7 +5,7 @@ import jp.renraku.account.NewAccount;
 import jp.renraku.browser.BrowserTest;
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
-import jp.renraku.delivery.MailCatcher;
+import jp.renraku.mail.MailCatcher;
 import jp.renraku.organization.BodyKind;
 import jp.renraku.organization.OrganizationManagement;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,69 @@
+package jp.renraku.confirmation;
+
+import java.time.Clock;
+import java.util.Base64;
+
+import jp.renraku.common.NotFoundException;
+import jp.renraku.common.Sql;
+import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.ReceiptTarget;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The opening image of a notice that tracks openings (Art. 5-2, optional, off unless the
+ * sender turns it on): loading it records when the mail was first opened. A lower bound
+ * only — many mail programs block images, and some load them without a reader — so the
+ * notice page labels it as such, and a confirmation always counts as opened. Its token is
+ * not a confirmation token; a forged one, or one of a notice that does not track, gets
+ * "not found".
+ */
+@Controller
+class OpenController {
+
+	/** A transparent GIF of one pixel. */
+	private static final byte[] PIXEL = Base64.getDecoder()
+		.decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+	private final DeliveryManagement deliveries;
+
+	private final ReleasedNotices notices;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	OpenController(DeliveryManagement deliveries, ReleasedNotices notices, JdbcClient jdbc, Clock clock) {
+		this.deliveries = deliveries;
+		this.notices = notices;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@GetMapping("/o/{token}")
+	ResponseEntity<byte[]> opened(@PathVariable String token) {
+		ReceiptTarget target = deliveries.openTarget(token).orElseThrow(() -> new NotFoundException("open token"));
+		if (notices.find(target.notice()).filter(ConfirmableNotice::trackOpens).isEmpty()) {
+			throw new NotFoundException("open token");
+		}
+		// record-open: the first opening only
+		jdbc.sql("""
+				INSERT INTO delivery_open (delivery_id, notice_id, opened_at) VALUES (:delivery, :notice, :now)
+				ON CONFLICT DO NOTHING
+				""")
+			.param("delivery", target.delivery().value())
+			.param("notice", target.notice().value())
+			.param("now", Sql.utc(clock.instant()))
+			.update();
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_GIF)
+			.cacheControl(CacheControl.noStore())
+			.body(PIXEL.clone());
+	}
+
+}

@@ -1,0 +1,214 @@
+package jp.renraku.delivery;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The delivery module's API: what the notice, confirmation and organization modules ask
+ * of the outbox and its engine. A notice's mail is queued set-based (one statement for
+ * all its recipients) and the engine is woken once the caller's transaction commits; the
+ * tokens in a recipient's mail are read here, so no other module handles them. Ids cross
+ * typed ({@link NoticeId}, {@link DeliveryId}); the engine, the queue and the tokens stay
+ * inside this module.
+ */
+@Service
+public class DeliveryManagement {
+
+	private final DeliveryQueue queue;
+
+	private final DeliveryEngine engine;
+
+	private final DeliveryTokens tokens;
+
+	DeliveryManagement(DeliveryQueue queue, DeliveryEngine engine, DeliveryTokens tokens) {
+		this.queue = queue;
+		this.engine = engine;
+		this.tokens = tokens;
+	}
+
+	// ---- a notice's mail
+
+	/**
+	 * Queues one message per recipient of the audience, in one statement; emergency
+	 * notices go before every routine one. Returns how many.
+	 */
+	@Transactional
+	public long enqueue(NoticeId notice, long bodyId, boolean emergency, RecipientSelection audience, Instant now) {
+		long queued = queue.enqueue(notice.value(), bodyId, emergency, audience, now);
+		wakeAfterCommit();
+		return queued;
+	}
+
+	/** How many recipients the audience has now, for the compose page. */
+	@Transactional(readOnly = true)
+	public long count(RecipientSelection audience) {
+		return queue.count(audience);
+	}
+
+	/**
+	 * Queues a follow-up (a reminder) to those of the origin notice's sent mail that
+	 * {@code pending} keeps; each message points at its origin delivery, so links in it
+	 * answer the origin. Returns how many.
+	 */
+	@Transactional
+	public long enqueueFollowUp(NoticeId notice, long bodyId, boolean emergency, NoticeId origin,
+			DeliveryFilter pending, Instant now) {
+		long queued = queue.enqueueFollowUp(notice.value(), bodyId, emergency, origin.value(), pending, now);
+		wakeAfterCommit();
+		return queued;
+	}
+
+	/** How many {@link #enqueueFollowUp} would queue now. */
+	@Transactional(readOnly = true)
+	public long countFollowUp(NoticeId origin, DeliveryFilter pending) {
+		return queue.countFollowUp(origin.value(), pending);
+	}
+
+	/** Holds the notice's waiting mail; what is being sent finishes. Returns how many. */
+	@Transactional
+	public int pause(NoticeId notice) {
+		return queue.pause(notice.value());
+	}
+
+	/** Queues the held mail again, due at once. Returns how many. */
+	@Transactional
+	public int resume(NoticeId notice, Instant now) {
+		int queued = queue.resume(notice.value(), now);
+		wakeAfterCommit();
+		return queued;
+	}
+
+	/**
+	 * Sends the failed messages once more, after the cause was fixed. Returns how many.
+	 */
+	@Transactional
+	public int retryFailed(NoticeId notice, Instant now) {
+		int queued = queue.retryFailed(notice.value(), now);
+		wakeAfterCommit();
+		return queued;
+	}
+
+	@Transactional(readOnly = true)
+	public DeliveryProgress progress(NoticeId notice, Instant now) {
+		return queue.progress(notice.value(), now);
+	}
+
+	/** The notice's failed messages with the receiving server's reply, oldest first. */
+	@Transactional(readOnly = true)
+	public List<FailedDelivery> failures(NoticeId notice, int limit) {
+		return queue.failures(notice.value(), limit);
+	}
+
+	// ---- bodies (Art. 3-2-3, 6-3)
+
+	/** The body's mail not yet sent (queued, paused, retrying or waiting its turn). */
+	@Transactional(readOnly = true)
+	public long waiting(long bodyId) {
+		return queue.waiting(bodyId);
+	}
+
+	/** The body's unsent mail will never be sent. Returns how many. */
+	@Transactional
+	public int discardWaiting(long bodyId) {
+		return queue.discardWaiting(bodyId);
+	}
+
+	/** Every body's waiting and sending mail and its last hour. */
+	@Transactional(readOnly = true)
+	public List<BodyLoad> load(Instant now) {
+		return queue.load(now);
+	}
+
+	/**
+	 * A body's sending rule changed ({@link SendingRules}): once the change is committed,
+	 * the engine on this node looks again at once, and wakes (other nodes look within
+	 * five seconds).
+	 */
+	public void rulesChanged() {
+		afterCommit(() -> {
+			engine.rulesChanged();
+			engine.wake();
+		});
+	}
+
+	// ---- what the tokens in a recipient's mail name
+
+	/**
+	 * The delivery a confirmation token names, checked by its signature alone (no
+	 * database): for the button's short path, which looks a whole group up at once.
+	 */
+	public Optional<DeliveryId> confirmationToken(String token) {
+		return delivery(tokens.deliveryId(token));
+	}
+
+	/**
+	 * What a delivery's confirmation is recorded on, if its mail went out (or is going);
+	 * one statement, asked by every press after a disaster.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ReceiptTarget> receiptTarget(DeliveryId delivery) {
+		return queue.receiptTarget(delivery.value());
+	}
+
+	/** As {@link #receiptTarget(DeliveryId)} for many deliveries in one statement. */
+	@Transactional(readOnly = true)
+	public Map<DeliveryId, ReceiptTarget> receiptTargets(Collection<DeliveryId> deliveries) {
+		Map<DeliveryId, ReceiptTarget> targets = new HashMap<>();
+		queue.receiptTargets(deliveries.stream().map(DeliveryId::value).toList())
+			.forEach((id, target) -> targets.put(DeliveryId.of(id), target));
+		return targets;
+	}
+
+	/**
+	 * What a confirmation link answers for, if its token is genuine and its mail went.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ReceiptTarget> receiptTarget(String confirmationToken) {
+		return confirmationToken(confirmationToken).flatMap(this::receiptTarget);
+	}
+
+	/** What an opening image answers for, if its token is genuine and its mail went. */
+	@Transactional(readOnly = true)
+	public Optional<ReceiptTarget> openTarget(String openToken) {
+		return delivery(tokens.openedDeliveryId(openToken)).flatMap(this::receiptTarget);
+	}
+
+	/** Who a reply came from, by the token of its Reply-To address. */
+	@Transactional(readOnly = true)
+	public Optional<Delivered> replied(String replyToken) {
+		return delivery(tokens.repliedDeliveryId(replyToken)).flatMap(id -> queue.delivered(id.value()));
+	}
+
+	private static Optional<DeliveryId> delivery(OptionalLong id) {
+		return id.isPresent() ? Optional.of(DeliveryId.of(id.getAsLong())) : Optional.empty();
+	}
+
+	private void wakeAfterCommit() {
+		afterCommit(engine::wake);
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+}
