@@ -1,13 +1,114 @@
 package jp.renraku;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layout the modules keep (README, "Modules"): each module's dependencies are the
+ * ones its {@code package-info.java} allows (Spring Modulith), only {@code common} is
+ * open, and a module's public types are its API — so repositories, their rows and
+ * controllers are not public, and the delivery module shows one management type, its
+ * ports and value types. Writes the module diagram into {@code docs/modules}.
+ */
 class ModularityTests {
 
+	private static final ApplicationModules MODULES = ApplicationModules.of(RenrakuApplication.class);
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("jp.renraku");
+
 	@Test
-	void modulesKeepTheirBoundaries() {
-		ApplicationModules.of(RenrakuApplication.class).verify();
+	void eachModuleDependsOnlyOnWhatItsPackageInfoAllows() {
+		MODULES.verify();
+	}
+
+	@Test
+	void onlyCommonIsOpen() {
+		assertThat(MODULES.stream().filter(ApplicationModule::isOpen).map(ApplicationModule::getName))
+			.containsExactly("common");
+	}
+
+	@Test
+	void repositoriesAndTheRowsTheyReadAreNotPublic() {
+		classes().that()
+			.areAnnotatedWith(Repository.class)
+			.should()
+			.notBePublic()
+			.because("a repository is its module's own; other modules call its Management API")
+			.check(MAIN);
+		classes().that()
+			.areNestedClasses()
+			.and(enclosedByRepository())
+			.should()
+			.notBePublic()
+			.because("the rows a repository reads are its module's own")
+			.check(MAIN);
+	}
+
+	@Test
+	void controllersAreNotPublic() {
+		classes().that()
+			.areAnnotatedWith(Controller.class)
+			.or()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.notBePublic()
+			.check(MAIN);
+	}
+
+	@Test
+	void deliveryShowsOneManagementTypeItsPortsAndValueTypes() {
+		classes().that()
+			.resideInAPackage("jp.renraku.delivery")
+			.and()
+			.arePublic()
+			.and()
+			.areTopLevelClasses()
+			.should(beManagementPortOrValue())
+			.because("other modules reach the outbox and the engine through DeliveryManagement only")
+			.check(MAIN);
+	}
+
+	@Test
+	void writesTheModuleDiagram() {
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
+	}
+
+	private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> enclosedByRepository() {
+		return com.tngtech.archunit.base.DescribedPredicate.describe("enclosed by a repository",
+				c -> c.getEnclosingClass().map(e -> e.isAnnotatedWith(Repository.class)).orElse(false));
+	}
+
+	private static ArchCondition<JavaClass> beManagementPortOrValue() {
+		return new ArchCondition<>("be DeliveryManagement, a port (interface), a value (record or enum) or the "
+				+ "placeholders a sender may write") {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				boolean allowed = type.getSimpleName().equals("DeliveryManagement") || type.isInterface()
+						|| type.isRecord() || type.isEnum() || type.getSimpleName().equals("Placeholders")
+								&& type.getModifiers().contains(JavaModifier.FINAL);
+				events.add(new SimpleConditionEvent(type, allowed,
+						type.getName() + (allowed ? " is " : " is not ") + "part of the delivery API"));
+			}
+		};
 	}
 
 }
