@@ -44,6 +44,9 @@ class ConfirmButtonFilter extends OncePerRequestFilter {
 
 	private static final String PREFIX = "/c/";
 
+	/** The largest answer page the short path reads; anything bigger goes to the page. */
+	private static final int MAX_FORM = 64 * 1024;
+
 	private final DeliveryManagement deliveries;
 
 	private final ReceiptWriter writer;
@@ -69,9 +72,6 @@ class ConfirmButtonFilter extends OncePerRequestFilter {
 		this.locales = locales;
 		this.templates = templates;
 	}
-
-	/** The largest answer page the short path reads; anything bigger goes to the page. */
-	private static final int MAX_FORM = 64 * 1024;
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

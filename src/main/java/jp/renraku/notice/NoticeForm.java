@@ -1,13 +1,14 @@
 package jp.renraku.notice;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.SingleLine;
@@ -15,6 +16,7 @@ import jp.renraku.confirmation.NoticeQuestion;
 import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
 
 /**
  * A notice as the sender types it.
@@ -67,7 +69,7 @@ class NoticeForm {
 	@Range(min = 10, max = 1440, message = "{validation.range}")
 	private int autoRemindMinutes = 30;
 
-	static NoticeForm of(Notice notice, java.time.ZoneId zone) {
+	static NoticeForm of(Notice notice, ZoneId zone) {
 		NoticeForm form = new NoticeForm();
 		form.subject = notice.subject();
 		form.text = notice.text();
@@ -116,7 +118,7 @@ class NoticeForm {
 	 * Checks the questions as a whole and puts each problem on its field. Bean validation
 	 * has checked lengths and lines already.
 	 */
-	void validateQuestions(org.springframework.validation.Errors errors) {
+	void validateQuestions(Errors errors) {
 		int asked = 0;
 		for (int i = 0; i < questions.size(); i++) {
 			QuestionForm question = questions.get(i);
@@ -158,7 +160,7 @@ class NoticeForm {
 		return asked;
 	}
 
-	NoticeDraft toDraft(java.time.ZoneId zone) {
+	NoticeDraft toDraft(ZoneId zone) {
 		List<NoticeQuestion> asked = toQuestions();
 		return new NoticeDraft(subject == null ? "" : subject, text == null ? "" : text, emergency,
 				List.copyOf(listIds), List.copyOf(categoryIds), List.copyOf(affiliations), answers(),
@@ -287,90 +289,6 @@ class NoticeForm {
 
 	public void setCategoryIds(List<Long> categoryIds) {
 		this.categoryIds = categoryIds;
-	}
-
-	/** One question slot of the page. */
-	public static class QuestionForm {
-
-		@Size(max = 200, message = "{validation.maxLength}")
-		@SingleLine
-		private @Nullable String label;
-
-		private NoticeQuestion.Kind kind = NoticeQuestion.Kind.SINGLE_CHOICE;
-
-		private boolean required;
-
-		/** Choices, one per line. */
-		@Size(max = 2000, message = "{validation.maxLength}")
-		private @Nullable String options;
-
-		@Range(min = 1, max = NoticeQuestion.MAX_TEXT, message = "{validation.range}")
-		private int maxLength = 200;
-
-		static QuestionForm of(NoticeQuestion question) {
-			QuestionForm form = new QuestionForm();
-			form.label = question.label();
-			form.kind = question.kind();
-			form.required = question.required();
-			form.options = String.join("\n", question.options());
-			form.maxLength = question.maxLength();
-			return form;
-		}
-
-		boolean blank() {
-			return label == null || label.isBlank();
-		}
-
-		List<String> optionLines() {
-			return options == null ? List.of()
-					: options.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-		}
-
-		NoticeQuestion toQuestion(int position) {
-			return new NoticeQuestion(position, kind, label == null ? "" : label.strip(),
-					kind == NoticeQuestion.Kind.TEXT ? List.of() : optionLines(), required, maxLength);
-		}
-
-		public @Nullable String getLabel() {
-			return label;
-		}
-
-		public void setLabel(@Nullable String label) {
-			this.label = label;
-		}
-
-		public NoticeQuestion.Kind getKind() {
-			return kind;
-		}
-
-		public void setKind(NoticeQuestion.@Nullable Kind kind) {
-			this.kind = kind == null ? NoticeQuestion.Kind.SINGLE_CHOICE : kind;
-		}
-
-		public boolean isRequired() {
-			return required;
-		}
-
-		public void setRequired(boolean required) {
-			this.required = required;
-		}
-
-		public @Nullable String getOptions() {
-			return options;
-		}
-
-		public void setOptions(@Nullable String options) {
-			this.options = options;
-		}
-
-		public int getMaxLength() {
-			return maxLength;
-		}
-
-		public void setMaxLength(int maxLength) {
-			this.maxLength = maxLength;
-		}
-
 	}
 
 }

@@ -24,21 +24,28 @@ class NoticeTemplates {
 		this.jdbc = jdbc;
 	}
 
+	/** of-body: the body's templates by name. */
 	List<NoticeTemplate> ofBody(long bodyId) {
-		return jdbc.sql("SELECT * FROM notice_template WHERE body_id = :bodyId ORDER BY name")
+		return jdbc
+			.sql("SELECT id, body_id, name, subject, body_text FROM notice_template WHERE body_id = :bodyId"
+					+ " ORDER BY name")
 			.param("bodyId", bodyId)
 			.query(ROW)
 			.list();
 	}
 
+	/** find: the body's template (another body's is absent). */
 	Optional<NoticeTemplate> find(long id, long bodyId) {
-		return jdbc.sql("SELECT * FROM notice_template WHERE id = :id AND body_id = :bodyId")
+		return jdbc
+			.sql("SELECT id, body_id, name, subject, body_text FROM notice_template"
+					+ " WHERE id = :id AND body_id = :bodyId")
 			.param("id", id)
 			.param("bodyId", bodyId)
 			.query(ROW)
 			.optional();
 	}
 
+	/** insert: a new template of the body. */
 	void insert(long bodyId, String name, String subject, String text, Instant now) {
 		jdbc.sql("""
 				INSERT INTO notice_template (body_id, name, subject, body_text, created_at, updated_at)
@@ -52,6 +59,7 @@ class NoticeTemplates {
 			.update();
 	}
 
+	/** delete: the body's template; false if there was none. */
 	boolean delete(long id, long bodyId) {
 		return jdbc.sql("DELETE FROM notice_template WHERE id = :id AND body_id = :bodyId")
 			.param("id", id)
@@ -59,6 +67,7 @@ class NoticeTemplates {
 			.update() == 1;
 	}
 
+	/** name-taken: whether the body has a template of that name. */
 	boolean nameTaken(long bodyId, String name) {
 		return jdbc.sql("SELECT COUNT(*) FROM notice_template WHERE body_id = :bodyId AND name = :name")
 			.param("bodyId", bodyId)

@@ -28,8 +28,11 @@ class Notices {
 
 	private final JdbcClient jdbc;
 
-	Notices(JdbcClient jdbc) {
+	private final NoticeAudiences audiences;
+
+	Notices(JdbcClient jdbc, NoticeAudiences audiences) {
 		this.jdbc = jdbc;
+		this.audiences = audiences;
 	}
 
 	long insert(long bodyId, long authorId, NoticeDraft draft, @Nullable Long remindOf, Instant now) {
@@ -55,7 +58,7 @@ class Notices {
 			.param("now", Sql.utc(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		replaceAudience(id, draft);
+		audiences.replace(id, draft);
 		return id;
 	}
 
@@ -81,57 +84,9 @@ class Notices {
 			.param("bodyId", bodyId)
 			.update();
 		if (updated == 1) {
-			replaceAudience(id, draft);
+			audiences.replace(id, draft);
 		}
 		return updated == 1;
-	}
-
-	private void replaceAudience(long id, NoticeDraft draft) {
-		jdbc.sql("DELETE FROM notice_list WHERE notice_id = :id").param("id", id).update();
-		jdbc.sql("DELETE FROM notice_category WHERE notice_id = :id").param("id", id).update();
-		for (Long list : draft.listIds()) {
-			jdbc.sql("INSERT INTO notice_list (notice_id, list_id) VALUES (:id, :list)")
-				.param("id", id)
-				.param("list", list)
-				.update();
-		}
-		jdbc.sql("DELETE FROM notice_affiliation WHERE notice_id = :id").param("id", id).update();
-		for (String affiliation : draft.affiliations()) {
-			jdbc.sql("INSERT INTO notice_affiliation (notice_id, affiliation) VALUES (:id, :affiliation)")
-				.param("id", id)
-				.param("affiliation", affiliation)
-				.update();
-		}
-		jdbc.sql("DELETE FROM notice_answer WHERE notice_id = :id").param("id", id).update();
-		draft.answers()
-			.forEach((field,
-					answers) -> answers.forEach(answer -> jdbc
-						.sql("INSERT INTO notice_answer (notice_id, field_id, answer) VALUES (:id, :field, :answer)")
-						.param("id", id)
-						.param("field", field)
-						.param("answer", answer)
-						.update()));
-		jdbc.sql("DELETE FROM notice_question WHERE notice_id = :id").param("id", id).update();
-		for (NoticeQuestion question : draft.questions()) {
-			jdbc.sql("""
-					INSERT INTO notice_question (notice_id, position, kind, label, options, required, max_length)
-					VALUES (:id, :position, :kind, :label, :options, :required, :maxLength)
-					""")
-				.param("id", id)
-				.param("position", question.position())
-				.param("kind", question.kind().name())
-				.param("label", question.label())
-				.param("options", question.options().isEmpty() ? null : String.join("\n", question.options()))
-				.param("required", question.required())
-				.param("maxLength", question.maxLength())
-				.update();
-		}
-		for (Long category : draft.categoryIds()) {
-			jdbc.sql("INSERT INTO notice_category (notice_id, category_id) VALUES (:id, :category)")
-				.param("id", id)
-				.param("category", category)
-				.update();
-		}
 	}
 
 	/**
