@@ -109,7 +109,7 @@ class NoticeController {
 			form.setText(start.text());
 		}
 		else if (preset != null) {
-			form = NoticeForm.of(preset(preset));
+			form = NoticeForm.of(preset(preset).content(messages));
 		}
 		model.addAttribute("noticeForm", form);
 		return formView(staff, model);
@@ -141,11 +141,11 @@ class NoticeController {
 	 * ready-made set of questions put in (nothing is saved then, and nothing is reported
 	 * as wrong yet), or the form has errors.
 	 */
-	private static boolean changedOnPage(NoticeForm form, BindingResult result, @Nullable String addQuestion,
+	private boolean changedOnPage(NoticeForm form, BindingResult result, @Nullable String addQuestion,
 			@Nullable String preset, boolean reminder, Model model) {
 		if (addQuestion != null || preset != null) {
 			if (preset != null) {
-				form.apply(preset(preset));
+				form.apply(preset(preset).content(messages));
 			}
 			else {
 				form.addSlot();

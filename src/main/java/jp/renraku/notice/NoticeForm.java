@@ -92,13 +92,13 @@ class NoticeForm {
 	}
 
 	/** Puts a ready-made set of questions in place of the ones typed. */
-	void apply(QuestionPreset preset) {
+	void apply(QuestionPreset.Content preset) {
 		questions = new ArrayList<>(preset.questions().stream().map(QuestionForm::of).toList());
 		askConfirmation = true;
 	}
 
 	/** Starts a new notice from a ready-made set: subject, text and questions. */
-	static NoticeForm of(QuestionPreset preset) {
+	static NoticeForm of(QuestionPreset.Content preset) {
 		NoticeForm form = new NoticeForm();
 		form.subject = preset.subject();
 		form.text = preset.text();
