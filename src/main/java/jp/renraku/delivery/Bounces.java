@@ -33,7 +33,7 @@ class Bounces implements IncomingMail {
 
 	private final DeliveryTokens tokens;
 
-	private final DeliveryQueue queue;
+	private final DeliveryReports reports;
 
 	private final ObjectProvider<RecipientDirectory> recipients;
 
@@ -44,12 +44,13 @@ class Bounces implements IncomingMail {
 	/** The reasons are stored and shown to staff, who read Japanese. */
 	private final org.springframework.context.MessageSource messages;
 
-	Bounces(JdbcClient jdbc, DeliveryTokens tokens, DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
-			MailInSettings settings, Clock clock, org.springframework.context.MessageSource messages) {
+	Bounces(JdbcClient jdbc, DeliveryTokens tokens, DeliveryReports reports,
+			ObjectProvider<RecipientDirectory> recipients, MailInSettings settings, Clock clock,
+			org.springframework.context.MessageSource messages) {
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.tokens = tokens;
-		this.queue = queue;
+		this.reports = reports;
 		this.recipients = recipients;
 		this.settings = settings;
 		this.clock = clock;
@@ -72,7 +73,7 @@ class Bounces implements IncomingMail {
 		if (delivery.isEmpty()) {
 			return Outcome.NOT_MINE;
 		}
-		Optional<Delivered> target = queue.delivered(delivery.getAsLong());
+		Optional<Delivered> target = reports.delivered(delivery.getAsLong());
 		if (target.isEmpty()) {
 			return Outcome.NOT_MINE;
 		}

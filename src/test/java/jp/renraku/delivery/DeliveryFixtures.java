@@ -35,6 +35,8 @@ public class DeliveryFixtures {
 
 	private final DeliveryQueue queue;
 
+	private final DeliveryReports reports;
+
 	private final JdbcClient jdbc;
 
 	private final ObjectProvider<RecipientDirectory> recipients;
@@ -58,10 +60,11 @@ public class DeliveryFixtures {
 	private final MailInSettings bounces;
 
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
-			DeliveryQueue queue, JdbcClient jdbc, ObjectProvider<RecipientDirectory> recipients,
-			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
-			DeliverySettings settings, MailSettings mail, MessageSource messages, DeliveryTokens tokens,
-			jp.renraku.common.RenrakuProperties properties, MailInSettings bounces) {
+			DeliveryQueue queue, DeliveryReports reports, JdbcClient jdbc,
+			ObjectProvider<RecipientDirectory> recipients, ObjectProvider<NoticeContents> contents,
+			ObjectProvider<SendingRules> rules, SmtpTarget target, DeliverySettings settings, MailSettings mail,
+			MessageSource messages, DeliveryTokens tokens, jp.renraku.common.RenrakuProperties properties,
+			MailInSettings bounces) {
 		this.bounces = bounces;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -69,6 +72,7 @@ public class DeliveryFixtures {
 		this.registration = registration;
 		this.registrations = registrations;
 		this.queue = queue;
+		this.reports = reports;
 		this.jdbc = jdbc;
 		this.recipients = recipients;
 		this.contents = contents;
@@ -111,8 +115,8 @@ public class DeliveryFixtures {
 	DeliveryEngine engine(int batchSize, Map<String, DeliverySettings.Destination> destinations, Clock clock) {
 		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, settings.lease(), settings.pollInterval(),
 				settings.maxAttempts(), settings.retryBase(), 1000, destinations);
-		return new DeliveryEngine(queue, recipients, contents, rules, target, custom, mail, messages, clock, tokens,
-				properties, bounces);
+		return new DeliveryEngine(queue, reports, recipients, contents, rules, target, custom, mail, messages, clock,
+				tokens, properties, bounces);
 	}
 
 	static SmtpTarget plain(int port) {
