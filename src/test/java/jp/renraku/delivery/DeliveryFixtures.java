@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.common.RenrakuProperties;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import jp.renraku.registration.RegistrationManagement;
@@ -55,7 +56,7 @@ public class DeliveryFixtures {
 
 	private final DeliveryTokens tokens;
 
-	private final jp.renraku.common.RenrakuProperties properties;
+	private final RenrakuProperties properties;
 
 	private final MailInSettings bounces;
 
@@ -63,8 +64,7 @@ public class DeliveryFixtures {
 			DeliveryQueue queue, DeliveryReports reports, JdbcClient jdbc,
 			ObjectProvider<RecipientDirectory> recipients, ObjectProvider<NoticeContents> contents,
 			ObjectProvider<SendingRules> rules, SmtpTarget target, DeliverySettings settings, MailSettings mail,
-			MessageSource messages, DeliveryTokens tokens, jp.renraku.common.RenrakuProperties properties,
-			MailInSettings bounces) {
+			MessageSource messages, DeliveryTokens tokens, RenrakuProperties properties, MailInSettings bounces) {
 		this.bounces = bounces;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -130,7 +130,7 @@ public class DeliveryFixtures {
 	 */
 	public int sendOneBatch(int size) {
 		try (SmtpConnection connection = new SmtpConnection(target, 1000)) {
-			return engine(size, settings.destinations(), java.time.Clock.systemUTC()).runOnce("one-batch", connection);
+			return engine(size, settings.destinations(), Clock.systemUTC()).runOnce("one-batch", connection);
 		}
 	}
 
