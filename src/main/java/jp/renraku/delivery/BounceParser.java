@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-import jp.renraku.mail.IncomingMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jp.renraku.mail.IncomingMail;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,14 +73,21 @@ final class BounceParser {
 	private static final Pattern BOUNCE_SUBJECT = Pattern.compile("undeliver|delivery (?:status|failure|has failed)|"
 			+ "returned mail|failure notice|mail delivery|配信不能|配送失敗|送信エラー|届きませんでした", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern ORIGINAL = Pattern.compile(
+			"^.*(?:original message|copy of (?:the|your) message|message follows|returned message|元のメッセージ|原文).*$",
+			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+
 	private BounceParser() {
 	}
 
 	/**
 	 * The bounce, or empty for a mail that is not one of ours (no token in the address it
-	 * came to), only a delay notice, or not a bounce at all (an auto-reply).
+	 * came to), only a delay notice, or not a bounce at all (an auto-reply). Addresses in
+	 * the diagnostic are replaced by {@code addressMask}.
 	 */
-	static Optional<Report> parse(MimeMessage message) throws MessagingException, IOException {
+	static Optional<Report> parse(MimeMessage message, String addressMask) throws MessagingException, IOException {
 		String token = IncomingMail.addressedTo(message, RETURN_PATH);
 		if (token == null) {
 			return Optional.empty();
@@ -87,7 +95,7 @@ final class BounceParser {
 		String key = IncomingMail.key(message);
 		String report = deliveryStatus(message);
 		if (report != null) {
-			return fromDeliveryStatus(token, key, report);
+			return fromDeliveryStatus(token, key, report, addressMask);
 		}
 		String subject = message.getSubject() == null ? "" : message.getSubject();
 		String from = message.getHeader("From", ",");
@@ -104,7 +112,7 @@ final class BounceParser {
 		}
 		Matcher enhanced = ENHANCED.matcher(text);
 		String status = enhanced.find() ? enhanced.group() : null;
-		return Optional.of(new Report(token, kind, status, diagnostic(text), key));
+		return Optional.of(new Report(token, kind, status, diagnostic(text, addressMask), key));
 	}
 
 	/** The message/delivery-status part's text, or null. */
@@ -129,7 +137,7 @@ final class BounceParser {
 	 * Per-recipient fields of a delivery status notification: a failed recipient is a
 	 * bounce (hard or soft by its status); only delayed ones are not a bounce yet.
 	 */
-	private static Optional<Report> fromDeliveryStatus(String token, String key, String report) {
+	private static Optional<Report> fromDeliveryStatus(String token, String key, String report, String addressMask) {
 		String unfolded = report.replace("\r\n", "\n").replaceAll("\n[ \t]+", " ");
 		Map<String, String> failed = null;
 		for (String group : unfolded.split("\n\\s*\n")) {
@@ -156,7 +164,7 @@ final class BounceParser {
 			kind = classify(diagnostic == null ? "" : diagnostic);
 		}
 		return Optional.of(new Report(token, kind == null ? Kind.SOFT : kind, status.isEmpty() ? null : status,
-				diagnostic == null ? null : shortened(diagnostic), key));
+				diagnostic == null ? null : shortened(diagnostic, addressMask), key));
 	}
 
 	/**
@@ -198,10 +206,6 @@ final class BounceParser {
 		return null;
 	}
 
-	private static final Pattern ORIGINAL = Pattern.compile(
-			"^.*(?:original message|copy of (?:the|your) message|message follows|returned message|元のメッセージ|原文).*$",
-			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-
 	/**
 	 * The server's own words only: the copy of our mail that many servers quote below
 	 * them holds the notice's text, whose words must not decide.
@@ -210,30 +214,28 @@ final class BounceParser {
 		Matcher m = ORIGINAL.matcher(text);
 		String own = m.find() ? text.substring(0, m.start()) : text;
 		// lines quoted with ">" are someone else's words too
-		return own.lines()
-			.filter(line -> !line.stripLeading().startsWith(">"))
-			.collect(java.util.stream.Collectors.joining("\n"));
+		return own.lines().filter(line -> !line.stripLeading().startsWith(">")).collect(Collectors.joining("\n"));
 	}
 
 	/** The first line that carries a status code or the failure's wording. */
-	private static @Nullable String diagnostic(String text) {
+	private static @Nullable String diagnostic(String text, String addressMask) {
 		for (String line : text.split("\r?\n")) {
 			if (ENHANCED.matcher(line).find() || BASIC.matcher(line).find() || HARD_WORDS.matcher(line).find()
 					|| SOFT_WORDS.matcher(line).find()) {
-				return shortened(line.strip());
+				return shortened(line.strip(), addressMask);
 			}
 		}
 		return null;
 	}
 
-	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
-
 	/**
 	 * One line of at most 300 characters, with addresses masked: the reason goes into the
 	 * audit trail, which holds no addresses.
 	 */
-	private static String shortened(String text) {
-		String line = ADDRESS.matcher(text.replaceAll("[\\p{Cntrl}]", " ")).replaceAll("(宛先)").strip();
+	private static String shortened(String text, String addressMask) {
+		String line = ADDRESS.matcher(text.replaceAll("[\\p{Cntrl}]", " "))
+			.replaceAll(Matcher.quoteReplacement(addressMask))
+			.strip();
 		return line.length() > 300 ? line.substring(0, 300) : line;
 	}
 

@@ -2,7 +2,9 @@ package jp.renraku.delivery;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import jp.renraku.common.Sql;
 import jp.renraku.mail.IncomingMail;
 import jp.renraku.mail.MailInSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,7 +36,7 @@ class Bounces implements IncomingMail {
 
 	private final DeliveryTokens tokens;
 
-	private final DeliveryQueue queue;
+	private final DeliveryReports reports;
 
 	private final ObjectProvider<RecipientDirectory> recipients;
 
@@ -42,14 +45,19 @@ class Bounces implements IncomingMail {
 	private final Clock clock;
 
 	/** The reasons are stored and shown to staff, who read Japanese. */
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
-	Bounces(JdbcClient jdbc, DeliveryTokens tokens, DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
-			MailInSettings settings, Clock clock, org.springframework.context.MessageSource messages) {
+	/** What stands for an address in a stored diagnostic. */
+	private final String addressMask;
+
+	Bounces(JdbcClient jdbc, DeliveryTokens tokens, DeliveryReports reports,
+			ObjectProvider<RecipientDirectory> recipients, MailInSettings settings, Clock clock,
+			MessageSource messages) {
 		this.messages = messages;
+		this.addressMask = messages.getMessage("bounce.addressMask", null, Locale.JAPANESE);
 		this.jdbc = jdbc;
 		this.tokens = tokens;
-		this.queue = queue;
+		this.reports = reports;
 		this.recipients = recipients;
 		this.settings = settings;
 		this.clock = clock;
@@ -63,7 +71,7 @@ class Bounces implements IncomingMail {
 	@Override
 	@Transactional
 	public Outcome handle(MimeMessage message) throws MessagingException, IOException {
-		Optional<BounceParser.Report> parsed = BounceParser.parse(message);
+		Optional<BounceParser.Report> parsed = BounceParser.parse(message, addressMask);
 		if (parsed.isEmpty()) {
 			return Outcome.NOT_MINE;
 		}
@@ -72,27 +80,12 @@ class Bounces implements IncomingMail {
 		if (delivery.isEmpty()) {
 			return Outcome.NOT_MINE;
 		}
-		Optional<Delivered> target = queue.delivered(delivery.getAsLong());
+		Optional<Delivered> target = reports.delivered(delivery.getAsLong());
 		if (target.isEmpty()) {
 			return Outcome.NOT_MINE;
 		}
 		Instant now = clock.instant();
-		int recorded = jdbc.sql("""
-				INSERT INTO delivery_bounce (message_key, delivery_id, notice_id, body_id, registrant_id, kind, status,
-				                             diagnostic, received_at)
-				VALUES (:key, :delivery, :notice, :body, :registrant, :kind, :status, :diagnostic, :now)
-				ON CONFLICT DO NOTHING
-				""")
-			.param("key", report.key())
-			.param("delivery", delivery.getAsLong())
-			.param("notice", target.get().notice().value())
-			.param("body", target.get().bodyId())
-			.param("registrant", target.get().registrantId())
-			.param("kind", report.kind().name())
-			.param("status", report.status())
-			.param("diagnostic", report.diagnostic())
-			.param("now", Sql.utc(now))
-			.update();
+		int recorded = record(report, delivery.getAsLong(), target.get(), now);
 		if (recorded == 0) {
 			return Outcome.DUPLICATE;
 		}
@@ -112,18 +105,11 @@ class Bounces implements IncomingMail {
 		}
 		// soft bounces count once a day at most: a notice and its reminders an hour later
 		// meeting the same full mailbox are one trouble, not three
-		List<Instant> times = jdbc.sql("""
-				SELECT received_at FROM delivery_bounce WHERE registrant_id = :registrant AND kind = 'SOFT'
-				AND received_at > :since ORDER BY received_at
-				""")
-			.param("registrant", registrantId)
-			.param("since", Sql.utc(now.minus(settings.softBounceWindow())))
-			.query((rs, n) -> rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant())
-			.list();
+		List<Instant> times = softBouncesSince(registrantId, now.minus(settings.softBounceWindow()));
 		long soft = 0;
 		Instant counted = null;
 		for (Instant time : times) {
-			if (counted == null || !time.isBefore(counted.plus(java.time.Duration.ofDays(1)))) {
+			if (counted == null || !time.isBefore(counted.plus(Duration.ofDays(1)))) {
 				soft++;
 				counted = time;
 			}
@@ -133,6 +119,41 @@ class Bounces implements IncomingMail {
 					new Object[] { soft, settings.softBounceWindow().toDays(), detail.strip() }, Locale.JAPANESE);
 		}
 		return null;
+	}
+
+	/**
+	 * record-bounce: the bounce on its delivery, once however often it is read (its
+	 * message key is unique). Returns 0 for a bounce recorded before.
+	 */
+	private int record(BounceParser.Report report, long deliveryId, Delivered target, Instant now) {
+		return jdbc.sql("""
+				INSERT INTO delivery_bounce (message_key, delivery_id, notice_id, body_id, registrant_id, kind, status,
+				                             diagnostic, received_at)
+				VALUES (:key, :delivery, :notice, :body, :registrant, :kind, :status, :diagnostic, :now)
+				ON CONFLICT DO NOTHING
+				""")
+			.param("key", report.key())
+			.param("delivery", deliveryId)
+			.param("notice", target.notice().value())
+			.param("body", target.bodyId())
+			.param("registrant", target.registrantId())
+			.param("kind", report.kind().name())
+			.param("status", report.status())
+			.param("diagnostic", report.diagnostic())
+			.param("now", Sql.utc(now))
+			.update();
+	}
+
+	/** soft-bounces-since: when the registrant's soft bounces came, oldest first. */
+	private List<Instant> softBouncesSince(long registrantId, Instant since) {
+		return jdbc.sql("""
+				SELECT received_at FROM delivery_bounce WHERE registrant_id = :registrant AND kind = 'SOFT'
+				AND received_at > :since ORDER BY received_at
+				""")
+			.param("registrant", registrantId)
+			.param("since", Sql.utc(since))
+			.query((rs, n) -> rs.getObject("received_at", OffsetDateTime.class).toInstant())
+			.list();
 	}
 
 }

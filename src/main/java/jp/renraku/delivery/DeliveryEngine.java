@@ -13,13 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import jp.renraku.common.EmailAddresses;
+import jp.renraku.common.RenrakuProperties;
+import jp.renraku.mail.MailInSettings;
 import jp.renraku.mail.MailSettings;
 import jp.renraku.mail.SmtpTarget;
-import jp.renraku.mail.MailInSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +30,8 @@ import org.springframework.stereotype.Component;
  * SMTP connection and writes the outcomes back in one batch. A message counts as sent
  * only once the relay accepted it; if a node dies, its leases run out and another worker
  * resumes the rows, so at most the batch in flight is sent again (with the same
- * Message-ID).
+ * Message-ID). What the bodies' sending rules allow is kept by {@link SendingAllowance},
+ * one send and its outcome by {@link DeliveryAttempts}.
  */
 @Component
 class DeliveryEngine implements SmartLifecycle {
@@ -46,21 +44,17 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final ObjectProvider<NoticeContents> contents;
 
-	private final ObjectProvider<SendingRules> rules;
-
 	private final SmtpTarget target;
 
 	private final DeliverySettings settings;
-
-	private final MessageRenderer renderer;
 
 	private final Destinations destinations;
 
 	private final Clock clock;
 
-	private final MailInSettings bounces;
+	private final SendingAllowance allowance;
 
-	private final DeliveryTokens tokens;
+	private final DeliveryAttempts attempts;
 
 	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -72,25 +66,19 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DeliveryEngine(DeliveryQueue queue, ObjectProvider<RecipientDirectory> recipients,
+	DeliveryEngine(DeliveryQueue queue, DeliveryReports reports, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, DeliveryTokens tokens,
-			jp.renraku.common.RenrakuProperties links, MailInSettings bounces) {
-		this.bounces = bounces;
-		this.tokens = tokens;
+			RenrakuProperties links, MailInSettings bounces) {
 		this.queue = queue;
 		this.recipients = recipients;
 		this.contents = contents;
-		this.rules = rules;
 		this.target = target;
 		this.settings = settings;
-		// with a mail-in domain, replies come back to Renraku naming their delivery: a
-		// 「停止」 is answered, the rest kept on the notice for its sender, never forwarded
-		this.renderer = new MessageRenderer(mail.from(), messages, id -> links.baseUrl() + "/c/" + tokens.token(id),
-				id -> links.baseUrl() + "/o/" + tokens.openToken(id),
-				id -> bounces.verp() ? "reply+" + tokens.replyToken(id) + "@" + bounces.domain() : "");
 		this.destinations = new Destinations(settings.destinations());
 		this.clock = clock;
+		this.allowance = new SendingAllowance(rules, reports);
+		this.attempts = new DeliveryAttempts(settings, mail, messages, clock, tokens, links, bounces);
 	}
 
 	@Override
@@ -190,74 +178,16 @@ class DeliveryEngine implements SmartLifecycle {
 		return total;
 	}
 
-	private volatile java.util.Set<Long> held = java.util.Set.of();
-
-	private volatile Instant heldCheckedAt = Instant.EPOCH;
-
-	/**
-	 * What each body with an hourly limit may still send, shared by this node's workers
-	 * between two looks at the database.
-	 */
-	private volatile Map<Long, java.util.concurrent.atomic.AtomicLong> allowance = Map.of();
-
-	/**
-	 * Bodies whose mail waits now: paused or suspended by the system administrator, or
-	 * over their hourly limit (Art. 3-2-3). Looked up at most every five seconds; in
-	 * between, the workers of this node count against the remaining allowance.
-	 */
-	java.util.Set<Long> heldBodies(Instant now) {
-		if (Duration.between(heldCheckedAt, now).compareTo(Duration.ofSeconds(5)) < 0) {
-			return held;
-		}
-		SendingRules provider = rules.getIfAvailable();
-		java.util.Set<Long> blocked = new java.util.HashSet<>();
-		Map<Long, java.util.concurrent.atomic.AtomicLong> left = new HashMap<>();
-		if (provider != null) {
-			Map<Long, SendingRules.Rule> byBody = provider.rules();
-			Map<Long, Long> sent = byBody.values().stream().anyMatch(r -> r.hourlyLimit() != null)
-					? queue.sentSince(now.minus(Duration.ofHours(1))) : Map.of();
-			byBody.forEach((body, rule) -> {
-				long remaining = rule.hourlyLimit() == null ? Long.MAX_VALUE
-						: rule.hourlyLimit() - sent.getOrDefault(body, 0L);
-				if (!rule.maySend() || remaining <= 0) {
-					blocked.add(body);
-				}
-				else if (rule.hourlyLimit() != null) {
-					left.put(body, new java.util.concurrent.atomic.AtomicLong(remaining));
-				}
-			});
-		}
-		held = java.util.Set.copyOf(blocked);
-		allowance = Map.copyOf(left);
-		heldCheckedAt = now;
-		return held;
-	}
-
-	/**
-	 * Takes one message from the body's hourly allowance; false (and the body held until
-	 * the next look) when none is left.
-	 */
-	private boolean withinLimit(long body) {
-		java.util.concurrent.atomic.AtomicLong left = allowance.get(body);
-		if (left == null || left.decrementAndGet() >= 0) {
-			return true;
-		}
-		java.util.Set<Long> more = new java.util.HashSet<>(held);
-		more.add(body);
-		held = java.util.Set.copyOf(more);
-		return false;
-	}
-
 	/** Forgets the cached held bodies, so a change of the rules counts at once. */
 	public void rulesChanged() {
-		heldCheckedAt = Instant.EPOCH;
+		allowance.rulesChanged();
 	}
 
 	/** Claims, sends and records one batch; returns how many deliveries it handled. */
 	int runOnce(String worker, SmtpConnection connection) {
 		Instant now = clock.instant();
 		List<DeliveryQueue.Claimed> batch = queue.claim(worker, settings.batchSize(), now, settings.lease(),
-				heldBodies(now));
+				allowance.heldBodies(now));
 		if (batch.isEmpty()) {
 			return 0;
 		}
@@ -277,7 +207,7 @@ class DeliveryEngine implements SmartLifecycle {
 							now.plus(settings.retryBase()), "relay unreachable", null));
 					continue;
 				}
-				if (!withinLimit(claimed.bodyId())) {
+				if (!allowance.withinLimit(claimed.bodyId())) {
 					// over the body's hourly limit: back in the queue, not counted as an
 					// attempt
 					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.QUEUED, claimed.attempts(), now,
@@ -319,7 +249,7 @@ class DeliveryEngine implements SmartLifecycle {
 						continue;
 					}
 				}
-				Attempt attempt = send(claimed, content.get(), recipient, via, charset);
+				DeliveryAttempts.Attempt attempt = attempts.send(claimed, content.get(), recipient, via, charset);
 				relayDown = attempt.relayUnreachable();
 				outcomes.add(attempt.outcome());
 			}
@@ -332,45 +262,6 @@ class DeliveryEngine implements SmartLifecycle {
 		}
 		queue.finish(outcomes);
 		return batch.size();
-	}
-
-	/** The outcome of one send, and whether the relay could not be reached at all. */
-	private record Attempt(DeliveryQueue.Outcome outcome, boolean relayUnreachable) {
-	}
-
-	private Attempt send(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,
-			SmtpConnection connection, DeliverySettings.MailCharset charset) {
-		int attempt = claimed.attempts() + 1;
-		Instant now = clock.instant();
-		SmtpConnection.Result result;
-		try {
-			MessageRenderer.RenderedMessage message = renderer.render(connection.session(), claimed.id(),
-					claimed.noticeId(), content, recipient, connection.eightBitMime(), charset);
-			if (bounces.verp()) {
-				// bounces come back to an address that names this delivery
-				message.setEnvelopeFrom("bounce+" + tokens.bounceToken(claimed.id()) + "@" + bounces.domain());
-			}
-			InternetAddress to = new InternetAddress();
-			to.setAddress(EmailAddresses.toAscii(recipient.email()));
-			result = connection.send(message, to);
-		}
-		catch (MessagingException ex) {
-			return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.FAILED, attempt, now,
-					"message could not be built: " + ex.getMessage(), null), false);
-		}
-		boolean unreachable = !result.accepted() && result.code() == 0;
-		if (result.accepted()) {
-			return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SENT, attempt, now, null, now),
-					false);
-		}
-		if (result.permanent() || attempt >= settings.maxAttempts()) {
-			return new Attempt(
-					new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.FAILED, attempt, now, result.reply(), null),
-					unreachable);
-		}
-		Duration wait = settings.retryBase().multipliedBy(1L << Math.min(attempt - 1, 10));
-		return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, attempt, now.plus(wait),
-				result.reply(), null), unreachable);
 	}
 
 }

@@ -26,12 +26,15 @@ public class DeliveryManagement {
 
 	private final DeliveryQueue queue;
 
+	private final DeliveryReports reports;
+
 	private final DeliveryEngine engine;
 
 	private final DeliveryTokens tokens;
 
-	DeliveryManagement(DeliveryQueue queue, DeliveryEngine engine, DeliveryTokens tokens) {
+	DeliveryManagement(DeliveryQueue queue, DeliveryReports reports, DeliveryEngine engine, DeliveryTokens tokens) {
 		this.queue = queue;
+		this.reports = reports;
 		this.engine = engine;
 		this.tokens = tokens;
 	}
@@ -100,13 +103,13 @@ public class DeliveryManagement {
 
 	@Transactional(readOnly = true)
 	public DeliveryProgress progress(NoticeId notice, Instant now) {
-		return queue.progress(notice.value(), now);
+		return reports.progress(notice.value(), now);
 	}
 
 	/** The notice's failed messages with the receiving server's reply, oldest first. */
 	@Transactional(readOnly = true)
 	public List<FailedDelivery> failures(NoticeId notice, int limit) {
-		return queue.failures(notice.value(), limit);
+		return reports.failures(notice.value(), limit);
 	}
 
 	// ---- bodies (Art. 3-2-3, 6-3)
@@ -114,7 +117,7 @@ public class DeliveryManagement {
 	/** The body's mail not yet sent (queued, paused, retrying or waiting its turn). */
 	@Transactional(readOnly = true)
 	public long waiting(long bodyId) {
-		return queue.waiting(bodyId);
+		return reports.waiting(bodyId);
 	}
 
 	/** The body's unsent mail will never be sent. Returns how many. */
@@ -126,7 +129,7 @@ public class DeliveryManagement {
 	/** Every body's waiting and sending mail and its last hour. */
 	@Transactional(readOnly = true)
 	public List<BodyLoad> load(Instant now) {
-		return queue.load(now);
+		return reports.load(now);
 	}
 
 	/**
@@ -157,14 +160,14 @@ public class DeliveryManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ReceiptTarget> receiptTarget(DeliveryId delivery) {
-		return queue.receiptTarget(delivery.value());
+		return reports.receiptTarget(delivery.value());
 	}
 
 	/** As {@link #receiptTarget(DeliveryId)} for many deliveries in one statement. */
 	@Transactional(readOnly = true)
 	public Map<DeliveryId, ReceiptTarget> receiptTargets(Collection<DeliveryId> deliveries) {
 		Map<DeliveryId, ReceiptTarget> targets = new HashMap<>();
-		queue.receiptTargets(deliveries.stream().map(DeliveryId::value).toList())
+		reports.receiptTargets(deliveries.stream().map(DeliveryId::value).toList())
 			.forEach((id, target) -> targets.put(DeliveryId.of(id), target));
 		return targets;
 	}
@@ -186,7 +189,7 @@ public class DeliveryManagement {
 	/** Who a reply came from, by the token of its Reply-To address. */
 	@Transactional(readOnly = true)
 	public Optional<Delivered> replied(String replyToken) {
-		return delivery(tokens.repliedDeliveryId(replyToken)).flatMap(id -> queue.delivered(id.value()));
+		return delivery(tokens.repliedDeliveryId(replyToken)).flatMap(id -> reports.delivered(id.value()));
 	}
 
 	private static Optional<DeliveryId> delivery(OptionalLong id) {

@@ -3,16 +3,13 @@ package jp.renraku.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Optional;
+import java.util.List;
 
 import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The outbox. Releasing a notice is one INSERT ... SELECT; workers claim due rows in
  * batches with a lease ({@code FOR UPDATE SKIP LOCKED}, so several nodes never take the
- * same row) and write their outcomes back in JDBC batches.
+ * same row) and write their outcomes back in JDBC batches. What the outbox reports
+ * (progress, load, failures, receipt targets) is read by {@link DeliveryReports}.
  */
 @Repository
 class DeliveryQueue {
+
+	private static final RowMapper<Claimed> CLAIMED = (rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("notice_id"),
+			rs.getLong("body_id"), rs.getLong("registrant_id"), rs.getInt("attempts"));
 
 	private final JdbcClient jdbc;
 
@@ -37,10 +38,6 @@ class DeliveryQueue {
 	/** A claimed delivery. */
 	record Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts) {
 	}
-
-	private static final org.springframework.jdbc.core.RowMapper<Claimed> CLAIMED = (rs, n) -> new Claimed(
-			rs.getLong("id"), rs.getLong("notice_id"), rs.getLong("body_id"), rs.getLong("registrant_id"),
-			rs.getInt("attempts"));
 
 	/** What became of a claimed delivery. */
 	record Outcome(long id, DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String reply,
@@ -73,11 +70,7 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * claim: queued rows first, emergency before routine, oldest first, read straight
-	 * from the claim index; then retries that are due and rows whose lease ran out (a
-	 * dead worker's). Rows are locked so that other workers skip them, then marked as
-	 * being sent under this worker's lease. A retry of an emergency notice waits behind
-	 * queued routine rows; retries are few.
+	 * As {@link #claim(String, int, Instant, Duration, Collection)}, with no body held.
 	 */
 	@Transactional
 	List<Claimed> claim(String worker, int limit, Instant now, Duration lease) {
@@ -85,11 +78,14 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * As {@link #claim(String, int, Instant, Duration)}, leaving the rows of the held
-	 * bodies waiting.
+	 * claim: queued rows first, emergency before routine, oldest first, read straight
+	 * from the claim index; then retries that are due and rows whose lease ran out (a
+	 * dead worker's); the rows of the held bodies wait. Rows are locked so that other
+	 * workers skip them, then marked as being sent under this worker's lease. A retry of
+	 * an emergency notice waits behind queued routine rows; retries are few.
 	 */
 	@Transactional
-	List<Claimed> claim(String worker, int limit, Instant now, Duration lease, java.util.Collection<Long> heldBodies) {
+	List<Claimed> claim(String worker, int limit, Instant now, Duration lease, Collection<Long> heldBodies) {
 		List<Long> held = heldBodies.isEmpty() ? List.of(-1L) : List.copyOf(heldBodies);
 		List<Claimed> claimed = new ArrayList<>(jdbc.sql("""
 				SELECT id, notice_id, body_id, registrant_id, attempts FROM delivery
@@ -195,17 +191,6 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * waiting: the body's mail not yet sent (queued, paused, waiting for a retry or its
-	 * destination's pace), as held while the body is suspended.
-	 */
-	long waiting(long bodyId) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM delivery
-				WHERE body_id = :body AND status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED')
-				""").param("body", bodyId).query(Long.class).single();
-	}
-
-	/**
 	 * discard-waiting: the body's unsent mail will not be sent (the system
 	 * administrator's choice when a suspended body is reinstated). Returns how many were
 	 * discarded.
@@ -216,61 +201,6 @@ class DeliveryQueue {
 				UPDATE delivery SET status = 'DISCARDED', lease_until = NULL
 				WHERE body_id = :body AND status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED')
 				""").param("body", bodyId).update();
-	}
-
-	/**
-	 * The target of a delivery whose mail went out (or may have: sent, or in a batch
-	 * being sent), for a confirmation link; empty for anything else. One statement: every
-	 * press after a disaster asks it.
-	 */
-	Optional<ReceiptTarget> receiptTarget(long deliveryId) {
-		return jdbc.sql("""
-				SELECT COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id
-				FROM delivery d LEFT JOIN delivery o ON o.id = d.origin_id
-				WHERE d.id = :id AND d.status IN ('SENT', 'SENDING')
-				""")
-			.param("id", deliveryId)
-			.query((rs, n) -> new ReceiptTarget(NoticeId.of(rs.getLong("notice_id")),
-					DeliveryId.of(rs.getLong("delivery_id"))))
-			.optional();
-	}
-
-	/**
-	 * As {@link #receiptTarget(long)} for many deliveries in one statement (the
-	 * confirmation writer resolves a whole group at once); deliveries without a target
-	 * are missing from the map.
-	 */
-	Map<Long, ReceiptTarget> receiptTargets(Collection<Long> deliveryIds) {
-		Map<Long, ReceiptTarget> targets = new HashMap<>();
-		if (deliveryIds.isEmpty()) {
-			return targets;
-		}
-		jdbc.sql("""
-				SELECT d.id, COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id
-				FROM delivery d LEFT JOIN delivery o ON o.id = d.origin_id
-				WHERE d.id IN (:ids) AND d.status IN ('SENT', 'SENDING')
-				""").param("ids", List.copyOf(deliveryIds)).query(rs -> {
-			targets.put(rs.getLong("id"),
-					new ReceiptTarget(NoticeId.of(rs.getLong("notice_id")), DeliveryId.of(rs.getLong("delivery_id"))));
-		});
-		return targets;
-	}
-
-	/** delivered: who a delivery went to, for a bounce or reply about it. */
-	Optional<Delivered> delivered(long deliveryId) {
-		return jdbc.sql("SELECT notice_id, body_id, registrant_id FROM delivery WHERE id = :id")
-			.param("id", deliveryId)
-			.query((rs, n) -> new Delivered(DeliveryId.of(deliveryId), NoticeId.of(rs.getLong("notice_id")),
-					rs.getLong("body_id"), rs.getLong("registrant_id")))
-			.optional();
-	}
-
-	/** How many of a notice's deliveries bounced (hard or soft), by distinct delivery. */
-	long bounced(long noticeId) {
-		return jdbc.sql("SELECT COUNT(DISTINCT delivery_id) FROM delivery_bounce WHERE notice_id = :id")
-			.param("id", noticeId)
-			.query(Long.class)
-			.single();
 	}
 
 	/**
@@ -302,64 +232,6 @@ class DeliveryQueue {
 			.param("origin", originNoticeId)
 			.query(Long.class)
 			.single();
-	}
-
-	/** sent-since: messages each body had accepted by the relay since the given time. */
-	Map<Long, Long> sentSince(Instant since) {
-		Map<Long, Long> sent = new java.util.HashMap<>();
-		jdbc.sql("SELECT body_id, COUNT(*) AS n FROM delivery WHERE sent_at > :since GROUP BY body_id")
-			.param("since", Sql.utc(since))
-			.query((rs, n) -> sent.put(rs.getLong("body_id"), rs.getLong("n")))
-			.list();
-		return sent;
-	}
-
-	/**
-	 * load: waiting and sending rows of every body with mail in the queue, and its last
-	 * hour.
-	 */
-	List<BodyLoad> load(Instant now) {
-		Map<Long, Long> sent = sentSince(now.minus(Duration.ofHours(1)));
-		Map<Long, long[]> open = new java.util.TreeMap<>();
-		jdbc.sql("""
-				SELECT body_id, status, COUNT(*) AS n FROM delivery
-				WHERE status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED', 'SENDING') GROUP BY body_id, status
-				""").query((rs, n) -> {
-			long[] counts = open.computeIfAbsent(rs.getLong("body_id"), k -> new long[2]);
-			counts["SENDING".equals(rs.getString("status")) ? 1 : 0] += rs.getLong("n");
-			return counts;
-		}).list();
-		sent.keySet().forEach(body -> open.computeIfAbsent(body, k -> new long[2]));
-		List<BodyLoad> load = new ArrayList<>();
-		open.forEach((body, counts) -> load.add(new BodyLoad(body, counts[0], counts[1], sent.getOrDefault(body, 0L))));
-		return load;
-	}
-
-	DeliveryProgress progress(long noticeId, Instant now) {
-		long lastMinute = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id AND sent_at > :since")
-			.param("id", noticeId)
-			.param("since", Sql.utc(now.minusSeconds(60)))
-			.query(Long.class)
-			.single();
-		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-		jdbc.sql("SELECT status, COUNT(*) AS n FROM delivery WHERE notice_id = :id GROUP BY status")
-			.param("id", noticeId)
-			.query((rs, n) -> counts.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n")))
-			.list();
-		return new DeliveryProgress(counts, lastMinute, now, bounced(noticeId));
-	}
-
-	/** The failed deliveries of a notice with the server's reply, for the notice page. */
-	List<FailedDelivery> failures(long noticeId, int limit) {
-		return jdbc.sql("""
-				SELECT id, registrant_id, attempts, last_reply FROM delivery
-				WHERE notice_id = :id AND status = 'FAILED' ORDER BY id LIMIT :limit
-				""")
-			.param("id", noticeId)
-			.param("limit", limit)
-			.query((rs, n) -> new FailedDelivery(DeliveryId.of(rs.getLong("id")), rs.getLong("registrant_id"),
-					rs.getInt("attempts"), rs.getString("last_reply")))
-			.list();
 	}
 
 }

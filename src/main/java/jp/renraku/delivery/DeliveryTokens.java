@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 import javax.crypto.Cipher;
@@ -136,7 +137,7 @@ class DeliveryTokens {
 		if (token == null || token.length() != 52 || !token.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
 			return OptionalLong.empty();
 		}
-		byte[] bytes = HEX.parseHex(token.toLowerCase(java.util.Locale.ROOT));
+		byte[] bytes = HEX.parseHex(token.toLowerCase(Locale.ROOT));
 		byte[] sealed = Arrays.copyOf(bytes, 16);
 		byte[] tag = Arrays.copyOfRange(bytes, 16, 16 + TAG);
 		if (!MessageDigest.isEqual(tag, tag(sealed))) {

@@ -1,9 +1,6 @@
 package jp.renraku.delivery;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -14,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -22,7 +20,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import jp.renraku.common.EmailAddresses;
 import jp.renraku.mail.Mailer;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.springframework.context.MessageSource;
 
 /**
@@ -33,12 +30,10 @@ import org.springframework.context.MessageSource;
  * <p>
  * The message is written straight to bytes, not through Jakarta Mail's MIME tree: with
  * one text part and a fixed set of headers that is a fraction of the work, and a subject
- * without placeholders is encoded once per notice.
+ * without placeholders is encoded once per notice. The header lines and parts are written
+ * by {@link MimeParts}.
  */
 final class MessageRenderer {
-
-	/** RFC 5322 lines may be at most 998 octets; longer text goes as base64. */
-	private static final int MAX_LINE = 998;
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z",
 			Locale.ROOT);
@@ -61,24 +56,24 @@ final class MessageRenderer {
 	private final String confirmLine;
 
 	/** The personal confirmation link of a delivery. */
-	private final java.util.function.LongFunction<String> confirmUrl;
+	private final LongFunction<String> confirmUrl;
 
 	/** A delivery's Reply-To address, or "" for none. */
-	private final java.util.function.LongFunction<String> replyTo;
+	private final LongFunction<String> replyTo;
 
 	/** The address of a delivery's opening image. */
-	private final java.util.function.LongFunction<String> openUrl;
+	private final LongFunction<String> openUrl;
 
 	MessageRenderer(String from, MessageSource messages) {
 		this(from, messages, id -> "");
 	}
 
-	MessageRenderer(String from, MessageSource messages, java.util.function.LongFunction<String> confirmUrl) {
+	MessageRenderer(String from, MessageSource messages, LongFunction<String> confirmUrl) {
 		this(from, messages, confirmUrl, id -> "", id -> "");
 	}
 
-	MessageRenderer(String from, MessageSource messages, java.util.function.LongFunction<String> confirmUrl,
-			java.util.function.LongFunction<String> openUrl, java.util.function.LongFunction<String> replyTo) {
+	MessageRenderer(String from, MessageSource messages, LongFunction<String> confirmUrl, LongFunction<String> openUrl,
+			LongFunction<String> replyTo) {
 		this.replyTo = replyTo;
 		this.confirmUrl = confirmUrl;
 		this.openUrl = openUrl;
@@ -112,7 +107,7 @@ final class MessageRenderer {
 	RenderedMessage render(Session session, long deliveryId, long noticeId, NoticeContent content, Recipient recipient,
 			boolean eightBit, DeliverySettings.MailCharset charset) throws MessagingException {
 		String to = EmailAddresses.toAscii(recipient.email());
-		if (!printableAscii(to)) {
+		if (!MimeParts.printableAscii(to)) {
 			throw new MessagingException("address cannot be written in a header: " + Placeholders.headerSafe(to));
 		}
 		String confirm = content.askConfirmation() ? confirmUrl.apply(deliveryId) : "";
@@ -125,7 +120,7 @@ final class MessageRenderer {
 			// asked for confirmation but the writer did not place the link: it goes first
 			filled = confirmLine.replace("{0}", confirm) + "\n\n" + filled;
 		}
-		String text = lines(filled + "\n\n" + footer.replace("{0}", recipient.manageUrl()));
+		String text = MimeParts.lines(filled + "\n\n" + footer.replace("{0}", recipient.manageUrl()));
 
 		Charset bodyCharset = StandardCharsets.UTF_8;
 		String jisSubject = null;
@@ -142,13 +137,13 @@ final class MessageRenderer {
 		String subjectHeader;
 		if (bodyCharset == Iso2022Jp.CHARSET) {
 			String jis = jisSubject;
-			subjectHeader = personalSubject ? encodedSubject(jis, bodyCharset)
-					: subjects.computeIfAbsent(noticeId + "/jis", k -> encodedSubject(jis, Iso2022Jp.CHARSET));
+			subjectHeader = personalSubject ? MimeParts.encodedSubject(jis, bodyCharset) : subjects
+				.computeIfAbsent(noticeId + "/jis", k -> MimeParts.encodedSubject(jis, Iso2022Jp.CHARSET));
 		}
 		else {
-			subjectHeader = personalSubject ? encodedSubject(subject, bodyCharset)
-					: subjects.computeIfAbsent(noticeId + "/utf8",
-							k -> encodedSubject(Placeholders.headerSafe(content.subject()), StandardCharsets.UTF_8));
+			subjectHeader = personalSubject ? MimeParts.encodedSubject(subject, bodyCharset) : subjects.computeIfAbsent(
+					noticeId + "/utf8",
+					k -> MimeParts.encodedSubject(Placeholders.headerSafe(content.subject()), StandardCharsets.UTF_8));
 		}
 
 		byte[] body = text.getBytes(bodyCharset);
@@ -160,12 +155,12 @@ final class MessageRenderer {
 			String boundary = "=_renraku_" + deliveryId + "_" + noticeId;
 			contentType = "multipart/alternative; boundary=\"" + boundary + "\"";
 			transferEncoding = "7bit";
-			body = alternative(boundary, text, openUrl.apply(deliveryId));
+			body = MimeParts.alternative(boundary, text, openUrl.apply(deliveryId));
 		}
-		else if (bodyCharset == Iso2022Jp.CHARSET && shortLines(body)) {
+		else if (bodyCharset == Iso2022Jp.CHARSET && MimeParts.shortLines(body)) {
 			transferEncoding = "7bit";
 		}
-		else if (eightBit && bodyCharset == StandardCharsets.UTF_8 && shortLines(body)) {
+		else if (eightBit && bodyCharset == StandardCharsets.UTF_8 && MimeParts.shortLines(body)) {
 			transferEncoding = "8bit";
 		}
 		else {
@@ -174,22 +169,23 @@ final class MessageRenderer {
 		}
 
 		StringBuilder headers = new StringBuilder(512);
-		header(headers, "Date", DATE.format(ZonedDateTime.now(zone)));
-		header(headers, "From", fromHeader);
-		header(headers, "To", to);
-		header(headers, "Message-ID", "<" + deliveryId + "." + noticeId + ".renraku@" + messageIdDomain + ">");
-		header(headers, "Subject", subjectHeader);
+		MimeParts.header(headers, "Date", DATE.format(ZonedDateTime.now(zone)));
+		MimeParts.header(headers, "From", fromHeader);
+		MimeParts.header(headers, "To", to);
+		MimeParts.header(headers, "Message-ID",
+				"<" + deliveryId + "." + noticeId + ".renraku@" + messageIdDomain + ">");
+		MimeParts.header(headers, "Subject", subjectHeader);
 		String reply = replyTo.apply(deliveryId);
-		if (!reply.isEmpty() && printableAscii(reply)) {
-			header(headers, "Reply-To", reply);
+		if (!reply.isEmpty() && MimeParts.printableAscii(reply)) {
+			MimeParts.header(headers, "Reply-To", reply);
 		}
-		header(headers, "MIME-Version", "1.0");
-		header(headers, "Content-Type", contentType);
-		header(headers, "Content-Transfer-Encoding", transferEncoding);
-		header(headers, "List-Unsubscribe", "<" + Placeholders.headerSafe(recipient.unsubscribeUrl()) + ">");
-		header(headers, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-		header(headers, "Precedence", "bulk");
-		header(headers, "Auto-Submitted", "auto-generated");
+		MimeParts.header(headers, "MIME-Version", "1.0");
+		MimeParts.header(headers, "Content-Type", contentType);
+		MimeParts.header(headers, "Content-Transfer-Encoding", transferEncoding);
+		MimeParts.header(headers, "List-Unsubscribe", "<" + Placeholders.headerSafe(recipient.unsubscribeUrl()) + ">");
+		MimeParts.header(headers, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		MimeParts.header(headers, "Precedence", "bulk");
+		MimeParts.header(headers, "Auto-Submitted", "auto-generated");
 		headers.append("\r\n");
 
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(headers.length() + body.length + 2);
@@ -199,123 +195,6 @@ final class MessageRenderer {
 		RenderedMessage message = new RenderedMessage(session, bytes.toByteArray());
 		message.setEnvelopeFrom(from.getAddress());
 		return message;
-	}
-
-	/** The multipart/alternative body: the text, then the HTML with the opening image. */
-	private static byte[] alternative(String boundary, String text, String imageUrl) {
-		String html = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"></head><body>"
-				+ "<div style=\"white-space:pre-wrap;font-family:sans-serif\">" + html(text) + "</div>" + "<img src=\""
-				+ escape(imageUrl) + "\" width=\"1\" height=\"1\" alt=\"\" style=\"border:0\">" + "</body></html>";
-		Base64.Encoder base64 = Base64.getMimeEncoder();
-		StringBuilder body = new StringBuilder(text.length() * 3);
-		body.append("--").append(boundary).append("\r\n");
-		body.append("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
-		body.append(base64.encodeToString(text.getBytes(StandardCharsets.UTF_8))).append("\r\n");
-		body.append("--").append(boundary).append("\r\n");
-		body.append("Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
-		body.append(base64.encodeToString(html.getBytes(StandardCharsets.UTF_8))).append("\r\n");
-		body.append("--").append(boundary).append("--");
-		return body.toString().getBytes(StandardCharsets.US_ASCII);
-	}
-
-	private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
-
-	/** The text as HTML: escaped, with its addresses as links. */
-	private static String html(String text) {
-		StringBuilder html = new StringBuilder(text.length() + 64);
-		java.util.regex.Matcher url = URL.matcher(text);
-		int at = 0;
-		while (url.find()) {
-			html.append(escape(text.substring(at, url.start())));
-			String link = escape(url.group());
-			html.append("<a href=\"").append(link).append("\">").append(link).append("</a>");
-			at = url.end();
-		}
-		return html.append(escape(text.substring(at))).toString();
-	}
-
-	private static String escape(String text) {
-		return text.replace("&", "&amp;")
-			.replace("<", "&lt;")
-			.replace(">", "&gt;")
-			.replace("\"", "&quot;")
-			.replace("'", "&#39;");
-	}
-
-	private static void header(StringBuilder headers, String name, String value) {
-		headers.append(name).append(": ").append(value).append("\r\n");
-	}
-
-	/** The subject as RFC 2047 encoded words, folded like Jakarta Mail folds it. */
-	private static String encodedSubject(String subject, Charset charset) {
-		try {
-			return MimeUtility.fold(9, MimeUtility.encodeText(subject, charset.name(), "B"));
-		}
-		catch (UnsupportedEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Line breaks as CRLF, whatever the sender's browser sent. */
-	private static String lines(String text) {
-		return text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
-	}
-
-	private static boolean shortLines(byte[] body) {
-		int length = 0;
-		for (byte b : body) {
-			if (b == '\n') {
-				length = 0;
-			}
-			else if (++length > MAX_LINE) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean printableAscii(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c <= ' ' || c >= 0x7f) {
-				return false;
-			}
-		}
-		return !text.isEmpty();
-	}
-
-	/**
-	 * A message already written out: the transport sends these bytes as they are (the
-	 * SMTP stream adds the dot-stuffing).
-	 */
-	static final class RenderedMessage extends SMTPMessage {
-
-		private final byte[] bytes;
-
-		RenderedMessage(Session session, byte[] bytes) {
-			super(session);
-			this.bytes = bytes;
-		}
-
-		byte[] bytes() {
-			return bytes.clone();
-		}
-
-		@Override
-		public void writeTo(OutputStream out) throws IOException {
-			out.write(bytes);
-		}
-
-		@Override
-		public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
-			out.write(bytes);
-		}
-
-		@Override
-		public int getSize() {
-			return bytes.length;
-		}
-
 	}
 
 }

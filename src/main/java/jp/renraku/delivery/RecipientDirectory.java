@@ -1,5 +1,6 @@
 package jp.renraku.delivery;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 
@@ -20,6 +21,6 @@ public interface RecipientDirectory {
 	 * bounces; the reason is shown to the body's operations managers. False if it was
 	 * stopped already or is gone.
 	 */
-	boolean disableBouncing(long registrantId, String reason, java.time.Instant at);
+	boolean disableBouncing(long registrantId, String reason, Instant at);
 
 }

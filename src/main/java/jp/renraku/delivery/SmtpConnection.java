@@ -1,15 +1,20 @@
 package jp.renraku.delivery;
 
-import jp.renraku.mail.SmtpTarget;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import jp.renraku.mail.SmtpTarget;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One worker's SMTP connection, kept open for many messages and renewed after a
@@ -17,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class SmtpConnection implements AutoCloseable {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SmtpConnection.class);
+	private static final Logger log = LoggerFactory.getLogger(SmtpConnection.class);
+
+	private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
 	/**
 	 * How a send ended: accepted, or refused with the server's code and reply (0 for no
@@ -43,8 +50,6 @@ final class SmtpConnection implements AutoCloseable {
 
 	private long lastUsed;
 
-	private static final long IDLE_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-
 	SmtpConnection(SmtpTarget target, int messagesPerConnection) {
 		this.target = target;
 		this.session = Session.getInstance(target.sessionProperties());
@@ -66,8 +71,7 @@ final class SmtpConnection implements AutoCloseable {
 	 */
 	boolean eightBitMime() {
 		try {
-			return connected() instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp
-					&& smtp.supportsExtension("8BITMIME");
+			return connected() instanceof SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
 		}
 		catch (MessagingException ex) {
 			close();

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 public interface IncomingMail {
 
+	/** Where mail servers write the address a mail was delivered to. */
+	String[] RECIPIENT_HEADERS = { "X-Original-To", "Delivered-To", "Envelope-To", "X-Envelope-To", "To", "Cc" };
+
 	/** What a handler did with a mail. */
 	enum Outcome {
 
@@ -37,9 +40,6 @@ public interface IncomingMail {
 	}
 
 	Outcome handle(MimeMessage message) throws Exception;
-
-	/** Where mail servers write the address a mail was delivered to. */
-	String[] RECIPIENT_HEADERS = { "X-Original-To", "Delivered-To", "Envelope-To", "X-Envelope-To", "To", "Cc" };
 
 	/**
 	 * The first group of {@code address} in the first recipient header it matches, in

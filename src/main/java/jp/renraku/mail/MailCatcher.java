@@ -1,6 +1,7 @@
 package jp.renraku.mail;
 
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,7 +140,7 @@ public final class MailCatcher {
 		try {
 			return MimeUtility.decodeText(MimeUtility.unfold(value));
 		}
-		catch (java.io.UnsupportedEncodingException ex) {
+		catch (UnsupportedEncodingException ex) {
 			return value;
 		}
 	}

@@ -1,5 +1,6 @@
 package jp.renraku.mail;
 
+import java.io.UnsupportedEncodingException;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
@@ -59,7 +60,7 @@ public class Mailer {
 			try {
 				address.setPersonal(address.getPersonal(), "UTF-8");
 			}
-			catch (java.io.UnsupportedEncodingException ex) {
+			catch (UnsupportedEncodingException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}

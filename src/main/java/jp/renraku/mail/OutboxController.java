@@ -1,5 +1,6 @@
 package jp.renraku.mail;
 
+import jp.renraku.common.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,7 +41,7 @@ class OutboxController {
 	private MailCatcher requireCatcher() {
 		MailCatcher found = catcher.getIfAvailable();
 		if (found == null) {
-			throw new jp.renraku.common.NotFoundException("mail catcher is off");
+			throw new NotFoundException("mail catcher is off");
 		}
 		return found;
 	}

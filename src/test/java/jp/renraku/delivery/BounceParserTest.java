@@ -14,6 +14,9 @@ class BounceParserTest {
 
 	private static final String TO = "bounce+" + "ab".repeat(26) + "@bounce.example.jp";
 
+	/** As messages_ja.properties has it (bounce.addressMask). */
+	private static final String MASK = "(宛先)";
+
 	private static Optional<BounceParser.Report> parse(String from, String subject, String text) throws Exception {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
 		message.setFrom(from);
@@ -21,7 +24,7 @@ class BounceParserTest {
 		message.setSubject(subject, "UTF-8");
 		message.setText(text, "UTF-8");
 		message.saveChanges();
-		return BounceParser.parse(message);
+		return BounceParser.parse(message, MASK);
 	}
 
 	@Test
@@ -54,7 +57,7 @@ class BounceParserTest {
 		elsewhere.setRecipients(MimeMessage.RecipientType.TO, "renraku@city.example.jp");
 		elsewhere.setSubject("Undeliverable");
 		elsewhere.setText("550 5.1.1 User unknown");
-		assertThat(BounceParser.parse(elsewhere)).isEmpty();
+		assertThat(BounceParser.parse(elsewhere, MASK)).isEmpty();
 	}
 
 	@Test

@@ -1,15 +1,19 @@
 package jp.renraku.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
@@ -119,7 +123,7 @@ class BounceTest {
 	/** The return path the mail to the address went out with. */
 	private String returnPath(String address) {
 		String headers = registration.mailTo(address).rawHeaders();
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("Return-Path: <([^>]+)>").matcher(headers);
+		Matcher m = Pattern.compile("Return-Path: <([^>]+)>").matcher(headers);
 		assertThat(m.find()).as(headers).isTrue();
 		return m.group(1);
 	}
@@ -144,7 +148,7 @@ class BounceTest {
 			throws Exception {
 		MimeMessage message = new MimeMessage(smtp()) {
 			@Override
-			protected void updateMessageID() throws jakarta.mail.MessagingException {
+			protected void updateMessageID() throws MessagingException {
 				setHeader("Message-ID", messageId);
 			}
 		};
@@ -177,7 +181,7 @@ class BounceTest {
 
 	private MailInSettings.Mailbox box(String protocol, int port) {
 		return new MailInSettings.Mailbox(true, protocol, "127.0.0.1", port, "bounces", "secret", "INBOX",
-				protocol.equals("imap") ? "Processed" : null, java.time.Duration.ofMinutes(1), 500);
+				protocol.equals("imap") ? "Processed" : null, Duration.ofMinutes(1), 500);
 	}
 
 	private boolean stopped(String address) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,7 +93,7 @@ class CarrierDeliveryTest {
 	void carrierMailGoesInSessionsOfTheConfiguredSize() throws Exception {
 		engine.sendDueNow();
 		String tag = StaffFixtures.unique("s");
-		Map<String, String> people = new java.util.LinkedHashMap<>();
+		Map<String, String> people = new LinkedHashMap<>();
 		for (int i = 0; i < 5; i++) {
 			people.put("d" + i + "." + tag + "@docomo.ne.jp", "携帯" + i);
 		}
@@ -121,12 +123,12 @@ class CarrierDeliveryTest {
 	void mailOverTheCarriersPaceWaitsItsTurnWithoutCountingAnAttempt() throws Exception {
 		engine.sendDueNow();
 		String tag = StaffFixtures.unique("p");
-		Map<String, String> people = new java.util.LinkedHashMap<>();
+		Map<String, String> people = new LinkedHashMap<>();
 		for (int i = 0; i < 4; i++) {
 			people.put("d" + i + "." + tag + "@docomo.ne.jp", "携帯" + i);
 		}
 		long noticeId = release("件名", "本文", people);
-		Instant start = Instant.now().plusMillis(500).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		Instant start = Instant.now().plusMillis(500).truncatedTo(ChronoUnit.MILLIS);
 		// one a second, no burst beyond that
 		MovableClock clock = new MovableClock(start);
 		DeliveryEngine paced = engineWith(

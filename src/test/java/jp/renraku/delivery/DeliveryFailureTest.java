@@ -1,10 +1,14 @@
 package jp.renraku.delivery;
 
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
@@ -43,7 +47,7 @@ class DeliveryFailureTest {
 	void releasedNoticeForThree() {
 		engine.sendDueNow();
 		tag = StaffFixtures.unique("f");
-		Map<String, String> people = new java.util.LinkedHashMap<>();
+		Map<String, String> people = new LinkedHashMap<>();
 		people.put("ok." + tag + "@example.jp", "成功");
 		people.put("temp." + tag + "@example.jp", "一時");
 		people.put("perm." + tag + "@example.jp", "恒久");
@@ -63,7 +67,7 @@ class DeliveryFailureTest {
 
 	@Test
 	void temporaryRefusalIsRetriedAndPermanentRefusalFailsWithTheReply() throws Exception {
-		java.util.concurrent.atomic.AtomicBoolean firstTry = new java.util.concurrent.atomic.AtomicBoolean(true);
+		AtomicBoolean firstTry = new AtomicBoolean(true);
 		try (ScriptedSmtpServer relay = new ScriptedSmtpServer(address -> {
 			if (address.startsWith("perm.")) {
 				return "550 5.1.1 user unknown";
@@ -148,7 +152,7 @@ class DeliveryFailureTest {
 			.param("emergency", emergency)
 			.param("routine", noticeId)
 			.update();
-		var claimed = queue.claim("test", 3, Instant.now(), java.time.Duration.ofMinutes(1));
+		var claimed = queue.claim("test", 3, Instant.now(), Duration.ofMinutes(1));
 		assertThat(claimed).extracting(DeliveryQueue.Claimed::noticeId).containsOnly(emergency).hasSize(3);
 		// finish them, so that their lease does not run out in the middle of a later test
 		queue.finish(claimed.stream()
@@ -184,12 +188,12 @@ class DeliveryFailureTest {
 
 	@Test
 	void anEmergencyOvertakesARoutineNoticeAlreadySending() throws Exception {
-		Map<String, String> many = new java.util.LinkedHashMap<>();
+		Map<String, String> many = new LinkedHashMap<>();
 		for (int i = 0; i < 12; i++) {
 			many.put("routine" + i + "." + tag + "@example.jp", "通常" + i);
 		}
 		fixtures.release(false, "通常のお知らせ", "本文", many);
-		DeliveryEngine small = fixtures.engine(5, Map.of(), java.time.Clock.systemUTC());
+		DeliveryEngine small = fixtures.engine(5, Map.of(), Clock.systemUTC());
 		try (ScriptedSmtpServer relay = new ScriptedSmtpServer(address -> "250 ok");
 				SmtpConnection connection = new SmtpConnection(target(relay.port()), 100)) {
 			// the first notice of this test's setup and five of the routine one are out

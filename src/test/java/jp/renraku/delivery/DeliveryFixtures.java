@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.common.RenrakuProperties;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import jp.renraku.registration.RegistrationManagement;
@@ -35,6 +36,8 @@ public class DeliveryFixtures {
 
 	private final DeliveryQueue queue;
 
+	private final DeliveryReports reports;
+
 	private final JdbcClient jdbc;
 
 	private final ObjectProvider<RecipientDirectory> recipients;
@@ -53,15 +56,15 @@ public class DeliveryFixtures {
 
 	private final DeliveryTokens tokens;
 
-	private final jp.renraku.common.RenrakuProperties properties;
+	private final RenrakuProperties properties;
 
 	private final MailInSettings bounces;
 
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
-			DeliveryQueue queue, JdbcClient jdbc, ObjectProvider<RecipientDirectory> recipients,
-			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
-			DeliverySettings settings, MailSettings mail, MessageSource messages, DeliveryTokens tokens,
-			jp.renraku.common.RenrakuProperties properties, MailInSettings bounces) {
+			DeliveryQueue queue, DeliveryReports reports, JdbcClient jdbc,
+			ObjectProvider<RecipientDirectory> recipients, ObjectProvider<NoticeContents> contents,
+			ObjectProvider<SendingRules> rules, SmtpTarget target, DeliverySettings settings, MailSettings mail,
+			MessageSource messages, DeliveryTokens tokens, RenrakuProperties properties, MailInSettings bounces) {
 		this.bounces = bounces;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -69,6 +72,7 @@ public class DeliveryFixtures {
 		this.registration = registration;
 		this.registrations = registrations;
 		this.queue = queue;
+		this.reports = reports;
 		this.jdbc = jdbc;
 		this.recipients = recipients;
 		this.contents = contents;
@@ -111,8 +115,8 @@ public class DeliveryFixtures {
 	DeliveryEngine engine(int batchSize, Map<String, DeliverySettings.Destination> destinations, Clock clock) {
 		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, settings.lease(), settings.pollInterval(),
 				settings.maxAttempts(), settings.retryBase(), 1000, destinations);
-		return new DeliveryEngine(queue, recipients, contents, rules, target, custom, mail, messages, clock, tokens,
-				properties, bounces);
+		return new DeliveryEngine(queue, reports, recipients, contents, rules, target, custom, mail, messages, clock,
+				tokens, properties, bounces);
 	}
 
 	static SmtpTarget plain(int port) {
@@ -126,7 +130,7 @@ public class DeliveryFixtures {
 	 */
 	public int sendOneBatch(int size) {
 		try (SmtpConnection connection = new SmtpConnection(target, 1000)) {
-			return engine(size, settings.destinations(), java.time.Clock.systemUTC()).runOnce("one-batch", connection);
+			return engine(size, settings.destinations(), Clock.systemUTC()).runOnce("one-batch", connection);
 		}
 	}
 

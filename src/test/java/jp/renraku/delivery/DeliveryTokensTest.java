@@ -3,6 +3,7 @@ package jp.renraku.delivery;
 import java.util.HashSet;
 import java.util.Set;
 
+import jp.renraku.common.InstallationSecret;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliveryTokensTest {
 
 	private static DeliveryTokens tokens(byte seed) {
-		return new DeliveryTokens(jp.renraku.common.InstallationSecret.ofKey(new byte[] { seed, 2, 3, 4, 5, 6, 7, 8 }));
+		return new DeliveryTokens(InstallationSecret.ofKey(new byte[] { seed, 2, 3, 4, 5, 6, 7, 8 }));
 	}
 
 	@Test

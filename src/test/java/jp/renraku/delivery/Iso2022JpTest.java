@@ -1,5 +1,7 @@
 package jp.renraku.delivery;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,7 @@ class Iso2022JpTest {
 		String normalised = Iso2022Jp.normalise("ｱｲｳｴｵﾞﾟ｡｢｣､･ ①②③ ㈱㈲ ～∥－￠￡￢ ― •").orElseThrow();
 		assertThat(Iso2022Jp.CHARSET.newEncoder().canEncode(normalised)).isTrue();
 		// no JIS X 0201 katakana escape, which RFC 1468 does not allow
-		assertThat(new String(normalised.getBytes(Iso2022Jp.CHARSET), java.nio.charset.StandardCharsets.ISO_8859_1))
+		assertThat(new String(normalised.getBytes(Iso2022Jp.CHARSET), StandardCharsets.ISO_8859_1))
 			.doesNotContain("\u001b(I");
 	}
 

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 
@@ -68,7 +71,7 @@ class MessageRendererTest {
 		assertThat(message.getHeader("Message-ID", null)).isEqualTo("<42.9.renraku@city.example.jp>");
 		assertThat(message.getSubject()).startsWith("件名 太郎  Bcc: victim@example.jp  Bcc: spy@example.jp");
 		assertThat(message.getFrom()[0].toString()).contains("renraku@city.example.jp");
-		assertThat(((jakarta.mail.internet.InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("市役所");
+		assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("市役所");
 		assertThat(message.getSentDate()).isNotNull();
 		assertThat(message.getHeader("List-Unsubscribe", null))
 			.isEqualTo("<https://renraku.example/m/7.x.y/unsubscribe>");
@@ -115,8 +118,8 @@ class MessageRendererTest {
 
 	@Test
 	void anAddressWithALineBreakIsRefused() {
-		assertThatExceptionOfType(jakarta.mail.MessagingException.class).isThrownBy(() -> renderer().render(SESSION, 1,
-				2, new NoticeContent("件名", "本文", false), recipient("a@example.jp\r\nBcc: b@example.jp", "青木")));
+		assertThatExceptionOfType(MessagingException.class).isThrownBy(() -> renderer().render(SESSION, 1, 2,
+				new NoticeContent("件名", "本文", false), recipient("a@example.jp\r\nBcc: b@example.jp", "青木")));
 	}
 
 	@Test
@@ -146,7 +149,7 @@ class MessageRendererTest {
 		MimeMessage message = read(sent(tracking.render(SESSION, 42, 9, content, recipient("a@example.jp", "青木"), true,
 				DeliverySettings.MailCharset.UTF_8)));
 		assertThat(message.getContentType()).startsWith("multipart/alternative");
-		var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+		var parts = (MimeMultipart) message.getContent();
 		assertThat(parts.getCount()).isEqualTo(2);
 		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
 		assertThat((String) parts.getBodyPart(0).getContent()).startsWith("青木様 <b>太字</b> & 詳細");

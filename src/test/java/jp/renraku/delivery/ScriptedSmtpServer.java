@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,7 +94,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 			}
 			else if (upper.startsWith("AUTH ")) {
 				String[] given = authenticate(line, in, out);
-				signedIn = credentials != null && java.util.Arrays.equals(given, credentials);
+				signedIn = credentials != null && Arrays.equals(given, credentials);
 				if (signedIn) {
 					logins.add(given[0]);
 				}
@@ -140,7 +142,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	/** Reads AUTH PLAIN or AUTH LOGIN and returns the user and password given. */
 	private static String[] authenticate(String line, BufferedReader in, OutputStream out) throws IOException {
 		String[] words = line.split(" ");
-		java.util.Base64.Decoder base64 = java.util.Base64.getDecoder();
+		Base64.Decoder base64 = Base64.getDecoder();
 		if (words[1].equalsIgnoreCase("PLAIN")) {
 			String response = words.length > 2 ? words[2] : prompt(out, in, "");
 			String[] parts = new String(base64.decode(response), StandardCharsets.UTF_8).split("\0");

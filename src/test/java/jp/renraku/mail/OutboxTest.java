@@ -1,5 +1,8 @@
 package jp.renraku.mail;
 
+import java.util.List;
+import java.util.Map;
+
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
@@ -58,12 +61,11 @@ class OutboxTest {
 	@Test
 	void legacyMobileAndInternationalisedAddressesAreDeliveredOneRecipientPerMessage() {
 		catcher.clear();
-		mailer.send(new OutgoingMail("taro..yamada.@docomo.ne.jp", "件名①", "髙﨑さんへ", java.util.Map.of("X-Test", "1")));
+		mailer.send(new OutgoingMail("taro..yamada.@docomo.ne.jp", "件名①", "髙﨑さんへ", Map.of("X-Test", "1")));
 		mailer.send(new OutgoingMail("info@例え.テスト", "件名②", "本文"));
 		var caught = catcher.caught();
 		assertThat(caught).extracting(MailCatcher.CaughtMail::to)
-			.containsExactlyInAnyOrder(java.util.List.of("taro..yamada.@docomo.ne.jp"),
-					java.util.List.of("info@xn--r8jz45g.xn--zckzah"));
+			.containsExactlyInAnyOrder(List.of("taro..yamada.@docomo.ne.jp"), List.of("info@xn--r8jz45g.xn--zckzah"));
 		assertThat(caught).anySatisfy(mail -> {
 			assertThat(mail.subject()).isEqualTo("件名①");
 			assertThat(mail.body()).contains("髙﨑さんへ");

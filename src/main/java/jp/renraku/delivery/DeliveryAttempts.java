@@ -1,0 +1,84 @@
+package jp.renraku.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jp.renraku.common.EmailAddresses;
+import jp.renraku.common.RenrakuProperties;
+import jp.renraku.mail.MailInSettings;
+import jp.renraku.mail.MailSettings;
+import org.springframework.context.MessageSource;
+
+/**
+ * One attempt at a claimed delivery: its message rendered with the recipient's personal
+ * links, handed to the relay, and what became of it by the retry policy (sent, failed for
+ * good, or tried again after a wait that doubles with each attempt).
+ */
+final class DeliveryAttempts {
+
+	/** The outcome of one send, and whether the relay could not be reached at all. */
+	record Attempt(DeliveryQueue.Outcome outcome, boolean relayUnreachable) {
+	}
+
+	private final DeliverySettings settings;
+
+	private final MessageRenderer renderer;
+
+	private final Clock clock;
+
+	private final MailInSettings bounces;
+
+	private final DeliveryTokens tokens;
+
+	DeliveryAttempts(DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock,
+			DeliveryTokens tokens, RenrakuProperties links, MailInSettings bounces) {
+		this.settings = settings;
+		this.clock = clock;
+		this.bounces = bounces;
+		this.tokens = tokens;
+		// with a mail-in domain, replies come back to Renraku naming their delivery: a
+		// 「停止」 is answered, the rest kept on the notice for its sender, never forwarded
+		this.renderer = new MessageRenderer(mail.from(), messages, id -> links.baseUrl() + "/c/" + tokens.token(id),
+				id -> links.baseUrl() + "/o/" + tokens.openToken(id),
+				id -> bounces.verp() ? "reply+" + tokens.replyToken(id) + "@" + bounces.domain() : "");
+	}
+
+	Attempt send(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient, SmtpConnection connection,
+			DeliverySettings.MailCharset charset) {
+		int attempt = claimed.attempts() + 1;
+		Instant now = clock.instant();
+		SmtpConnection.Result result;
+		try {
+			RenderedMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(), content,
+					recipient, connection.eightBitMime(), charset);
+			if (bounces.verp()) {
+				// bounces come back to an address that names this delivery
+				message.setEnvelopeFrom("bounce+" + tokens.bounceToken(claimed.id()) + "@" + bounces.domain());
+			}
+			InternetAddress to = new InternetAddress();
+			to.setAddress(EmailAddresses.toAscii(recipient.email()));
+			result = connection.send(message, to);
+		}
+		catch (MessagingException ex) {
+			return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.FAILED, attempt, now,
+					"message could not be built: " + ex.getMessage(), null), false);
+		}
+		boolean unreachable = !result.accepted() && result.code() == 0;
+		if (result.accepted()) {
+			return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SENT, attempt, now, null, now),
+					false);
+		}
+		if (result.permanent() || attempt >= settings.maxAttempts()) {
+			return new Attempt(
+					new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.FAILED, attempt, now, result.reply(), null),
+					unreachable);
+		}
+		Duration wait = settings.retryBase().multipliedBy(1L << Math.min(attempt - 1, 10));
+		return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, attempt, now.plus(wait),
+				result.reply(), null), unreachable);
+	}
+
+}

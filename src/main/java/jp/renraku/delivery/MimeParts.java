@@ -1,0 +1,111 @@
+package jp.renraku.delivery;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeUtility;
+
+/**
+ * The pieces {@link MessageRenderer} writes a message from: header lines, the encoded
+ * subject, the multipart/alternative body with its HTML part, and the checks that decide
+ * how the text may travel.
+ */
+final class MimeParts {
+
+	/** RFC 5322 lines may be at most 998 octets; longer text goes as base64. */
+	private static final int MAX_LINE = 998;
+
+	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
+
+	private MimeParts() {
+	}
+
+	/** The multipart/alternative body: the text, then the HTML with the opening image. */
+	static byte[] alternative(String boundary, String text, String imageUrl) {
+		String html = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"></head><body>"
+				+ "<div style=\"white-space:pre-wrap;font-family:sans-serif\">" + html(text) + "</div>" + "<img src=\""
+				+ escape(imageUrl) + "\" width=\"1\" height=\"1\" alt=\"\" style=\"border:0\">" + "</body></html>";
+		Base64.Encoder base64 = Base64.getMimeEncoder();
+		StringBuilder body = new StringBuilder(text.length() * 3);
+		body.append("--").append(boundary).append("\r\n");
+		body.append("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+		body.append(base64.encodeToString(text.getBytes(StandardCharsets.UTF_8))).append("\r\n");
+		body.append("--").append(boundary).append("\r\n");
+		body.append("Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+		body.append(base64.encodeToString(html.getBytes(StandardCharsets.UTF_8))).append("\r\n");
+		body.append("--").append(boundary).append("--");
+		return body.toString().getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/** The text as HTML: escaped, with its addresses as links. */
+	private static String html(String text) {
+		StringBuilder html = new StringBuilder(text.length() + 64);
+		Matcher url = URL.matcher(text);
+		int at = 0;
+		while (url.find()) {
+			html.append(escape(text.substring(at, url.start())));
+			String link = escape(url.group());
+			html.append("<a href=\"").append(link).append("\">").append(link).append("</a>");
+			at = url.end();
+		}
+		return html.append(escape(text.substring(at))).toString();
+	}
+
+	private static String escape(String text) {
+		return text.replace("&", "&amp;")
+			.replace("<", "&lt;")
+			.replace(">", "&gt;")
+			.replace("\"", "&quot;")
+			.replace("'", "&#39;");
+	}
+
+	/** One header line, its value already encoded and folded. */
+	static void header(StringBuilder headers, String name, String value) {
+		headers.append(name).append(": ").append(value).append("\r\n");
+	}
+
+	/** The subject as RFC 2047 encoded words, folded like Jakarta Mail folds it. */
+	static String encodedSubject(String subject, Charset charset) {
+		try {
+			return MimeUtility.fold(9, MimeUtility.encodeText(subject, charset.name(), "B"));
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Line breaks as CRLF, whatever the sender's browser sent. */
+	static String lines(String text) {
+		return text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+	}
+
+	/** Whether no line of the body is longer than RFC 5322 allows. */
+	static boolean shortLines(byte[] body) {
+		int length = 0;
+		for (byte b : body) {
+			if (b == '\n') {
+				length = 0;
+			}
+			else if (++length > MAX_LINE) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether the text can stand in a header as it is: printable ASCII, no spaces. */
+	static boolean printableAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c <= ' ' || c >= 0x7f) {
+				return false;
+			}
+		}
+		return !text.isEmpty();
+	}
+
+}
