@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.notice.NoticeFixtures;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,9 @@ class AccountReviewTest {
 
 	@Autowired
 	RegistrationFixtures registration;
+
+	@Autowired
+	NoticeFixtures notices;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -113,14 +117,7 @@ class AccountReviewTest {
 	void chosenAccountsAreRetiredAtOnceButNotThoseWithOpenWork() throws Exception {
 		RegistrationList list = registration.list(manager);
 		// the leaving sender has a draft
-		assertThat(mvc.post()
-			.uri("/notices/new")
-			.with(leaving.signedIn())
-			.with(csrf())
-			.param("subject", "引き継ぐ下書き")
-			.param("text", "本文")
-			.param("listIds", String.valueOf(list.id()))
-			.exchange()).hasStatus3xxRedirection();
+		notices.draft(leaving, list).subject("引き継ぐ下書き").save();
 		MvcTestResult result = mvc.post()
 			.uri("/staff/review/retire")
 			.with(manager.signedIn())

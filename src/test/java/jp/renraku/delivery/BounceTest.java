@@ -25,11 +25,12 @@ import jakarta.mail.util.ByteArrayDataSource;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.registration.RegistrationFixtures;
-import jp.renraku.registration.RegistrationList;
 import jp.renraku.mail.MailCatcher;
 import jp.renraku.mail.MailInMailbox;
 import jp.renraku.mail.MailInSettings;
+import jp.renraku.notice.NoticeFixtures;
+import jp.renraku.notice.NoticeFixtures.Sending;
+import jp.renraku.registration.RegistrationFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import static jp.renraku.StaffRequests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,7 +62,7 @@ class BounceTest {
 	RegistrationFixtures registration;
 
 	@Autowired
-	DeliveryEngine engine;
+	NoticeFixtures notices;
 
 	@Autowired
 	MailCatcher catcher;
@@ -82,7 +82,7 @@ class BounceTest {
 
 	TestStaff manager;
 
-	RegistrationList list;
+	Sending sending;
 
 	List<String> addresses;
 
@@ -93,15 +93,11 @@ class BounceTest {
 		server = new GreenMail(setups);
 		server.start();
 		server.setUser(MAILBOX, "bounces", "secret");
-		engine.sendDueNow();
-		manager = staff.manager(staff.body());
-		sender = staff.sender(manager);
-		list = registration.list(manager);
-		String tag = StaffFixtures.unique("b");
-		addresses = List.of(tag + ".a@example.jp", tag + ".b@example.jp", tag + ".c@docomo.ne.jp",
-				tag + ".d@example.jp");
-		addresses.forEach(address -> registration.registrant(list, address, "不達 太郎", "1年1組"));
-		catcher.clear();
+		sending = notices
+			.sending(NoticeFixtures.residents("a@example.jp", "b@example.jp", "c@docomo.ne.jp", "d@example.jp"));
+		manager = sending.manager();
+		sender = sending.sender();
+		addresses = sending.addresses();
 	}
 
 	@AfterEach
@@ -110,14 +106,7 @@ class BounceTest {
 	}
 
 	private long release(String subject) {
-		String location = post(mvc, sender, "/notices/new", "subject", subject, "text", "本文", "listIds",
-				String.valueOf(list.id()))
-			.getResponse()
-			.getRedirectedUrl();
-		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-		post(mvc, sender, "/notices/" + id + "/release");
-		engine.sendDueNow();
-		return id;
+		return notices.draft(sending).subject(subject).send();
 	}
 
 	/** The return path the mail to the address went out with. */

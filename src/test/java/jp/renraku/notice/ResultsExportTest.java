@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.Outbox;
-import jp.renraku.mail.MailCatcher;
-import jp.renraku.registration.RegistrationFixtures;
-import jp.renraku.registration.RegistrationList;
+import jp.renraku.confirmation.ConfirmationFixtures;
+import jp.renraku.notice.NoticeFixtures.Sending;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static jp.renraku.StaffRequests.post;
+import static jp.renraku.notice.NoticeFixtures.resident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,13 +32,10 @@ class ResultsExportTest {
 	StaffFixtures staff;
 
 	@Autowired
-	RegistrationFixtures registration;
+	NoticeFixtures notices;
 
 	@Autowired
-	Outbox engine;
-
-	@Autowired
-	MailCatcher catcher;
+	ConfirmationFixtures confirm;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -56,25 +52,19 @@ class ResultsExportTest {
 
 	@BeforeEach
 	void answeredNotice() {
-		engine.sendDueNow();
-		long body = staff.body();
-		manager = staff.manager(body);
-		colleague = staff.manager(body);
-		sender = staff.sender(manager);
-		RegistrationList list = registration.list(manager);
-		address = StaffFixtures.unique("x") + "@example.jp";
-		registration.registrant(list, address, "=HYPERLINK(\"http://evil\")", "2組");
-		registration.registrant(list, StaffFixtures.unique("y") + "@example.jp", "未回答 花子", "2組");
-		catcher.clear();
-		var saved = post(mvc, sender, "/notices/new", "subject", "出欠の確認", "text", "{{受信確認リンク}}", "listIds",
-				String.valueOf(list.id()), "questions[0].label", "出欠", "questions[0].kind", "SINGLE_CHOICE",
-				"questions[0].options", "出席\n欠席", "questions[0].maxLength", "200");
-		String location = saved.getResponse().getRedirectedUrl();
-		noticeId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-		post(mvc, sender, "/notices/" + noticeId + "/release");
-		engine.sendDueNow();
-		String link = RegistrationFixtures.link(registration.mailTo(address), "/c/");
-		assertThat(mvc.post().uri(link).param("q1", "欠席").exchange()).hasStatusOk();
+		Sending sending = notices.sending(resident("x@example.jp", "=HYPERLINK(\"http://evil\")", "2組"),
+				resident("y@example.jp", "未回答 花子", "2組"));
+		manager = sending.manager();
+		colleague = staff.manager(manager.staff().requireBody());
+		sender = sending.sender();
+		address = sending.addresses().get(0);
+		noticeId = notices.draft(sending)
+			.subject("出欠の確認")
+			.text("{{受信確認リンク}}")
+			.fields("questions[0].label", "出欠", "questions[0].kind", "SINGLE_CHOICE", "questions[0].options", "出席\n欠席",
+					"questions[0].maxLength", "200")
+			.send();
+		assertThat(confirm.answer(confirm.link(address), "q1", "欠席")).hasStatusOk();
 	}
 
 	private long request() {
@@ -84,9 +74,8 @@ class ResultsExportTest {
 			.contains("範囲と持ち出し先");
 		var requested = post(mvc, manager, "/notices/" + noticeId + "/results-export", "purpose", "欠席者への連絡", "scope",
 				"担任のみ");
-		String location = requested.getResponse().getRedirectedUrl();
-		assertThat(location).startsWith("/exports/");
-		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(requested.getResponse().getRedirectedUrl()).startsWith("/exports/");
+		return NoticeFixtures.idOf(requested);
 	}
 
 	@Test

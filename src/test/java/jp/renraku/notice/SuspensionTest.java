@@ -5,6 +5,7 @@ import java.util.List;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.delivery.DeliveryFixtures;
 import jp.renraku.delivery.Outbox;
 import jp.renraku.mail.MailCatcher;
 import jp.renraku.registration.RegistrationFixtures;
@@ -45,7 +46,10 @@ class SuspensionTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	jp.renraku.delivery.DeliveryFixtures deliveries;
+	DeliveryFixtures deliveries;
+
+	@Autowired
+	NoticeFixtures notices;
 
 	TestStaff admin;
 
@@ -77,26 +81,13 @@ class SuspensionTest {
 		}
 		manageLink = RegistrationFixtures.link(registration.mailTo("a." + tag + "@example.jp"), "/m/");
 		catcher.clear();
-		released = draft("停止前のお知らせ");
-		draft = draft("停止中に送ろうとするお知らせ");
-		mvc.post().uri("/notices/" + released + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		released = notices.draft(sender, list).subject("停止前のお知らせ").save();
+		draft = notices.draft(sender, list).subject("停止中に送ろうとするお知らせ").save();
+		notices.release(sender, released);
 		// suspended mid-send: one message is out, two wait
 		assertThat(deliveries.sendOneBatch(1)).isEqualTo(1);
 		catcher.clear();
 		suspend();
-	}
-
-	private long draft(String subject) {
-		var created = mvc.post()
-			.uri("/notices/new")
-			.with(sender.signedIn())
-			.with(csrf())
-			.param("subject", subject)
-			.param("text", "本文")
-			.param("listIds", String.valueOf(list.id()))
-			.exchange();
-		String location = created.getResponse().getRedirectedUrl();
-		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 	}
 
 	private void suspend() {
@@ -136,10 +127,9 @@ class SuspensionTest {
 		assertThat(release).hasRedirectedUrl("/notices/" + draft)
 			.flash()
 			.containsEntry("flashError", "body.error.suspended");
-		assertThat(jdbc.sql("SELECT state FROM notice WHERE id = :id").param("id", draft).query(String.class).single())
-			.isEqualTo("DRAFT");
+		assertThat(notices.state(draft)).isEqualTo("DRAFT");
 		// a Referer naming another site, or a path a browser reads as one, leads home
-		for (String referer : java.util.List.of("http://evil.example/notices", "http://localhost//evil.example/x",
+		for (String referer : List.of("http://evil.example/notices", "http://localhost//evil.example/x",
 				"//evil.example/x", "http://localhost/\\evil.example")) {
 			var refused = mvc.post()
 				.uri("/notices/" + draft + "/release")
@@ -149,14 +139,8 @@ class SuspensionTest {
 				.exchange();
 			assertThat(refused).as(referer).hasRedirectedUrl("/");
 		}
-		assertThat(mvc.post()
-			.uri("/notices/new")
-			.with(sender.signedIn())
-			.with(csrf())
-			.param("subject", "新しい下書き")
-			.param("text", "本文")
-			.param("listIds", String.valueOf(list.id()))
-			.exchange()).flash().containsEntry("flashError", "body.error.suspended");
+		assertThat(notices.draft(sender, list).subject("新しい下書き").post()).flash()
+			.containsEntry("flashError", "body.error.suspended");
 		assertThat(mvc.post().uri("/notices/" + released + "/pause").with(manager.signedIn()).with(csrf()).exchange())
 			.flash()
 			.containsEntry("flashError", "body.error.suspended");
@@ -223,8 +207,7 @@ class SuspensionTest {
 			.query(String.class)
 			.single()).contains("discarded 2");
 		// and the body works again
-		assertThat(mvc.post().uri("/notices/" + draft + "/release").with(sender.signedIn()).with(csrf()).exchange())
-			.hasRedirectedUrl("/notices/" + draft);
+		assertThat(notices.release(sender, draft)).hasRedirectedUrl("/notices/" + draft);
 		assertThat(engine.sendDueNow()).isEqualTo(3);
 	}
 

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import jp.renraku.RenrakuIntegrationTest;
+import jp.renraku.StaffRequests;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
 import jp.renraku.delivery.Outbox;
 import jp.renraku.mail.MailCatcher;
+import jp.renraku.notice.NoticeFixtures;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,9 @@ class UsagePermitTest {
 
 	@Autowired
 	RegistrationFixtures registration;
+
+	@Autowired
+	NoticeFixtures notices;
 
 	@Autowired
 	PermitManagement permits;
@@ -97,7 +102,7 @@ class UsagePermitTest {
 	}
 
 	private MvcTestResult post(TestStaff who, String uri, String... params) {
-		return jp.renraku.StaffRequests.post(mvc, who, uri, params);
+		return StaffRequests.post(mvc, who, uri, params);
 	}
 
 	@Test
@@ -106,15 +111,7 @@ class UsagePermitTest {
 		TestStaff sender = staff.sender(manager);
 		// without a permit: no registrations, no sending
 		assertThat(mvc.get().uri("/r/" + list.publicToken()).exchange()).bodyText().contains("登録を受け付けていません");
-		var draft = mvc.post()
-			.uri("/notices/new")
-			.with(sender.signedIn())
-			.with(csrf())
-			.param("subject", "許可前")
-			.param("text", "本文")
-			.param("listIds", String.valueOf(list.id()))
-			.exchange();
-		long notice = idOf(draft);
+		long notice = notices.draft(sender, list).subject("許可前").save();
 		assertThat(post(sender, "/notices/" + notice + "/release")).flash()
 			.containsEntry("flashError", "notice.error.noPermit");
 

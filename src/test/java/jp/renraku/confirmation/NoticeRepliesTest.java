@@ -1,23 +1,27 @@
-package jp.renraku.notice;
+package jp.renraku.confirmation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.mail.MailCatcher;
 import jp.renraku.mail.MailInMailbox;
 import jp.renraku.mail.MailInSettings;
-import jp.renraku.delivery.Outbox;
-import jp.renraku.mail.MailCatcher;
+import jp.renraku.notice.NoticeFixtures;
+import jp.renraku.notice.NoticeFixtures.Sending;
 import jp.renraku.registration.RegistrationFixtures;
-import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import static jp.renraku.StaffRequests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,7 +50,7 @@ class NoticeRepliesTest {
 	RegistrationFixtures registration;
 
 	@Autowired
-	Outbox engine;
+	NoticeFixtures notices;
 
 	@Autowired
 	MailCatcher catcher;
@@ -73,21 +76,10 @@ class NoticeRepliesTest {
 		server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
 		server.start();
 		inbox = server.setUser("mailin@bounce.example.jp", "mailin", "secret");
-		engine.sendDueNow();
-		TestStaff manager = staff.manager(staff.body());
-		sender = staff.sender(manager);
-		RegistrationList list = registration.list(manager);
-		String tag = StaffFixtures.unique("rp");
-		addresses = List.of(tag + ".a@example.jp", tag + ".b@example.jp", tag + ".c@example.jp");
-		addresses.forEach(address -> registration.registrant(list, address, "返信 太郎", "1年1組"));
-		catcher.clear();
-		String location = post(mvc, sender, "/notices/new", "subject", "行事のお知らせ", "text", "明日は運動会です。", "listIds",
-				String.valueOf(list.id()))
-			.getResponse()
-			.getRedirectedUrl();
-		noticeId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-		post(mvc, sender, "/notices/" + noticeId + "/release");
-		engine.sendDueNow();
+		Sending sending = notices.sending(NoticeFixtures.residents("a@example.jp", "b@example.jp", "c@example.jp"));
+		sender = sending.sender();
+		addresses = sending.addresses();
+		noticeId = notices.draft(sending).subject("行事のお知らせ").text("明日は運動会です。").send();
 	}
 
 	@AfterEach
@@ -96,8 +88,7 @@ class NoticeRepliesTest {
 	}
 
 	private String replyTo(String address) {
-		java.util.regex.Matcher m = java.util.regex.Pattern
-			.compile("Reply-To: (reply\\+[0-9a-f]{52}@bounce\\.example\\.jp)")
+		Matcher m = Pattern.compile("Reply-To: (reply\\+[0-9a-f]{52}@bounce\\.example\\.jp)")
 			.matcher(registration.mailTo(address).rawHeaders());
 		assertThat(m.find()).isTrue();
 		return m.group(1);
@@ -106,7 +97,7 @@ class NoticeRepliesTest {
 	private void reply(String from, String to, String text, String messageId) throws Exception {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
 			@Override
-			protected void updateMessageID() throws jakarta.mail.MessagingException {
+			protected void updateMessageID() throws MessagingException {
 				setHeader("Message-ID", messageId);
 			}
 		};
@@ -120,7 +111,7 @@ class NoticeRepliesTest {
 
 	private MailInMailbox.Reading read() throws Exception {
 		return mailbox.read(new MailInSettings.Mailbox(true, "imap", "127.0.0.1", server.getImap().getPort(), "mailin",
-				"secret", "INBOX", null, java.time.Duration.ofMinutes(1), 500));
+				"secret", "INBOX", null, Duration.ofMinutes(1), 500));
 	}
 
 	private long stored() {

@@ -1,4 +1,4 @@
-package jp.renraku.notice;
+package jp.renraku.confirmation;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +7,6 @@ import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
 import jp.renraku.browser.BrowserTest;
 import jp.renraku.delivery.Outbox;
-import jp.renraku.mail.MailCatcher;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.Test;
@@ -25,15 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SafetyConfirmationBrowserTest extends BrowserTest {
 
-	private MailCatcher.CaughtMail mailTo(String address, String subjectPart) {
-		MailCatcher catcher = app.context().getBean(MailCatcher.class);
-		return catcher.caught()
-			.stream()
-			.filter(m -> m.to().contains(address) && m.subject().contains(subjectPart))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no mail to " + address));
-	}
-
 	private void answer(String link, String choice) {
 		open(link);
 		assertThat(heading()).isEqualTo("回答");
@@ -48,6 +38,7 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		StaffFixtures staff = beans.createBean(StaffFixtures.class);
 		RegistrationFixtures registration = beans.createBean(RegistrationFixtures.class);
 		Outbox engine = app.context().getBean(Outbox.class);
+		ConfirmationFixtures confirm = app.context().getBean(ConfirmationFixtures.class);
 		TestStaff manager = staff.manager(staff.body());
 		TestStaff sender = staff.sender(manager);
 		RegistrationList list = registration.list(manager);
@@ -72,7 +63,7 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		String staffTab = browser.getWindowHandle();
 		browser.switchTo().newWindow(WindowType.TAB);
 		String residentTab = browser.getWindowHandle();
-		answer(RegistrationFixtures.link(mailTo(residents.get(0), "安否確認"), "/c/"), "無事");
+		answer(confirm.link(residents.get(0), "安否確認"), "無事");
 		assertFitsOnAPhone("31-safety-answered");
 
 		// the sender opens the notice; the figures change without a reload
@@ -80,7 +71,7 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		browser.navigate().to(noticePage);
 		assertThat(browser.findElement(By.id("results-answered")).getText()).isEqualTo("1");
 		browser.switchTo().window(residentTab);
-		open(RegistrationFixtures.link(mailTo(residents.get(1), "安否確認"), "/c/"));
+		open(confirm.link(residents.get(1), "安否確認"));
 		press("回答を送信する");
 		assertThat(browser.findElement(By.cssSelector(".field__error")).getText()).contains("この質問には回答が必要です");
 		assertFitsOnAPhone("32-safety-required");
@@ -103,7 +94,7 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		engine.sendDueNow();
 
 		browser.switchTo().window(residentTab);
-		answer(RegistrationFixtures.link(mailTo(residents.get(2), "【再送】"), "/c/"), "負傷している");
+		answer(confirm.link(residents.get(2), "【再送】"), "負傷している");
 		browser.switchTo().window(staffTab);
 		browser.navigate().to(noticePage);
 		assertThat(browser.findElement(By.id("results-answered")).getText()).isEqualTo("3");

@@ -1,4 +1,4 @@
-package jp.renraku.notice;
+package jp.renraku.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,18 +8,15 @@ import java.util.concurrent.TimeUnit;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
-import jp.renraku.account.StaffFixtures.TestStaff;
-import jp.renraku.delivery.Outbox;
 import jp.renraku.mail.MailCatcher;
+import jp.renraku.notice.NoticeFixtures;
+import jp.renraku.notice.NoticeFixtures.Sending;
 import jp.renraku.registration.RegistrationFixtures;
-import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * Three callers claim small batches from one queue at once, each in its own transactions,
@@ -30,13 +27,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class DeliveryRaceTest {
 
 	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	StaffFixtures staff;
-
-	@Autowired
 	RegistrationFixtures registration;
+
+	@Autowired
+	NoticeFixtures notices;
 
 	@Autowired
 	Outbox engine;
@@ -46,25 +40,13 @@ class DeliveryRaceTest {
 
 	@Test
 	void workersRacingOverTheSameQueueSendEachMessageOnce() throws Exception {
-		engine.sendDueNow();
-		TestStaff manager = staff.manager(staff.body());
-		TestStaff sender = staff.sender(manager);
-		RegistrationList list = registration.list(manager);
+		Sending sending = notices.sending();
 		for (int i = 0; i < 120; i++) {
-			registration.registrant(list, StaffFixtures.unique("race" + i) + "@example.jp", "競争 " + i, "1年1組");
+			registration.registrant(sending.list(), StaffFixtures.unique("race" + i) + "@example.jp", "競争 " + i,
+					"1年1組");
 		}
 		catcher.clear();
-		var created = mvc.post()
-			.uri("/notices/new")
-			.with(sender.signedIn())
-			.with(csrf())
-			.param("subject", "競争")
-			.param("text", "本文")
-			.param("listIds", String.valueOf(list.id()))
-			.exchange();
-		String location = created.getResponse().getRedirectedUrl();
-		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-		mvc.post().uri("/notices/" + id + "/release").with(sender.signedIn()).with(csrf()).exchange();
+		notices.draft(sending).subject("競争").release();
 
 		var pool = Executors.newFixedThreadPool(3);
 		try {
