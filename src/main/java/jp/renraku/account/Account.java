@@ -2,6 +2,7 @@ package jp.renraku.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
@@ -45,7 +46,7 @@ final class Account {
 
 	final @Nullable Instant lastSignInAt;
 
-	final java.time.@Nullable LocalDate leavesOn;
+	final @Nullable LocalDate leavesOn;
 
 	final @Nullable Instant retiredAt;
 
@@ -59,7 +60,7 @@ final class Account {
 			AccountState state, String passwordHash, Instant passwordChangedAt, boolean passwordTemporary,
 			@Nullable Instant temporaryExpiresAt, @Nullable String totpSecret, boolean totpEnabled,
 			@Nullable Long totpLastStep, Instant createdAt, @Nullable Instant lastSignInAt,
-			java.time.@Nullable LocalDate leavesOn, @Nullable Instant retiredAt, int sessionEpoch) {
+			@Nullable LocalDate leavesOn, @Nullable Instant retiredAt, int sessionEpoch) {
 		this.id = id;
 		this.loginId = loginId;
 		this.displayName = displayName;

@@ -1,77 +1,55 @@
 package jp.renraku.account;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
-import jp.renraku.audit.AuditAction;
-import jp.renraku.audit.AuditTrail;
-import jp.renraku.common.NotFoundException;
-import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
-import jp.renraku.common.WorkHandover;
-import jp.renraku.organization.OrganizationManagement;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The account module's API. Who may do what is decided here, not only in the pages: the
  * system administrator manages every account; an operations manager manages only the
- * senders of their own body, and another body's account is simply not found.
+ * senders of their own body, and another body's account is simply not found
+ * ({@link ManageableAccounts}). Each call is one transaction; the work is done by
+ * {@link AccountCreation} (new accounts), {@link AccountAdministration} (accounts one
+ * manages), {@link AccountReviews} (the review) and {@link OwnAccount} (the holder's own
+ * password, sessions and leak report).
  */
 @Service
 public class AccountManagement {
 
 	private final Accounts accounts;
 
-	private final PasswordEncoder encoder;
-
-	private final PasswordPolicy policy;
-
-	private final SignInProperties properties;
-
-	private final TemporaryPasswords temporaryPasswords = new TemporaryPasswords();
-
-	private final OrganizationManagement organization;
-
-	private final AuditTrail audit;
-
-	private final ApplicationEventPublisher events;
-
-	private final Clock clock;
-
-	private final ObjectProvider<WorkHandover> handovers;
-
-	private final java.time.ZoneId zone;
-
 	private final SignInThrottle throttle;
 
 	private final LoginIdChecks loginIds;
 
-	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, SignInProperties properties,
-			OrganizationManagement organization, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-			ObjectProvider<WorkHandover> handovers, RenrakuProperties renraku, SignInThrottle throttle,
-			LoginIdChecks loginIds) {
+	private final ManageableAccounts manageable;
+
+	private final AccountCreation creation;
+
+	private final AccountAdministration administration;
+
+	private final AccountReviews reviews;
+
+	private final OwnAccount own;
+
+	AccountManagement(Accounts accounts, SignInThrottle throttle, LoginIdChecks loginIds, ManageableAccounts manageable,
+			AccountCreation creation, AccountAdministration administration, AccountReviews reviews, OwnAccount own) {
+		this.accounts = accounts;
 		this.throttle = throttle;
 		this.loginIds = loginIds;
-		this.handovers = handovers;
-		this.zone = renraku.timeZone();
-		this.accounts = accounts;
-		this.encoder = encoder;
-		this.policy = policy;
-		this.properties = properties;
-		this.organization = organization;
-		this.audit = audit;
-		this.events = events;
-		this.clock = clock;
+		this.manageable = manageable;
+		this.creation = creation;
+		this.administration = administration;
+		this.reviews = reviews;
+		this.own = own;
 	}
 
 	/** Login IDs are compared in lower case: "Tanaka" and "tanaka" are one ID. */
@@ -106,7 +84,7 @@ public class AccountManagement {
 	 * As the pages show them, with whether wrong passwords have locked some client out.
 	 */
 	private List<StaffAccount> shown(List<Account> found) {
-		java.util.Set<String> locked = throttle.locked(found.stream().map(a -> a.loginId).toList());
+		Set<String> locked = throttle.locked(found.stream().map(a -> a.loginId).toList());
 		return found.stream().map(a -> StaffAccount.of(a, locked.contains(a.loginId))).toList();
 	}
 
@@ -123,17 +101,13 @@ public class AccountManagement {
 	/** An account the actor may manage, or 404. */
 	@Transactional(readOnly = true)
 	public StaffAccount manageable(Staff actor, long accountId) {
-		return shown(requireManageable(actor, accountId));
+		return shown(manageable.require(actor, accountId));
 	}
 
 	/** Creates the first system administrator when the database has no account at all. */
 	@Transactional
 	public Optional<IssuedPassword> bootstrapSystemAdmin(String loginId, String displayName) {
-		if (accounts.any()) {
-			return Optional.empty();
-		}
-		Staff console = new Staff(0, "system", "system", Role.SYSTEM_ADMIN, null);
-		return Optional.of(create(console, new NewAccount(loginId, displayName, null), Role.SYSTEM_ADMIN, null));
+		return creation.bootstrapSystemAdmin(loginId, displayName);
 	}
 
 	/**
@@ -144,16 +118,7 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public IssuedPassword resetSystemAdminFromConsole(String loginId) {
-		Account account = accounts.findByLoginId(normalizeLoginId(loginId))
-			.filter(a -> a.role == Role.SYSTEM_ADMIN && a.state != AccountState.RETIRED)
-			.orElseThrow(() -> new AccountException("account.error.noSuchAdministrator"));
-		Instant now = clock.instant();
-		String password = temporaryPasswords.next();
-		Instant expires = now.plus(properties.temporaryPasswordValidity());
-		accounts.setTemporaryPassword(account.id, encoder.encode(password), expires, now);
-		throttle.clear(account.loginId);
-		audit.record(AuditAction.PASSWORD_RESET, null, "account:" + account.loginId, "from the server console");
-		return new IssuedPassword(account.id, account.loginId, password, expires);
+		return administration.resetSystemAdminFromConsole(loginId);
 	}
 
 	/**
@@ -162,18 +127,13 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public IssuedPassword createOperationsManager(Staff actor, long bodyId, NewAccount account) {
-		requireSystemAdmin(actor);
-		organization.get(bodyId);
-		return create(actor, account, Role.OPERATIONS_MANAGER, bodyId);
+		return creation.createOperationsManager(actor, bodyId, account);
 	}
 
 	/** Art. 4-2-2: an operations manager appoints a sender of their own body. */
 	@Transactional
 	public IssuedPassword createSender(Staff actor, NewAccount account) {
-		if (actor.role() != Role.OPERATIONS_MANAGER) {
-			throw new AccountException("account.error.notAllowed");
-		}
-		return create(actor, account, Role.SENDER, actor.requireBody());
+		return creation.createSender(actor, account);
 	}
 
 	/**
@@ -182,23 +142,7 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public IssuedPassword createSystemAdmin(Staff actor, NewAccount account) {
-		requireSystemAdmin(actor);
-		return create(actor, account, Role.SYSTEM_ADMIN, null);
-	}
-
-	private IssuedPassword create(Staff actor, NewAccount account, Role role, @Nullable Long bodyId) {
-		String loginId = normalizeLoginId(account.loginId());
-		if (accounts.loginIdTaken(loginId)) {
-			throw new AccountException(
-					actor.isSystemAdmin() ? "account.error.loginIdTaken" : "account.error.loginIdUnavailable");
-		}
-		Instant now = clock.instant();
-		String password = temporaryPasswords.next();
-		Instant expires = now.plus(properties.temporaryPasswordValidity());
-		long id = accounts.insert(loginId, account.displayName(), account.email(), role, bodyId,
-				encoder.encode(password), expires, now);
-		audit.record(AuditAction.ACCOUNT_CREATED, bodyId, "account:" + loginId, role.name());
-		return new IssuedPassword(id, loginId, password, expires);
+		return creation.createSystemAdmin(actor, account);
 	}
 
 	/**
@@ -207,7 +151,7 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public void retire(Staff actor, long accountId) {
-		retire(actor, accountId, null);
+		administration.retire(actor, accountId, null);
 	}
 
 	/**
@@ -217,34 +161,13 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public void retire(Staff actor, long accountId, @Nullable Long handOverTo) {
-		Account account = requireManageable(actor, accountId);
-		if (account.id == actor.accountId()) {
-			throw new AccountException("account.error.retireSelf");
-		}
-		if (account.state == AccountState.RETIRED) {
-			throw new AccountException("account.error.alreadyRetired");
-		}
-		int open = openWork(account.id);
-		String detail = null;
-		if (handOverTo != null && open > 0) {
-			Account colleague = accounts.find(handOverTo)
-				.filter(c -> c.state == AccountState.ACTIVE && c.role != Role.SYSTEM_ADMIN && c.id != account.id
-						&& java.util.Objects.equals(c.bodyId, account.bodyId))
-				.orElseThrow(() -> new AccountException("account.error.handOverTarget"));
-			int moved = handovers.stream().mapToInt(h -> h.handOver(account.id, colleague.id)).sum();
-			detail = "handed-over:" + moved + " to:" + colleague.loginId;
-		}
-		else if (open > 0) {
-			throw new AccountException("account.error.openWork");
-		}
-		accounts.setState(account.id, AccountState.RETIRED, clock.instant());
-		audit.record(AuditAction.ACCOUNT_RETIRED, account.bodyId, "account:" + account.loginId, detail);
+		administration.retire(actor, accountId, handOverTo);
 	}
 
 	/** How much open work the account holds (drafts and notices not yet sent). */
 	@Transactional(readOnly = true)
 	public int openWork(long accountId) {
-		return handovers.stream().mapToInt(h -> h.openWork(accountId)).sum();
+		return administration.openWork(accountId);
 	}
 
 	/**
@@ -252,11 +175,8 @@ public class AccountManagement {
 	 * an account still active is listed in the review. Null clears it.
 	 */
 	@Transactional
-	public void setLeavesOn(Staff actor, long accountId, java.time.@Nullable LocalDate leavesOn) {
-		Account account = requireManageable(actor, accountId);
-		accounts.setLeavesOn(account.id, leavesOn, clock.instant());
-		audit.record(AuditAction.ACCOUNT_UPDATED, account.bodyId, "account:" + account.loginId,
-				"leaves-on:" + leavesOn);
+	public void setLeavesOn(Staff actor, long accountId, @Nullable LocalDate leavesOn) {
+		administration.setLeavesOn(actor, accountId, leavesOn);
 	}
 
 	/**
@@ -266,32 +186,7 @@ public class AccountManagement {
 	 */
 	@Transactional(readOnly = true)
 	public AccountReview review(Staff actor, int unusedDays) {
-		Instant now = clock.instant();
-		Instant unusedSince = now.minus(Duration.ofDays(unusedDays));
-		Duration maxAge = properties.password().maxAge();
-		java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
-		List<StaffAccount> unused = new java.util.ArrayList<>();
-		List<StaffAccount> expired = new java.util.ArrayList<>();
-		List<StaffAccount> leaving = new java.util.ArrayList<>();
-		List<Account> found = actor.isSystemAdmin() ? accounts.all() : accounts.inBody(actor.requireBody());
-		java.util.Set<String> locked = throttle.locked(found.stream().map(a -> a.loginId).toList());
-		for (Account a : found) {
-			if (a.state == AccountState.RETIRED || a.id == actor.accountId()) {
-				continue;
-			}
-			StaffAccount shown = StaffAccount.of(a, locked.contains(a.loginId));
-			Instant lastUse = a.lastSignInAt != null ? a.lastSignInAt : a.createdAt;
-			if (lastUse.isBefore(unusedSince)) {
-				unused.add(shown);
-			}
-			if (!a.passwordTemporary && a.mustChangePassword(now, maxAge)) {
-				expired.add(shown);
-			}
-			if (a.leavesOn != null && !a.leavesOn.isAfter(today)) {
-				leaving.add(shown);
-			}
-		}
-		return new AccountReview(unused, expired, leaving);
+		return reviews.review(actor, unusedDays);
 	}
 
 	/**
@@ -300,19 +195,7 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public IssuedPassword resetPassword(Staff actor, long accountId) {
-		Account account = requireManageable(actor, accountId);
-		if (account.state == AccountState.RETIRED) {
-			throw new AccountException("account.error.alreadyRetired");
-		}
-		if (account.id == actor.accountId()) {
-			throw new AccountException("account.error.resetSelf");
-		}
-		Instant now = clock.instant();
-		String password = temporaryPasswords.next();
-		Instant expires = now.plus(properties.temporaryPasswordValidity());
-		accounts.setTemporaryPassword(account.id, encoder.encode(password), expires, now);
-		audit.record(AuditAction.PASSWORD_RESET, account.bodyId, "account:" + account.loginId, null);
-		return new IssuedPassword(account.id, account.loginId, password, expires);
+		return administration.resetPassword(actor, accountId);
 	}
 
 	/**
@@ -321,12 +204,7 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public void updateProfile(Staff actor, long accountId, String displayName, @Nullable String email) {
-		Account account = accountId == actor.accountId()
-				? accounts.find(accountId).orElseThrow(() -> new NotFoundException("account"))
-				: requireManageable(actor, accountId);
-		accounts.setProfile(account.id, displayName, email, clock.instant());
-		audit.record(AuditAction.ACCOUNT_UPDATED, account.bodyId, "account:" + account.loginId,
-				account.displayName + " -> " + displayName);
+		administration.updateProfile(actor, accountId, displayName, email);
 	}
 
 	/**
@@ -336,35 +214,19 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public void transfer(Staff actor, long accountId, long bodyId, Role role) {
-		requireSystemAdmin(actor);
-		Account account = requireManageable(actor, accountId);
-		if (!account.role.bodyBound() || !role.bodyBound()) {
-			throw new AccountException("account.error.transferAdministrator");
-		}
-		if (account.state == AccountState.RETIRED) {
-			throw new AccountException("account.error.alreadyRetired");
-		}
-		organization.get(bodyId);
-		accounts.setPlacement(account.id, bodyId, role, clock.instant());
-		audit.record(AuditAction.ACCOUNT_TRANSFERRED, bodyId, "account:" + account.loginId,
-				"body:" + account.bodyId + "/" + account.role + " -> body:" + bodyId + "/" + role);
+		administration.transfer(actor, accountId, bodyId, role);
 	}
 
 	/** Ends a lockout after failed attempts before it runs out. */
 	@Transactional
 	public void unlock(Staff actor, long accountId) {
-		Account account = requireManageable(actor, accountId);
-		throttle.clear(account.loginId);
-		audit.record(AuditAction.ACCOUNT_UNLOCKED, account.bodyId, "account:" + account.loginId, null);
+		administration.unlock(actor, accountId);
 	}
 
 	/** For a lost phone: removes two-factor sign-in so the holder can enrol again. */
 	@Transactional
 	public void resetTotp(Staff actor, long accountId) {
-		requireSystemAdmin(actor);
-		Account account = requireManageable(actor, accountId);
-		accounts.setTotp(account.id, null, false, clock.instant());
-		audit.record(AuditAction.TOTP_DISABLED, account.bodyId, "account:" + account.loginId, "by administrator");
+		administration.resetTotp(actor, accountId);
 	}
 
 	/**
@@ -373,20 +235,7 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public List<PasswordPolicy.Violation> changePassword(Staff self, String currentPassword, String newPassword) {
-		Account account = accounts.find(self.accountId()).orElseThrow(() -> new NotFoundException("account"));
-		if (!encoder.matches(currentPassword, account.passwordHash)) {
-			return List.of(new PasswordPolicy.Violation("password.error.currentWrong"));
-		}
-		List<PasswordPolicy.Violation> violations = policy.check(newPassword, account.loginId);
-		if (!violations.isEmpty()) {
-			return violations;
-		}
-		if (newPassword.equals(currentPassword) || usedBefore(account, newPassword)) {
-			return List.of(new PasswordPolicy.Violation("password.rule.history", policy.rules().history()));
-		}
-		accounts.setChosenPassword(account.id, encoder.encode(newPassword), clock.instant());
-		audit.record(AuditAction.PASSWORD_CHANGED, account.bodyId, "account:" + account.loginId, null);
-		return List.of();
+		return own.changePassword(self, currentPassword, newPassword);
 	}
 
 	/**
@@ -395,25 +244,13 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public void endOtherSessions(Staff self) {
-		Account account = accounts.find(self.accountId()).orElseThrow(() -> new NotFoundException("account"));
-		accounts.endSessions(account.id);
-		audit.record(AuditAction.SESSIONS_ENDED, account.bodyId, "account:" + account.loginId, null);
+		own.endOtherSessions(self);
 	}
 
 	/** The value a session of the account must hold to stay signed in. */
 	@Transactional(readOnly = true)
 	public int sessionEpoch(long accountId) {
-		return accounts.find(accountId).map(a -> a.sessionEpoch).orElse(-1);
-	}
-
-	private boolean usedBefore(Account account, String newPassword) {
-		int history = policy.rules().history();
-		if (history == 0) {
-			return false;
-		}
-		return accounts.recentPasswordHashes(account.id, history)
-			.stream()
-			.anyMatch(hash -> encoder.matches(newPassword, hash));
+		return own.sessionEpoch(accountId);
 	}
 
 	/**
@@ -423,11 +260,7 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public void reportLeak(Staff self, @Nullable String note) {
-		Account account = accounts.find(self.accountId()).orElseThrow(() -> new NotFoundException("account"));
-		accounts.setState(account.id, AccountState.LEAK_LOCKED, clock.instant());
-		audit.record(AuditAction.PASSWORD_LEAK_REPORTED, account.bodyId, "account:" + account.loginId, note);
-		events.publishEvent(new PasswordLeakReported(account.id, account.loginId, account.displayName, account.bodyId,
-				note, clock.instant()));
+		own.reportLeak(self, note);
 	}
 
 	@Transactional(readOnly = true)
@@ -437,9 +270,7 @@ public class AccountManagement {
 
 	@Transactional
 	public void setRequireTotpForAdmins(Staff actor, boolean required) {
-		requireSystemAdmin(actor);
-		accounts.setRequireTotpForAdmins(required);
-		audit.record(AuditAction.SIGN_IN_SETTING_CHANGED, null, "require-totp-for-admins", Boolean.toString(required));
+		administration.setRequireTotpForAdmins(actor, required);
 	}
 
 	/** The addresses of a body's active operations managers, for mail about the body. */
@@ -461,22 +292,6 @@ public class AccountManagement {
 			.filter(e -> e != null && !e.isBlank())
 			.map(e -> (String) e)
 			.toList();
-	}
-
-	private Account requireManageable(Staff actor, long accountId) {
-		Optional<Account> found = switch (actor.role()) {
-			case SYSTEM_ADMIN -> accounts.find(accountId);
-			case OPERATIONS_MANAGER ->
-				accounts.findInBody(accountId, actor.requireBody()).filter(a -> a.role == Role.SENDER);
-			case SENDER -> Optional.empty();
-		};
-		return found.orElseThrow(() -> new NotFoundException("account " + accountId));
-	}
-
-	private static void requireSystemAdmin(Staff actor) {
-		if (!actor.isSystemAdmin()) {
-			throw new AccountException("account.error.notAllowed");
-		}
 	}
 
 }

@@ -69,6 +69,7 @@ class Accounts {
 		return keys.getKeyAs(Long.class);
 	}
 
+	/** find-account: one account by its id, in any body. */
 	Optional<Account> find(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE id = :id")
 			.param("id", id)
@@ -88,6 +89,7 @@ class Accounts {
 			.optional();
 	}
 
+	/** find-by-login-id: the account with the (normalised) login ID. */
 	Optional<Account> findByLoginId(String loginId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE login_id = :loginId")
 			.param("loginId", loginId)
@@ -95,6 +97,7 @@ class Accounts {
 			.optional();
 	}
 
+	/** login-id-taken: whether any account, retired ones too, has the ID. */
 	boolean loginIdTaken(String loginId) {
 		return jdbc.sql("SELECT COUNT(*) FROM staff_account WHERE login_id = :loginId")
 			.param("loginId", loginId)
@@ -113,16 +116,19 @@ class Accounts {
 			.optional();
 	}
 
+	/** any-account: whether there is an account at all. */
 	boolean any() {
 		return jdbc.sql("SELECT COUNT(*) FROM staff_account").query(Long.class).single() > 0;
 	}
 
+	/** all-accounts: every account, city-wide ones first, then by body, role and ID. */
 	List<Account> all() {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account ORDER BY body_id NULLS FIRST, role, login_id")
 			.query(ROW)
 			.list();
 	}
 
+	/** accounts-in-body: the body's accounts, by role and ID. */
 	List<Account> inBody(long bodyId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE body_id = :bodyId ORDER BY role, login_id")
 			.param("bodyId", bodyId)
@@ -130,6 +136,7 @@ class Accounts {
 			.list();
 	}
 
+	/** active-system-admins: the system administrators whose account is active. */
 	List<Account> activeSystemAdmins() {
 		return jdbc
 			.sql("SELECT " + COLUMNS
@@ -138,7 +145,7 @@ class Accounts {
 			.list();
 	}
 
-	/** A successful sign-in: its time is recorded (Art. 11-1-2 reviews). */
+	/** signed-in: a successful sign-in's time is recorded (Art. 11-1-2 reviews). */
 	void signedIn(long id, Instant now) {
 		jdbc.sql("UPDATE staff_account SET last_sign_in_at = :now WHERE id = :id")
 			.param("now", Sql.utc(now))
@@ -162,6 +169,7 @@ class Accounts {
 				""").param("now", Sql.utc(now)).param("since", Sql.utc(now.minus(quiet))).param("id", id).update() == 1;
 	}
 
+	/** set-leaves-on: the day the holder leaves, or none. */
 	void setLeavesOn(long id, @Nullable LocalDate leavesOn, Instant now) {
 		jdbc.sql("UPDATE staff_account SET leaves_on = :leavesOn, updated_at = :now WHERE id = :id")
 			.param("leavesOn", leavesOn)
@@ -211,6 +219,7 @@ class Accounts {
 				""").param("id", id).param("count", count).query(String.class).list();
 	}
 
+	/** set-state: active, leak-locked or retired (retirement keeps its time). */
 	void setState(long id, AccountState state, Instant now) {
 		jdbc.sql("""
 				UPDATE staff_account SET state = :state, updated_at = :now,
@@ -219,6 +228,7 @@ class Accounts {
 				""").param("state", state.name()).param("now", Sql.utc(now)).param("id", id).update();
 	}
 
+	/** set-profile: name and e-mail address. */
 	void setProfile(long id, String displayName, @Nullable String email, Instant now) {
 		jdbc.sql("UPDATE staff_account SET display_name = :name, email = :email, updated_at = :now WHERE id = :id")
 			.param("name", displayName)
@@ -238,6 +248,7 @@ class Accounts {
 			.update();
 	}
 
+	/** set-totp: the two-factor secret, or none; the last used step is forgotten. */
 	void setTotp(long id, @Nullable String secret, boolean enabled, Instant now) {
 		jdbc.sql("""
 				UPDATE staff_account SET totp_secret = :secret, totp_enabled = :enabled, totp_last_step = NULL,
@@ -263,12 +274,17 @@ class Accounts {
 				""").param("step", step).param("id", id).update() == 1;
 	}
 
+	/**
+	 * require-totp-for-admins: whether system administrators and operations managers must
+	 * sign in with two factors.
+	 */
 	boolean requireTotpForAdmins() {
 		return jdbc.sql("SELECT require_totp_for_admins FROM sign_in_setting WHERE id = 1")
 			.query(Boolean.class)
 			.single();
 	}
 
+	/** set-require-totp-for-admins: the city-wide setting above. */
 	void setRequireTotpForAdmins(boolean required) {
 		jdbc.sql("UPDATE sign_in_setting SET require_totp_for_admins = :required WHERE id = 1")
 			.param("required", required)

@@ -3,10 +3,13 @@ package jp.renraku.account;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import jp.renraku.common.RenrakuProperties;
+import jp.renraku.common.Role;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -32,16 +35,22 @@ class BootstrapAdministrator implements ApplicationRunner {
 
 	private final Environment environment;
 
-	BootstrapAdministrator(AccountManagement accounts, RenrakuProperties properties, Environment environment) {
+	private final MessageSource messages;
+
+	BootstrapAdministrator(AccountManagement accounts, RenrakuProperties properties, Environment environment,
+			MessageSource messages) {
 		this.accounts = accounts;
 		this.properties = properties;
 		this.environment = environment;
+		this.messages = messages;
 		this.console = System.out;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		accounts.bootstrapSystemAdmin(LOGIN_ID, "システム管理者").ifPresent(this::print);
+		// the first account is named after its role, in Japanese
+		String name = messages.getMessage("role." + Role.SYSTEM_ADMIN.name(), null, Locale.JAPANESE);
+		accounts.bootstrapSystemAdmin(LOGIN_ID, name).ifPresent(this::print);
 		String reset = environment.getProperty("renraku.reset-admin");
 		if (reset != null && !reset.isBlank()) {
 			try {

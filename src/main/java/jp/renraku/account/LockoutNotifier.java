@@ -78,8 +78,7 @@ class LockoutNotifier implements DisposableBean {
 		try {
 			Account account = accounts.find(accountId).orElse(null);
 			// one mail an hour about a single client; a lock of every new client (which
-			// takes
-			// another {accountMaxFailures} failures each time) is always told
+			// takes another {accountMaxFailures} failures each time) is always told
 			if (account == null || (lock == SignInThrottle.Lock.CLIENT
 					&& !accounts.claimLockoutMail(accountId, clock.instant(), QUIET))) {
 				return;
@@ -95,7 +94,7 @@ class LockoutNotifier implements DisposableBean {
 					.forEach(admin -> to.add(admin.email));
 			}
 			Locale ja = Locale.JAPANESE;
-			String until = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分")
+			String until = DateTimeFormatter.ofPattern(messages.getMessage("mail.lockout.until", null, ja))
 				.withZone(properties.timeZone())
 				.format(at.plus(signIn.lockout().duration()));
 			String scope = messages.getMessage("mail.lockout.scope." + lock.name(), null, ja);

@@ -5,12 +5,15 @@ import java.util.Map;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.SecurityHeaders;
 import jp.renraku.common.Staff;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,7 +32,7 @@ class SecurityConfiguration {
 	 * No inline script or style anywhere; images may be data: URIs (the two-factor QR
 	 * code).
 	 */
-	static final String CONTENT_SECURITY_POLICY = jp.renraku.common.SecurityHeaders.CONTENT_SECURITY_POLICY;
+	static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
 	/**
 	 * Art. 5-2 confirmation links: no session, no CSRF token (the signed token in the
@@ -37,12 +40,11 @@ class SecurityConfiguration {
 	 * nothing but the link and tens of thousands of clicks create no sessions.
 	 */
 	@Bean
-	@org.springframework.core.annotation.Order(1)
+	@Order(1)
 	SecurityFilterChain receiptLinks(HttpSecurity http) throws Exception {
 		http.securityMatcher("/c/**", "/o/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.sessionManagement(session -> session
-				.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(context -> context.requireExplicitSave(true))
 			.requestCache(cache -> cache.disable())
 			.csrf(csrf -> csrf.disable())
@@ -53,7 +55,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@org.springframework.core.annotation.Order(2)
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditTrail audit, SignInSuccess success)
 			throws Exception {
 		http.authorizeHttpRequests(requests -> requests

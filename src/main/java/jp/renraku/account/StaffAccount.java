@@ -1,6 +1,7 @@
 package jp.renraku.account;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jp.renraku.common.Role;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record StaffAccount(long id, String loginId, String displayName, @Nullable String email, Role role,
 		@Nullable Long bodyId, AccountState state, boolean passwordTemporary, boolean lockedOut, boolean totpEnabled,
-		Instant createdAt, @Nullable Instant lastSignInAt, java.time.@Nullable LocalDate leavesOn,
+		Instant createdAt, @Nullable Instant lastSignInAt, @Nullable LocalDate leavesOn,
 		@Nullable Instant passwordChangedAt, @Nullable Instant retiredAt) {
 
 	static StaffAccount of(Account a, boolean lockedOut) {

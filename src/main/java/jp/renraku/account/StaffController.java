@@ -1,5 +1,7 @@
 package jp.renraku.account;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -7,6 +9,7 @@ import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
 import jp.renraku.organization.OrganizationManagement;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,6 +42,8 @@ class StaffController {
 	static final String VIEW_PROFILE = "account/profile";
 
 	private static final String VIEW_TRANSFER = "account/transfer";
+
+	private static final List<Integer> REVIEW_DAYS = List.of(30, 60, 90, 180, 365);
 
 	private final AccountManagement accounts;
 
@@ -98,8 +103,6 @@ class StaffController {
 		return "account/review";
 	}
 
-	private static final List<Integer> REVIEW_DAYS = List.of(30, 60, 90, 180, 365);
-
 	/**
 	 * Retires the chosen accounts at once. Accounts with open work are left for a
 	 * one-by-one retirement with a colleague to take it; the page lists them.
@@ -111,7 +114,7 @@ class StaffController {
 			redirect.addFlashAttribute("flashError", "review.error.noneChosen");
 			return "redirect:/staff/review";
 		}
-		List<String> left = new java.util.ArrayList<>();
+		List<String> left = new ArrayList<>();
 		int retired = 0;
 		for (long id : ids.stream().distinct().toList()) {
 			String loginId = accounts.manageable(staff, id).loginId();
@@ -131,8 +134,7 @@ class StaffController {
 
 	@PostMapping("/staff/{accountId}/leaves-on")
 	String leavesOn(@AuthenticationPrincipal Staff staff, @PathVariable long accountId,
-			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.@Nullable LocalDate leavesOn,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate leavesOn,
 			RedirectAttributes redirect) {
 		return outcome(accountId, redirect, "account.leavesOnSaved",
 				() -> accounts.setLeavesOn(staff, accountId, leavesOn));
@@ -251,25 +253,17 @@ class StaffController {
 	}
 
 	@PostMapping("/staff/{accountId}/reset-password")
-	String resetPassword(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, Model model,
-			RedirectAttributes redirect) {
-		try {
-			return issuedView(accounts.resetPassword(staff, accountId), model);
-		}
-		catch (AccountException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			return "redirect:/staff/" + accountId;
-		}
+	String resetPassword(@AuthenticationPrincipal Staff staff, @PathVariable long accountId, Model model) {
+		return issuedView(accounts.resetPassword(staff, accountId), model);
 	}
 
-	private String outcome(long accountId, RedirectAttributes redirect, String success, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flashMessage", success);
-		}
-		catch (AccountException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+	/**
+	 * Does the action and goes back to the account's page. A refusal goes back there too,
+	 * with its message: the common {@code DomainExceptionAdvice} answers it.
+	 */
+	private static String outcome(long accountId, RedirectAttributes redirect, String success, Runnable action) {
+		action.run();
+		redirect.addFlashAttribute("flashMessage", success);
 		return "redirect:/staff/" + accountId;
 	}
 

@@ -1,10 +1,12 @@
 package jp.renraku.account;
 
+import java.time.Clock;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpSession;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,10 +38,10 @@ class TwoFactorController {
 
 	private final AuditTrail audit;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	TwoFactorController(AccountManagement management, Accounts accounts, TotpCodes totp, AuditTrail audit,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.management = management;
 		this.accounts = accounts;
 		this.totp = totp;
@@ -51,8 +53,7 @@ class TwoFactorController {
 	String show(@AuthenticationPrincipal Staff staff, HttpSession session, Model model) {
 		StaffAccount account = management.find(staff.accountId()).orElseThrow();
 		model.addAttribute("account", account);
-		model.addAttribute("required",
-				account.role() != jp.renraku.common.Role.SENDER && management.requireTotpForAdmins());
+		model.addAttribute("required", account.role() != Role.SENDER && management.requireTotpForAdmins());
 		String secret = (String) session.getAttribute(PENDING_SECRET);
 		if (!account.totpEnabled()) {
 			if (secret == null) {
@@ -89,7 +90,7 @@ class TwoFactorController {
 	@PostMapping(AccountStatusInterceptor.TOTP_PAGE + "/disable")
 	@Transactional
 	String disable(@AuthenticationPrincipal Staff staff, RedirectAttributes redirect) {
-		if (staff.role() != jp.renraku.common.Role.SENDER && management.requireTotpForAdmins()) {
+		if (staff.role() != Role.SENDER && management.requireTotpForAdmins()) {
 			redirect.addFlashAttribute("flashError", "totp.error.required");
 			return "redirect:" + AccountStatusInterceptor.TOTP_PAGE;
 		}

@@ -18,6 +18,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditEntries {
 
+	/** The columns {@link #ROW} reads. */
+	private static final String COLUMNS = """
+			seq, occurred_at, actor_account_id, actor_login_id, body_id, action, target, detail, client_address,
+			prev_hash, entry_hash
+			""";
+
 	private static final RowMapper<AuditEntry> ROW = (rs, n) -> new AuditEntry(rs.getLong("seq"),
 			rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 			(Long) rs.getObject("actor_account_id", Long.class), rs.getString("actor_login_id"),
@@ -41,6 +47,7 @@ class AuditEntries {
 			.single();
 	}
 
+	/** read-head: the head without locking it, for verification. */
 	Head head() {
 		return jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
 			.query((rs, n) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash")))
@@ -75,7 +82,7 @@ class AuditEntries {
 
 	/** all-in-order: streams the whole chain, oldest first, for verification. */
 	void forEachInOrder(Consumer<AuditEntry> consumer) {
-		try (var stream = jdbc.sql("SELECT * FROM audit_entry ORDER BY seq").query(ROW).stream()) {
+		try (var stream = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry ORDER BY seq").query(ROW).stream()) {
 			stream.forEach(consumer);
 		}
 	}
@@ -87,7 +94,7 @@ class AuditEntries {
 	 */
 	List<AuditEntry> search(@Nullable Long bodyId, @Nullable Instant from, @Nullable Instant to, @Nullable String actor,
 			@Nullable AuditAction action, int limit, int offset) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM audit_entry WHERE 1 = 1");
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_entry WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
 		if (bodyId != null) {
 			sql.append(" AND body_id = ?");

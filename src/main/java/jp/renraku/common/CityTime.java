@@ -1,6 +1,7 @@
 package jp.renraku.common;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ public class CityTime {
 
 	private final DateTimeFormatter seconds;
 
-	private final java.time.ZoneId zone;
+	private final ZoneId zone;
 
 	CityTime(RenrakuProperties properties) {
 		this.zone = properties.timeZone();
@@ -25,7 +26,7 @@ public class CityTime {
 		this.seconds = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.timeZone());
 	}
 
-	public java.time.ZoneId zone() {
+	public ZoneId zone() {
 		return zone;
 	}
 

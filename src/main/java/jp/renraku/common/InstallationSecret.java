@@ -8,12 +8,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,7 @@ public class InstallationSecret {
 
 	private final SecretKeySpec key;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	InstallationSecret(JdbcClient jdbc, Clock clock) {
 		this(Base64.getDecoder().decode(loadOrCreate(jdbc, clock)));
 	}
@@ -44,6 +46,10 @@ public class InstallationSecret {
 		return new InstallationSecret(key.clone());
 	}
 
+	/**
+	 * load-or-create-secret: reads the single row, or inserts a new random secret; a node
+	 * that loses the race to insert reads the winner's.
+	 */
 	private static String loadOrCreate(JdbcClient jdbc, Clock clock) {
 		var existing = jdbc.sql("SELECT secret FROM installation_secret WHERE id = 1").query(String.class).optional();
 		if (existing.isPresent()) {
@@ -89,7 +95,7 @@ public class InstallationSecret {
 	 * secret (HMAC of the purpose), so that no two uses share a key.
 	 */
 	public byte[] derive(String purpose, int length) {
-		return java.util.Arrays.copyOf(mac("derive\n" + purpose), length);
+		return Arrays.copyOf(mac("derive\n" + purpose), length);
 	}
 
 	/** A plain SHA-256 in hex, for random tokens whose hash alone is stored. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -58,7 +59,7 @@ public class PlainErrorReportValve extends ErrorReportValve {
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
 			factory.addContextCustomizers(context -> {
-				if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+				if (context.getParent() instanceof StandardHost host) {
 					host.setErrorReportValveClass(PlainErrorReportValve.class.getName());
 				}
 			});

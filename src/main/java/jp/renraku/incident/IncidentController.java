@@ -1,8 +1,10 @@
 package jp.renraku.incident;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jp.renraku.common.MultiLine;
@@ -88,7 +90,7 @@ class IncidentController {
 
 	private String formView(Staff staff, Model model, boolean amending) {
 		model.addAttribute("kinds", IncidentKind.values());
-		model.addAttribute("bodies", staff.isSystemAdmin() ? organization.all() : java.util.List.of());
+		model.addAttribute("bodies", staff.isSystemAdmin() ? organization.all() : List.of());
 		model.addAttribute("amending", amending);
 		return VIEW_FORM;
 	}
@@ -175,7 +177,7 @@ class IncidentController {
 			redirect.addFlashAttribute("flashError", "incident.error.textInvalid");
 			return "redirect:/incidents/" + id;
 		}
-		java.time.Instant at = when.atZone(zone).toInstant();
+		Instant at = when.atZone(zone).toInstant();
 		return action.equals("escalate")
 				? outcome(id, redirect, "incident.escalated", () -> incidents.escalate(staff, id, who, how, at, note))
 				: outcome(id, redirect, "incident.contacted", () -> incidents.contact(staff, id, who, how, at, note));
@@ -223,17 +225,24 @@ class IncidentController {
 			redirect.addFlashAttribute("flashError", "incident.error.textInvalid");
 			return "redirect:/incidents/" + id;
 		}
-		return outcome(id, redirect, "incident.answered", () -> incidents.answerReport(staff, requestId, value));
-	}
-
-	private static String outcome(long id, RedirectAttributes redirect, String success, Runnable action) {
+		// the answer's form is on the incident's page, not on the request's address
 		try {
-			action.run();
-			redirect.addFlashAttribute("flashMessage", success);
+			incidents.answerReport(staff, requestId, value);
+			redirect.addFlashAttribute("flashMessage", "incident.answered");
 		}
 		catch (IncidentException ex) {
 			redirect.addFlashAttribute("flashError", ex.messageKey());
 		}
+		return "redirect:/incidents/" + id;
+	}
+
+	/**
+	 * Does the action and goes back to the incident's page. A refusal goes back there
+	 * too, with its message: the common {@code DomainExceptionAdvice} answers it.
+	 */
+	private static String outcome(long id, RedirectAttributes redirect, String success, Runnable action) {
+		action.run();
+		redirect.addFlashAttribute("flashMessage", success);
 		return "redirect:/incidents/" + id;
 	}
 

@@ -5,18 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
-import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,18 +34,15 @@ public class IncidentManagement {
 
 	private final Clock clock;
 
-	private final MessageSource messages;
-
-	private final BodyDirectory bodies;
+	private final IncidentTimeline entries;
 
 	IncidentManagement(Incidents incidents, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-			MessageSource messages, BodyDirectory bodies) {
-		this.messages = messages;
-		this.bodies = bodies;
+			IncidentTimeline entries) {
 		this.incidents = incidents;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.entries = entries;
 	}
 
 	/**
@@ -134,7 +128,7 @@ public class IncidentManagement {
 			throw new IncidentException("incident.error.state");
 		}
 		incidents.setState(id, IncidentState.INVESTIGATING, clock.instant());
-		record(admin, incident, IncidentEvent.Kind.INVESTIGATION_STARTED, note, null, null, null);
+		entries.record(admin, incident, IncidentEvent.Kind.INVESTIGATION_STARTED, note, null, null, null);
 	}
 
 	/** Art. 15-2: the report to the CISO: who was told, how and when. */
@@ -142,7 +136,7 @@ public class IncidentManagement {
 	public void escalate(Staff admin, long id, String ciso, String method, Instant when, @Nullable String note) {
 		Incident incident = open(led(admin, id));
 		incidents.markEscalated(id, when);
-		record(admin, incident, IncidentEvent.Kind.ESCALATED, note, ciso, method, when);
+		entries.record(admin, incident, IncidentEvent.Kind.ESCALATED, note, ciso, method, when);
 	}
 
 	/**
@@ -152,7 +146,7 @@ public class IncidentManagement {
 	@Transactional
 	public void contact(Staff admin, long id, String agency, String method, Instant when, @Nullable String note) {
 		Incident incident = open(led(admin, id));
-		record(admin, incident, IncidentEvent.Kind.OUTSIDE_CONTACT, note, agency, method, when);
+		entries.record(admin, incident, IncidentEvent.Kind.OUTSIDE_CONTACT, note, agency, method, when);
 	}
 
 	/**
@@ -166,7 +160,7 @@ public class IncidentManagement {
 			throw new IncidentException("incident.error.state");
 		}
 		incidents.setState(id, IncidentState.PLANNED, clock.instant());
-		record(admin, incident, IncidentEvent.Kind.PLAN, plan, null, null, null);
+		entries.record(admin, incident, IncidentEvent.Kind.PLAN, plan, null, null, null);
 	}
 
 	@Transactional
@@ -176,7 +170,7 @@ public class IncidentManagement {
 			throw new IncidentException("incident.error.state");
 		}
 		incidents.setState(id, IncidentState.CLOSED, clock.instant());
-		record(admin, incident, IncidentEvent.Kind.CLOSED, summary, null, null, null);
+		entries.record(admin, incident, IncidentEvent.Kind.CLOSED, summary, null, null, null);
 	}
 
 	/**
@@ -187,7 +181,7 @@ public class IncidentManagement {
 	@Transactional
 	public void note(Staff staff, long id, String text) {
 		Incident incident = get(staff, id);
-		recordFor(staff.bodyId(), staff, incident, IncidentEvent.Kind.NOTE, text, null, null, null);
+		entries.recordFor(staff.bodyId(), staff, incident, IncidentEvent.Kind.NOTE, text, null, null, null);
 	}
 
 	/**
@@ -201,7 +195,7 @@ public class IncidentManagement {
 			throw new IncidentException("incident.error.notReporter");
 		}
 		incidents.amend(id, report, clock.instant());
-		record(staff, before, IncidentEvent.Kind.AMENDED, previously(before, reason), null, null, null);
+		entries.record(staff, before, IncidentEvent.Kind.AMENDED, entries.previously(before, reason), null, null, null);
 	}
 
 	/** Involves one more body: its staff then see the incident. */
@@ -210,7 +204,7 @@ public class IncidentManagement {
 		Incident incident = led(admin, id);
 		if (!incident.bodyIds().contains(bodyId)) {
 			incidents.addBody(id, bodyId);
-			record(admin, incident, IncidentEvent.Kind.BODY_ADDED, bodyName(bodyId), null, null, null);
+			entries.record(admin, incident, IncidentEvent.Kind.BODY_ADDED, entries.bodyName(bodyId), null, null, null);
 		}
 	}
 
@@ -225,7 +219,8 @@ public class IncidentManagement {
 			incidents.addBody(id, bodyId);
 		}
 		long request = incidents.insertRequest(id, bodyId, question, dueOn, admin.accountId(), clock.instant());
-		recordFor(bodyId, admin, incident, IncidentEvent.Kind.REPORT_REQUESTED, question, bodyName(bodyId), null, null);
+		entries.recordFor(bodyId, admin, incident, IncidentEvent.Kind.REPORT_REQUESTED, question,
+				entries.bodyName(bodyId), null, null);
 		audit.record(AuditAction.INVESTIGATION_REQUESTED, bodyId, "incident:" + id, "request:" + request);
 		return request;
 	}
@@ -242,30 +237,10 @@ public class IncidentManagement {
 			throw new IncidentException("incident.error.answered");
 		}
 		Incident incident = incidents.find(request.incidentId()).orElseThrow();
-		recordFor(request.bodyId(), manager, incident, IncidentEvent.Kind.REPORT_SUBMITTED, answer, null, null, null);
+		entries.recordFor(request.bodyId(), manager, incident, IncidentEvent.Kind.REPORT_SUBMITTED, answer, null, null,
+				null);
 		audit.record(AuditAction.INVESTIGATION_REPORTED, manager.bodyId(), "incident:" + incident.id(),
 				"request:" + requestId);
-	}
-
-	/**
-	 * What the report said before an amendment, worded for the timeline. The register is
-	 * kept in Japanese, like the mails about it.
-	 */
-	private String previously(Incident before, String reason) {
-		return String.join("\n", "[" + reason + "]",
-				label("incident.kind")
-						+ messages.getMessage("incident.kind." + before.kind().name(), null, Locale.JAPANESE),
-				label("incident.subject") + before.title(), label("incident.description") + before.description(),
-				label("incident.affectedPeople") + (before.affectedPeople() == null ? "-" : before.affectedPeople()),
-				label("incident.measures") + (before.immediateMeasures() == null ? "-" : before.immediateMeasures()));
-	}
-
-	private String label(String key) {
-		return messages.getMessage(key, null, Locale.JAPANESE) + ": ";
-	}
-
-	private String bodyName(long bodyId) {
-		return bodies.namesById().getOrDefault(bodyId, String.valueOf(bodyId));
 	}
 
 	/** The incident, for the system administrator only (others get "not found"). */
@@ -281,23 +256,6 @@ public class IncidentManagement {
 			throw new IncidentException("incident.error.state");
 		}
 		return incident;
-	}
-
-	/** An entry of the common record, seen by every involved body. */
-	private void record(Staff staff, Incident incident, IncidentEvent.Kind kind, @Nullable String text,
-			@Nullable String party, @Nullable String method, @Nullable Instant when) {
-		recordFor(null, staff, incident, kind, text, party, method, when);
-	}
-
-	/**
-	 * An entry of one body only ({@code bodyId}), or of the common record ({@code null}).
-	 */
-	private void recordFor(@Nullable Long bodyId, Staff staff, Incident incident, IncidentEvent.Kind kind,
-			@Nullable String text, @Nullable String party, @Nullable String method, @Nullable Instant when) {
-		Instant now = clock.instant();
-		incidents.addEvent(incident.id(), now, staff.accountId(), staff.displayName(), kind, text, party, method, when,
-				bodyId);
-		audit.record(AuditAction.INCIDENT_UPDATED, staff.bodyId(), "incident:" + incident.id(), kind.name());
 	}
 
 }

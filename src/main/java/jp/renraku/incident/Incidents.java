@@ -22,6 +22,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Incidents {
 
+	/** The columns {@link #row} reads. */
+	private static final String INCIDENT_COLUMNS = """
+			id, kind, state, title, description, discovered_at, affected_people, immediate_measures, reported_by,
+			reported_at, escalated_at
+			""";
+
+	/** The columns {@link #requestRow} reads. */
+	private static final String REQUEST_COLUMNS = """
+			id, incident_id, body_id, question, due_on, requested_by, requested_at, answer, answered_by, answered_at
+			""";
+
 	private final JdbcClient jdbc;
 
 	Incidents(JdbcClient jdbc) {
@@ -33,6 +44,7 @@ class Incidents {
 			@Nullable Integer affectedPeople, @Nullable String immediateMeasures) {
 	}
 
+	/** insert-incident: a new report, with the bodies involved. */
 	long insert(Report report, long reportedBy, Collection<Long> bodyIds, Instant now) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -54,6 +66,7 @@ class Incidents {
 		return id;
 	}
 
+	/** add-body: one more body involved; its staff see the incident. */
 	void addBody(long incidentId, long bodyId) {
 		jdbc.sql("INSERT INTO incident_body (incident_id, body_id) VALUES (:id, :body)")
 			.param("id", incidentId)
@@ -61,6 +74,7 @@ class Incidents {
 			.update();
 	}
 
+	/** amend-incident: the report as changed (the timeline keeps what it said). */
 	void amend(long id, Report report, Instant now) {
 		jdbc.sql("""
 				UPDATE incident SET kind = :kind, title = :title, description = :description,
@@ -79,6 +93,7 @@ class Incidents {
 			.update();
 	}
 
+	/** set-state: where the handling of the incident stands. */
 	void setState(long id, IncidentState state, Instant now) {
 		jdbc.sql("UPDATE incident SET state = :state, updated_at = :now WHERE id = :id")
 			.param("state", state.name())
@@ -87,6 +102,7 @@ class Incidents {
 			.update();
 	}
 
+	/** mark-escalated: the first report to the CISO; later ones keep its time. */
 	void markEscalated(long id, Instant at) {
 		jdbc.sql("UPDATE incident SET escalated_at = COALESCE(escalated_at, :at), updated_at = :at WHERE id = :id")
 			.param("at", Sql.utc(at))
@@ -94,15 +110,20 @@ class Incidents {
 			.update();
 	}
 
+	/** find-incident: one incident by its id. */
 	Optional<Incident> find(long id) {
-		return jdbc.sql("SELECT * FROM incident WHERE id = :id").param("id", id).query(this::row).optional();
+		return jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incident WHERE id = :id")
+			.param("id", id)
+			.query(this::row)
+			.optional();
 	}
 
-	/** Every incident, newest first, or those involving the body. */
+	/** incidents: the newest 500 incidents, of every body or those involving one. */
 	List<Incident> list(@Nullable Long bodyId) {
 		String where = bodyId == null ? ""
 				: " WHERE id IN (SELECT incident_id FROM incident_body WHERE body_id = :body)";
-		var statement = jdbc.sql("SELECT * FROM incident" + where + " ORDER BY id DESC LIMIT 500");
+		var statement = jdbc
+			.sql("SELECT " + INCIDENT_COLUMNS + " FROM incident" + where + " ORDER BY id DESC LIMIT 500");
 		if (bodyId != null) {
 			statement = statement.param("body", bodyId);
 		}
@@ -155,6 +176,7 @@ class Incidents {
 			.list();
 	}
 
+	/** insert-request: Art. 12-2, an investigation report asked of a body. */
 	long insertRequest(long incidentId, long bodyId, String question, @Nullable LocalDate dueOn, long by, Instant now) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -171,7 +193,7 @@ class Incidents {
 		return key.getKeyAs(Long.class);
 	}
 
-	/** Answers an open request; false if it was answered already. */
+	/** answer-request: answers an open request; false if it was answered already. */
 	boolean answer(long requestId, String answer, long by, Instant now) {
 		return jdbc.sql("""
 				UPDATE investigation_request SET answer = :answer, answered_by = :by, answered_at = :now
@@ -184,22 +206,29 @@ class Incidents {
 			.update() == 1;
 	}
 
+	/** find-request: one investigation request by its id. */
 	Optional<InvestigationRequest> request(long requestId) {
-		return jdbc.sql("SELECT * FROM investigation_request WHERE id = :id")
+		return jdbc.sql("SELECT " + REQUEST_COLUMNS + " FROM investigation_request WHERE id = :id")
 			.param("id", requestId)
 			.query(Incidents::requestRow)
 			.optional();
 	}
 
+	/**
+	 * requests-of-incident: every investigation request of the incident, oldest first.
+	 */
 	List<InvestigationRequest> requests(long incidentId) {
-		return jdbc.sql("SELECT * FROM investigation_request WHERE incident_id = :id ORDER BY id")
+		return jdbc.sql("SELECT " + REQUEST_COLUMNS + " FROM investigation_request WHERE incident_id = :id ORDER BY id")
 			.param("id", incidentId)
 			.query(Incidents::requestRow)
 			.list();
 	}
 
+	/** open-requests: the body's requests not answered yet, oldest first. */
 	List<InvestigationRequest> openRequests(long bodyId) {
-		return jdbc.sql("SELECT * FROM investigation_request WHERE body_id = :body AND answered_at IS NULL ORDER BY id")
+		return jdbc
+			.sql("SELECT " + REQUEST_COLUMNS
+					+ " FROM investigation_request WHERE body_id = :body AND answered_at IS NULL ORDER BY id")
 			.param("body", bodyId)
 			.query(Incidents::requestRow)
 			.list();
@@ -213,6 +242,7 @@ class Incidents {
 				Sql.instant(rs.getObject("answered_at", OffsetDateTime.class)));
 	}
 
+	/** incident-bodies: the row, with the bodies involved read for it. */
 	private Incident row(ResultSet rs, int n) throws SQLException {
 		long id = rs.getLong("id");
 		List<Long> bodies = jdbc.sql("SELECT body_id FROM incident_body WHERE incident_id = :id ORDER BY body_id")

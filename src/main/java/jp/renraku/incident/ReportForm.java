@@ -1,5 +1,6 @@
 package jp.renraku.incident;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -65,8 +66,7 @@ class ReportForm {
 		String measures = immediateMeasures == null || immediateMeasures.isBlank() ? null : immediateMeasures;
 		return new Incidents.Report(kind == null ? IncidentKind.OTHER : kind, title == null ? "" : title,
 				description == null ? "" : description,
-				discoveredAt == null ? java.time.Instant.EPOCH : discoveredAt.atZone(zone).toInstant(), affectedPeople,
-				measures);
+				discoveredAt == null ? Instant.EPOCH : discoveredAt.atZone(zone).toInstant(), affectedPeople, measures);
 	}
 
 	public @Nullable IncidentKind getKind() {

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseChronology;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jp.renraku.common.MultiLine;
+import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Staff;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +49,12 @@ class ApplicationController {
 
 	private final OrganizationManagement organization;
 
-	ApplicationController(PermitManagement permits, OrganizationManagement organization) {
+	private final MessageSource messages;
+
+	ApplicationController(PermitManagement permits, OrganizationManagement organization, MessageSource messages) {
 		this.permits = permits;
 		this.organization = organization;
+		this.messages = messages;
 	}
 
 	@GetMapping("/applications")
@@ -60,9 +66,11 @@ class ApplicationController {
 
 	@GetMapping("/applications/new")
 	String initCreationForm(@AuthenticationPrincipal Staff staff, @RequestParam(required = false) @Nullable Long body,
-			Model model) {
+			Locale locale, Model model) {
 		ApplicationForm form = new ApplicationForm();
 		form.setBodyId(staff.isSystemAdmin() ? body : staff.bodyId());
+		// the seven items of Art. 7, as a start for describing each planned list
+		form.setPlannedLists(messages.getMessage("application.plannedLists.template", null, locale));
 		model.addAttribute("applicationForm", form);
 		return formView(staff, model, null);
 	}
@@ -163,21 +171,14 @@ class ApplicationController {
 			redirect.addFlashAttribute("flashError", "application.error.comment");
 			return "redirect:/applications/" + id;
 		}
-		try {
-			long permit = permits.approve(staff, id, validFrom, validUntil, text);
-			redirect.addFlashAttribute("flashMessage", "application.approved");
-			return "redirect:/permits/" + permit;
-		}
-		catch (BodyStateException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			return "redirect:/applications/" + id;
-		}
+		long permit = permits.approve(staff, id, validFrom, validUntil, text);
+		redirect.addFlashAttribute("flashMessage", "application.approved");
+		return "redirect:/permits/" + permit;
 	}
 
 	@GetMapping("/applications/{id}/handling-rules.pdf")
 	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Staff staff, @PathVariable long id) {
-		byte[] pdf = permits.handlingRulesPdf(staff, id)
-			.orElseThrow(() -> new jp.renraku.common.NotFoundException("pdf " + id));
+		byte[] pdf = permits.handlingRulesPdf(staff, id).orElseThrow(() -> new NotFoundException("pdf " + id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -208,7 +209,7 @@ class ApplicationController {
 
 	private String formView(Staff staff, Model model, @Nullable UsageApplication application) {
 		model.addAttribute("usage", application);
-		model.addAttribute("bodies", staff.isSystemAdmin() ? organization.all() : java.util.List.of());
+		model.addAttribute("bodies", staff.isSystemAdmin() ? organization.all() : List.of());
 		return "organization/application-form";
 	}
 
@@ -245,14 +246,13 @@ class ApplicationController {
 		}
 	}
 
+	/**
+	 * Does the action and goes back to the application's page. A refusal goes back there
+	 * too, with its message: the common {@code DomainExceptionAdvice} answers it.
+	 */
 	private static String outcome(long id, RedirectAttributes redirect, String success, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flashMessage", success);
-		}
-		catch (BodyStateException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+		action.run();
+		redirect.addFlashAttribute("flashMessage", success);
 		return "redirect:/applications/" + id;
 	}
 

@@ -15,18 +15,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** The usage application (様式第1号) as typed. */
 class ApplicationForm {
 
-	/** The seven items of Art. 7, as a start for describing each planned list. */
-	static final String LIST_TEMPLATE = """
-			配信リスト名:
-			(1) 利用目的:
-			(2) 運用期間:
-			(3) 登録URL・パスワードの管理方法:
-			(4) 登録対象者:
-			(5) 本人確認の方法:
-			(6) 登録の削除基準:
-			(7) 免責事項:
-			""";
-
 	private @Nullable Long bodyId;
 
 	@NotBlank(message = "{validation.required}")
@@ -37,7 +25,7 @@ class ApplicationForm {
 	@NotBlank(message = "{validation.required}")
 	@Size(max = 8000, message = "{validation.maxLength}")
 	@MultiLine
-	private @Nullable String plannedLists = LIST_TEMPLATE;
+	private @Nullable String plannedLists;
 
 	@NotNull(message = "{validation.required}")
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

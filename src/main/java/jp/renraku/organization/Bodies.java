@@ -17,6 +17,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Bodies {
 
+	/** The columns {@link #ROW} reads. */
+	private static final String COLUMNS = """
+			id, name, kind, state, state_reason, created_at, notice_approval_required, hourly_limit, sending_paused
+			""";
+
 	private static final RowMapper<Body> ROW = (rs, n) -> new Body(rs.getLong("id"), rs.getString("name"),
 			BodyKind.valueOf(rs.getString("kind")), BodyState.valueOf(rs.getString("state")),
 			rs.getString("state_reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
@@ -29,7 +34,7 @@ class Bodies {
 		this.jdbc = jdbc;
 	}
 
-	/** insert-body */
+	/** insert-body: a new body, active. */
 	long insert(String name, BodyKind kind, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -59,14 +64,17 @@ class Bodies {
 			.update();
 	}
 
+	/** find-body: one body by its id. */
 	Optional<Body> find(long id) {
-		return jdbc.sql("SELECT * FROM body WHERE id = :id").param("id", id).query(ROW).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM body WHERE id = :id").param("id", id).query(ROW).optional();
 	}
 
+	/** all-bodies: every body, oldest first. */
 	List<Body> all() {
-		return jdbc.sql("SELECT * FROM body ORDER BY id").query(ROW).list();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM body ORDER BY id").query(ROW).list();
 	}
 
+	/** name-taken: whether another body than {@code exceptId} has the name. */
 	boolean nameTaken(String name, long exceptId) {
 		return jdbc.sql("SELECT COUNT(*) FROM body WHERE name = :name AND id <> :id")
 			.param("name", name)

@@ -132,17 +132,12 @@ class BodyController {
 		if (result.hasErrors()) {
 			return detailView(body, model);
 		}
-		try {
-			if (suspend) {
-				organization.suspend(bodyId, reasonForm.getReason());
-			}
-			else {
-				organization.reactivate(bodyId, reasonForm.getReason(), "send".equals(heldMail));
-			}
+		// a refusal goes back to the body's page with its message (DomainExceptionAdvice)
+		if (suspend) {
+			organization.suspend(bodyId, reasonForm.getReason());
 		}
-		catch (BodyStateException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			return "redirect:/admin/bodies/" + bodyId;
+		else {
+			organization.reactivate(bodyId, reasonForm.getReason(), "send".equals(heldMail));
 		}
 		redirect.addFlashAttribute("flashMessage", suspend ? "body.suspended"
 				: "send".equals(heldMail) ? "body.reactivated.heldSent" : "body.reactivated.heldDiscarded");

@@ -3,8 +3,9 @@ package jp.renraku.organization;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
@@ -12,6 +13,7 @@ import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.SendingRules;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,7 +79,7 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<Long, SendingRules.Rule> rules() {
-		java.util.Set<Long> permitted = permits.permittedBodies();
+		Set<Long> permitted = permits.permittedBodies();
 		return bodies.all()
 			.stream()
 			.filter(b -> !b.maySend() || !permitted.contains(b.id()) || b.hourlyLimit() != null)
@@ -140,7 +142,7 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 	 * sending.
 	 */
 	@Transactional
-	public void controlSending(long bodyId, @org.jspecify.annotations.Nullable Integer hourlyLimit, boolean paused) {
+	public void controlSending(long bodyId, @Nullable Integer hourlyLimit, boolean paused) {
 		Body body = get(bodyId);
 		body.limitSending(hourlyLimit, paused);
 		bodies.update(body, clock.instant());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
@@ -52,7 +53,7 @@ public class PermitManagement {
 		this.zone = properties.timeZone();
 	}
 
-	java.time.ZoneId zone() {
+	ZoneId zone() {
 		return zone;
 	}
 
@@ -74,7 +75,7 @@ public class PermitManagement {
 
 	/** Every body with a permit valid today, for the delivery engine's rules. */
 	@Transactional(readOnly = true)
-	public java.util.Set<Long> permittedBodies() {
+	public Set<Long> permittedBodies() {
 		return permits.permittedBodies(today());
 	}
 

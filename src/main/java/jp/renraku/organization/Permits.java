@@ -5,11 +5,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,12 +24,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Permits {
 
+	/**
+	 * The columns {@link #row} reads: all but the attached PDF, which only {@link #pdf}
+	 * reads.
+	 */
+	private static final String APPLICATION_COLUMNS = """
+			id, body_id, state, purpose, planned_lists, period_start, period_end, expected_registrants, manager_name,
+			manager_contact, handling_rules, handling_rules_name, created_at, submitted_at, reviewed_by, reviewed_at,
+			review_comment
+			""";
+
+	/** The columns {@link #permitRow} reads. */
+	private static final String PERMIT_COLUMNS = """
+			id, body_id, application_id, number, issued_on, valid_from, valid_until, conditions
+			""";
+
 	private final JdbcClient jdbc;
 
 	Permits(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** insert-application: a new draft of the body. */
 	long insertApplication(long bodyId, UsageApplication.Content content, long by, Instant now) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -39,7 +61,8 @@ class Permits {
 	}
 
 	/**
-	 * Changes a draft or returned application; a new PDF replaces the old, none keeps it.
+	 * update-application: changes a draft or returned application; a new PDF replaces the
+	 * old, none keeps it.
 	 */
 	void updateApplication(long id, UsageApplication.Content content, Instant now) {
 		jdbc.sql("""
@@ -52,8 +75,8 @@ class Permits {
 				""").paramSource(params(content).addValue("id", id).addValue("now", Sql.utc(now))).update();
 	}
 
-	private static java.util.Map<String, Object> paramsMap(UsageApplication.Content c) {
-		java.util.Map<String, Object> m = new java.util.HashMap<>();
+	private static Map<String, Object> paramsMap(UsageApplication.Content c) {
+		Map<String, Object> m = new HashMap<>();
 		m.put("purpose", c.purpose());
 		m.put("lists", c.plannedLists());
 		m.put("start", c.periodStart());
@@ -67,18 +90,17 @@ class Permits {
 		return m;
 	}
 
-	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(
-			UsageApplication.Content content) {
-		var source = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(paramsMap(content));
-		source.registerSqlType("pdf", java.sql.Types.VARBINARY);
-		source.registerSqlType("start", java.sql.Types.DATE);
-		source.registerSqlType("end", java.sql.Types.DATE);
+	private static MapSqlParameterSource params(UsageApplication.Content content) {
+		var source = new MapSqlParameterSource(paramsMap(content));
+		source.registerSqlType("pdf", Types.VARBINARY);
+		source.registerSqlType("start", Types.DATE);
+		source.registerSqlType("end", Types.DATE);
 		return source;
 	}
 
 	/**
-	 * Moves the application from one state to another; false if it was not in
-	 * {@code from}.
+	 * transition-application: moves the application from one state to another; false if
+	 * it was not in {@code from}.
 	 */
 	boolean transition(long id, UsageApplication.State from, UsageApplication.State to, @Nullable Long by,
 			@Nullable String comment, Instant now) {
@@ -97,19 +119,23 @@ class Permits {
 			.update() == 1;
 	}
 
+	/** find-application: one application by its id. */
 	Optional<UsageApplication> application(long id) {
-		return jdbc.sql("SELECT * FROM usage_application WHERE id = :id")
+		return jdbc.sql("SELECT " + APPLICATION_COLUMNS + " FROM usage_application WHERE id = :id")
 			.param("id", id)
 			.query(Permits::row)
 			.optional();
 	}
 
+	/** applications: the newest 500 applications, of every body or of one. */
 	List<UsageApplication> applications(@Nullable Long bodyId) {
 		String where = bodyId == null ? "" : " WHERE body_id = :body";
-		var statement = jdbc.sql("SELECT * FROM usage_application" + where + " ORDER BY id DESC LIMIT 500");
+		var statement = jdbc
+			.sql("SELECT " + APPLICATION_COLUMNS + " FROM usage_application" + where + " ORDER BY id DESC LIMIT 500");
 		return (bodyId == null ? statement : statement.param("body", bodyId)).query(Permits::row).list();
 	}
 
+	/** has-open-application: whether the body has a draft, submitted or returned one. */
 	boolean hasOpenApplication(long bodyId) {
 		return jdbc
 			.sql("""
@@ -120,6 +146,7 @@ class Permits {
 			.single() > 0;
 	}
 
+	/** application-pdf: the attached handling rules, if any. */
 	Optional<byte[]> pdf(long applicationId) {
 		return jdbc.sql("SELECT handling_rules_pdf FROM usage_application WHERE id = :id")
 			.param("id", applicationId)
@@ -128,6 +155,9 @@ class Permits {
 			.filter(bytes -> bytes != null);
 	}
 
+	/**
+	 * insert-permit: a permit numbered with the fiscal year and the next serial in it.
+	 */
 	long insertPermit(long bodyId, @Nullable Long applicationId, int fiscalYear, LocalDate issuedOn,
 			LocalDate validFrom, LocalDate validUntil, @Nullable String conditions, long by) {
 		int serial = jdbc.sql("SELECT COALESCE(MAX(serial), 0) + 1 FROM usage_permit WHERE fiscal_year = :fy")
@@ -154,42 +184,53 @@ class Permits {
 		return key.getKeyAs(Long.class);
 	}
 
+	/** find-permit: one permit by its id. */
 	Optional<UsagePermit> permit(long id) {
-		return jdbc.sql("SELECT * FROM usage_permit WHERE id = :id")
+		return jdbc.sql("SELECT " + PERMIT_COLUMNS + " FROM usage_permit WHERE id = :id")
 			.param("id", id)
 			.query(Permits::permitRow)
 			.optional();
 	}
 
+	/** permits-of-body: the body's permits, newest first. */
 	List<UsagePermit> permitsOf(long bodyId) {
-		return jdbc.sql("SELECT * FROM usage_permit WHERE body_id = :body ORDER BY valid_from DESC, id DESC")
+		return jdbc
+			.sql("SELECT " + PERMIT_COLUMNS
+					+ " FROM usage_permit WHERE body_id = :body ORDER BY valid_from DESC, id DESC")
 			.param("body", bodyId)
 			.query(Permits::permitRow)
 			.list();
 	}
 
-	/** Bodies with a permit valid on the day. */
-	java.util.Set<Long> permittedBodies(LocalDate day) {
-		return new java.util.HashSet<>(jdbc.sql("""
+	/** permitted-bodies: bodies with a permit valid on the day. */
+	Set<Long> permittedBodies(LocalDate day) {
+		return new HashSet<>(jdbc.sql("""
 				SELECT DISTINCT body_id FROM usage_permit
 				WHERE valid_from <= :day AND (valid_until IS NULL OR valid_until >= :day)
 				""").param("day", day).query(Long.class).list());
 	}
 
-	/** Permits ending within the window whose holders have not been told yet. */
+	/**
+	 * permits-ending: permits ending within the window whose holders have not been told
+	 * yet.
+	 */
 	List<UsagePermit> endingBy(LocalDate day, LocalDate last) {
 		return jdbc
-			.sql("""
-					SELECT * FROM usage_permit
-					WHERE valid_until IS NOT NULL AND valid_until >= :day AND valid_until <= :last AND expiry_notified_at IS NULL
-					""")
+			.sql("SELECT " + PERMIT_COLUMNS
+					+ """
+							FROM usage_permit
+							WHERE valid_until IS NOT NULL AND valid_until >= :day AND valid_until <= :last AND expiry_notified_at IS NULL
+							""")
 			.param("day", day)
 			.param("last", last)
 			.query(Permits::permitRow)
 			.list();
 	}
 
-	/** Claims the expiry notice of a permit (once, whichever node is first). */
+	/**
+	 * claim-expiry-notice: the permit's expiry notice is sent once, by whichever node
+	 * claims it first.
+	 */
 	boolean claimExpiryNotice(long permitId, Instant now) {
 		return jdbc
 			.sql("UPDATE usage_permit SET expiry_notified_at = :now WHERE id = :id AND expiry_notified_at IS NULL")
