@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.renraku.common.Sql;
@@ -112,10 +115,10 @@ class Incidents {
 
 	/** find-incident: one incident by its id. */
 	Optional<Incident> find(long id) {
-		return jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incident WHERE id = :id")
+		return withBodies(jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incident WHERE id = :id")
 			.param("id", id)
-			.query(this::row)
-			.optional();
+			.query(Incidents::row)
+			.list()).stream().findFirst();
 	}
 
 	/** incidents: the newest 500 incidents, of every body or those involving one. */
@@ -127,7 +130,7 @@ class Incidents {
 		if (bodyId != null) {
 			statement = statement.param("body", bodyId);
 		}
-		return statement.query(this::row).list();
+		return withBodies(statement.query(Incidents::row).list());
 	}
 
 	/**
@@ -242,19 +245,35 @@ class Incidents {
 				Sql.instant(rs.getObject("answered_at", OffsetDateTime.class)));
 	}
 
-	/** incident-bodies: the row, with the bodies involved read for it. */
-	private Incident row(ResultSet rs, int n) throws SQLException {
-		long id = rs.getLong("id");
-		List<Long> bodies = jdbc.sql("SELECT body_id FROM incident_body WHERE incident_id = :id ORDER BY body_id")
-			.param("id", id)
-			.query(Long.class)
-			.list();
-		return new Incident(id, IncidentKind.valueOf(rs.getString("kind")),
+	/**
+	 * incident-bodies: the bodies involved in each incident, for all of them in one
+	 * statement.
+	 */
+	private List<Incident> withBodies(List<Incident> incidents) {
+		if (incidents.isEmpty()) {
+			return incidents;
+		}
+		Map<Long, List<Long>> bodies = new HashMap<>();
+		jdbc.sql("SELECT incident_id, body_id FROM incident_body WHERE incident_id IN (:ids) ORDER BY body_id")
+			.param("ids", incidents.stream().map(Incident::id).toList())
+			.query(rs -> {
+				bodies.computeIfAbsent(rs.getLong("incident_id"), k -> new ArrayList<>()).add(rs.getLong("body_id"));
+			});
+		return incidents.stream()
+			.map(i -> new Incident(i.id(), i.kind(), i.state(), i.title(), i.description(), i.discoveredAt(),
+					i.affectedPeople(), i.immediateMeasures(), i.reportedBy(), i.reportedAt(), i.escalatedAt(),
+					bodies.getOrDefault(i.id(), List.of())))
+			.toList();
+	}
+
+	/** The incident's own row; its bodies are added by {@link #withBodies}. */
+	private static Incident row(ResultSet rs, int n) throws SQLException {
+		return new Incident(rs.getLong("id"), IncidentKind.valueOf(rs.getString("kind")),
 				IncidentState.valueOf(rs.getString("state")), rs.getString("title"), rs.getString("description"),
 				rs.getObject("discovered_at", OffsetDateTime.class).toInstant(),
-				(Integer) rs.getObject("affected_people", Integer.class), rs.getString("immediate_measures"),
+				rs.getObject("affected_people", Integer.class), rs.getString("immediate_measures"),
 				rs.getLong("reported_by"), rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
-				Sql.instant(rs.getObject("escalated_at", OffsetDateTime.class)), bodies);
+				Sql.instant(rs.getObject("escalated_at", OffsetDateTime.class)), List.of());
 	}
 
 }
