@@ -197,7 +197,7 @@ class PublicRegistrationController {
 			model.addAttribute("passwordError", "validation.required");
 			fine = false;
 		}
-		else if (!RegistrationManagement.passwordMatches(list, password)) {
+		else if (!SelfRegistration.passwordMatches(list, password)) {
 			if (attempts.failed(list.id(), client)) {
 				guessing.guessed(list);
 			}
