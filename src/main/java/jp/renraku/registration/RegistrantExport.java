@@ -3,6 +3,7 @@ package jp.renraku.registration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,17 +49,7 @@ class RegistrantExport {
 			printer.printRecord(header.stream().map(CsvCells::neutralised).toList());
 			long after = 0;
 			while (true) {
-				List<Map<String, Object>> chunk = jdbc.sql("""
-						SELECT id, email, name, furigana, postal_code, address, affiliation, phone, state, created_at
-						FROM registrant WHERE list_id = :listId AND body_id = :bodyId AND id > :after
-						ORDER BY id LIMIT :limit
-						""")
-					.param("listId", list.id())
-					.param("bodyId", list.bodyId())
-					.param("after", after)
-					.param("limit", CHUNK)
-					.query()
-					.listOfRows();
+				List<Map<String, Object>> chunk = page(list, after);
 				if (chunk.isEmpty()) {
 					break;
 				}
@@ -81,6 +72,21 @@ class RegistrantExport {
 			throw new UncheckedIOException(ex);
 		}
 		return rows;
+	}
+
+	/** registrants-page: the next thousand registrants of the list after an id, by id. */
+	private List<Map<String, Object>> page(RegistrationList list, long after) {
+		return jdbc.sql("""
+				SELECT id, email, name, furigana, postal_code, address, affiliation, phone, state, created_at
+				FROM registrant WHERE list_id = :listId AND body_id = :bodyId AND id > :after
+				ORDER BY id LIMIT :limit
+				""")
+			.param("listId", list.id())
+			.param("bodyId", list.bodyId())
+			.param("after", after)
+			.param("limit", CHUNK)
+			.query()
+			.listOfRows();
 	}
 
 	private List<String> record(RegistrationList list, Map<String, Object> row, List<Long> categories,
@@ -108,10 +114,11 @@ class RegistrantExport {
 		cells.add(RegistrantState.valueOf(text(row.get("state"))) == RegistrantState.ACTIVE ? "配信中" : "承認待ち");
 		Object created = row.get("created_at");
 		cells.add(created instanceof OffsetDateTime time ? cityTime.formatSeconds(time.toInstant())
-				: created instanceof java.sql.Timestamp ts ? cityTime.formatSeconds(ts.toInstant()) : text(created));
+				: created instanceof Timestamp ts ? cityTime.formatSeconds(ts.toInstant()) : text(created));
 		return cells.stream().map(CsvCells::neutralised).toList();
 	}
 
+	/** page-categories: the categories chosen by the registrants of one page. */
 	private Map<Long, List<Long>> categories(long listId, long first, long last) {
 		Map<Long, List<Long>> byRegistrant = new HashMap<>();
 		jdbc.sql("""
@@ -127,6 +134,7 @@ class RegistrantExport {
 		return byRegistrant;
 	}
 
+	/** page-answers: the answers of the registrants of one page. */
 	private Map<Long, Map<Long, String>> answers(long listId, long first, long last) {
 		Map<Long, Map<Long, String>> byRegistrant = new HashMap<>();
 		jdbc.sql("""

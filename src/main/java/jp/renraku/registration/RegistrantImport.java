@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jp.renraku.common.CsvCells;
 import jp.renraku.common.EmailAddresses;
@@ -107,7 +108,7 @@ class RegistrantImport {
 	}
 
 	Preview preview(RegistrationList list, Path file, Charset charset, Set<String> existingHashes,
-			java.util.function.Function<String, String> hash) {
+			Function<String, String> hash) {
 		List<RowError> errors = new ArrayList<>();
 		long[] counts = new long[3];
 		List<String> missing = read(list, file, charset, existingHashes, hash, row -> counts[1]++, error -> {
@@ -124,14 +125,13 @@ class RegistrantImport {
 	 * the preview).
 	 */
 	void validRows(RegistrationList list, Path file, Charset charset, Set<String> existingHashes,
-			java.util.function.Function<String, String> hash, Consumer<ValidRow> consumer) {
+			Function<String, String> hash, Consumer<ValidRow> consumer) {
 		read(list, file, charset, existingHashes, hash, consumer, error -> {
 		}, new long[3]);
 	}
 
 	private List<String> read(RegistrationList list, Path file, Charset charset, Set<String> existingHashes,
-			java.util.function.Function<String, String> hash, Consumer<ValidRow> valid, Consumer<RowError> invalid,
-			long[] counts) {
+			Function<String, String> hash, Consumer<ValidRow> valid, Consumer<RowError> invalid, long[] counts) {
 		CSVFormat format = CSVFormat.Builder.create(CSVFormat.EXCEL)
 			.setHeader()
 			.setSkipHeaderRecord(true)
@@ -164,8 +164,7 @@ class RegistrantImport {
 	}
 
 	private Optional<ValidRow> check(RegistrationList list, CSVRecord record, Map<String, Integer> header, long row,
-			Set<String> seen, Set<String> existingHashes, java.util.function.Function<String, String> hash,
-			Consumer<RowError> invalid) {
+			Set<String> seen, Set<String> existingHashes, Function<String, String> hash, Consumer<RowError> invalid) {
 		String rawEmail = cell(record, header, CsvColumns.EMAIL);
 		Optional<String> email = EmailAddresses.normalize(rawEmail);
 		if (email.isEmpty()) {
