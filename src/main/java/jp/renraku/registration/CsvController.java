@@ -49,9 +49,12 @@ class CsvController {
 
 	private final ExportPermissions permissions;
 
-	CsvController(RegistrationManagement registration, ExportPermissions permissions) {
+	private final CsvColumns columns;
+
+	CsvController(RegistrationManagement registration, ExportPermissions permissions, CsvColumns columns) {
 		this.registration = registration;
 		this.permissions = permissions;
+		this.columns = columns;
 	}
 
 	@GetMapping("/lists/{listId}/export")
@@ -89,7 +92,7 @@ class CsvController {
 	String importPage(@AuthenticationPrincipal Staff staff, @PathVariable long listId, Model model) {
 		RegistrationList list = registration.list(staff, listId);
 		model.addAttribute("list", list);
-		model.addAttribute("columns", CsvColumns.items(list));
+		model.addAttribute("columns", columns.items(list));
 		return "registration/import";
 	}
 
@@ -99,7 +102,7 @@ class CsvController {
 			@RequestParam(defaultValue = "auto") String encoding, HttpSession session, Model model) throws IOException {
 		RegistrationList list = registration.list(staff, listId);
 		model.addAttribute("list", list);
-		model.addAttribute("columns", CsvColumns.items(list));
+		model.addAttribute("columns", columns.items(list));
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("fileError", "import.error.noFile");
 			return "registration/import";

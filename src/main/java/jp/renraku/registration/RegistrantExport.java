@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,16 +32,23 @@ class RegistrantExport {
 
 	private final CityTime cityTime;
 
-	RegistrantExport(JdbcClient jdbc, CityTime cityTime) {
+	private final CsvColumns columns;
+
+	RegistrantExport(JdbcClient jdbc, CityTime cityTime, CsvColumns columns) {
 		this.jdbc = jdbc;
 		this.cityTime = cityTime;
+		this.columns = columns;
 	}
 
 	/** Writes every registrant of the list and returns how many rows were written. */
 	long write(RegistrationList list, Writer out) {
-		List<String> header = new ArrayList<>(CsvColumns.items(list));
-		header.add(CsvColumns.STATE);
-		header.add(CsvColumns.REGISTERED_AT);
+		List<String> header = new ArrayList<>(columns.items(list));
+		header.add(columns.state());
+		header.add(columns.registeredAt());
+		Map<RegistrantState, String> states = new EnumMap<>(RegistrantState.class);
+		for (RegistrantState state : RegistrantState.values()) {
+			states.put(state, columns.stateCell(state));
+		}
 		long rows = 0;
 		try {
 			CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL);
@@ -60,7 +68,7 @@ class RegistrantExport {
 				for (Map<String, Object> row : chunk) {
 					long id = ((Number) row.get("id")).longValue();
 					printer.printRecord(record(list, row, categories.getOrDefault(id, List.of()),
-							answers.getOrDefault(id, Map.of())));
+							answers.getOrDefault(id, Map.of()), states));
 					rows++;
 				}
 				after = last;
@@ -90,7 +98,7 @@ class RegistrantExport {
 	}
 
 	private List<String> record(RegistrationList list, Map<String, Object> row, List<Long> categories,
-			Map<Long, String> answers) {
+			Map<Long, String> answers, Map<RegistrantState, String> states) {
 		List<String> cells = new ArrayList<>();
 		cells.add(text(row.get("email")));
 		if (list.collectName()) {
@@ -111,7 +119,7 @@ class RegistrantExport {
 		}
 		list.categories().forEach(c -> cells.add(categories.contains(c.id()) ? "1" : ""));
 		list.customFields().forEach(f -> cells.add(answers.getOrDefault(f.id(), "")));
-		cells.add(RegistrantState.valueOf(text(row.get("state"))) == RegistrantState.ACTIVE ? "配信中" : "承認待ち");
+		cells.add(states.get(RegistrantState.valueOf(text(row.get("state")))));
 		Object created = row.get("created_at");
 		cells.add(created instanceof OffsetDateTime time ? cityTime.formatSeconds(time.toInstant())
 				: created instanceof Timestamp ts ? cityTime.formatSeconds(ts.toInstant()) : text(created));
