@@ -193,7 +193,7 @@ class ListController {
 			result.rejectValue("categories", "list.error.categoryLength");
 		}
 		for (int i = 0; i < form.getCustomFields().size(); i++) {
-			ListForm.FieldForm field = form.getCustomFields().get(i);
+			CustomFieldForm field = form.getCustomFields().get(i);
 			if (field.used() && field.getKind() != FieldKind.TEXT && Lines.of(field.getOptions()).size() < 2) {
 				result.rejectValue("customFields[" + i + "].options", "list.error.choiceOptions");
 			}
