@@ -1,27 +1,19 @@
 package jp.renraku.registration;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.Staff;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,9 +41,12 @@ class CsvController {
 
 	private final ExportPermissions permissions;
 
-	CsvController(RegistrationManagement registration, ExportPermissions permissions) {
+	private final CsvColumns columns;
+
+	CsvController(RegistrationManagement registration, ExportPermissions permissions, CsvColumns columns) {
 		this.registration = registration;
 		this.permissions = permissions;
+		this.columns = columns;
 	}
 
 	@GetMapping("/lists/{listId}/export")
@@ -89,7 +84,7 @@ class CsvController {
 	String importPage(@AuthenticationPrincipal Staff staff, @PathVariable long listId, Model model) {
 		RegistrationList list = registration.list(staff, listId);
 		model.addAttribute("list", list);
-		model.addAttribute("columns", CsvColumns.items(list));
+		model.addAttribute("columns", columns.items(list));
 		return "registration/import";
 	}
 
@@ -99,7 +94,7 @@ class CsvController {
 			@RequestParam(defaultValue = "auto") String encoding, HttpSession session, Model model) throws IOException {
 		RegistrationList list = registration.list(staff, listId);
 		model.addAttribute("list", list);
-		model.addAttribute("columns", CsvColumns.items(list));
+		model.addAttribute("columns", columns.items(list));
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("fileError", "import.error.noFile");
 			return "registration/import";

@@ -5,10 +5,10 @@ import java.io.Writer;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.CsvDownload;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.Staff;
-import jp.renraku.common.BodyDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Export requests (Art. 10-4): the list of them, deciding one, and the requester's
- * download while the permission lasts.
+ * download while the permission lasts. A refused decision or download is answered on the
+ * request's page by {@code DomainExceptionAdvice}.
  */
 @Controller
 @RequestMapping("/exports")
@@ -75,8 +76,9 @@ class ExportController {
 		if (text != null && !MultiLine.Validator.fits(text, 1000)) {
 			return refused(id, redirect, "export.error.textInvalid");
 		}
-		return outcome(id, redirect, "export.approved",
-				() -> permissions.approve(staff, id, maxDownloads, validHours, text));
+		permissions.approve(staff, id, maxDownloads, validHours, text);
+		redirect.addFlashAttribute("flashMessage", "export.approved");
+		return "redirect:/exports/" + id;
 	}
 
 	@PostMapping("/{id}/reject")
@@ -89,7 +91,9 @@ class ExportController {
 		if (!MultiLine.Validator.fits(text, 1000)) {
 			return refused(id, redirect, "export.error.textInvalid");
 		}
-		return outcome(id, redirect, "export.rejected", () -> permissions.reject(staff, id, text));
+		permissions.reject(staff, id, text);
+		redirect.addFlashAttribute("flashMessage", "export.rejected");
+		return "redirect:/exports/" + id;
 	}
 
 	/**
@@ -100,17 +104,11 @@ class ExportController {
 	@Nullable String download(@AuthenticationPrincipal Staff staff, @PathVariable long id,
 			@RequestParam(defaultValue = "utf8") String encoding, HttpServletResponse response,
 			RedirectAttributes redirect) throws IOException {
-		ExportRequest request;
 		if (permissions.get(staff, id).listId() == null) {
 			// a notice's results are downloaded from the notice's page
 			return refused(id, redirect, "export.error.notUsable");
 		}
-		try {
-			request = permissions.startDownload(staff, id);
-		}
-		catch (RegistrationException ex) {
-			return refused(id, redirect, ex.messageKey());
-		}
+		ExportRequest request = permissions.startDownload(staff, id);
 		Writer out = CsvDownload.open(response, "registrants-" + request.listId() + "-" + request.id() + ".csv",
 				encoding);
 		permissions.write(request, out);
@@ -120,17 +118,6 @@ class ExportController {
 
 	private static String refused(long id, RedirectAttributes redirect, String key) {
 		redirect.addFlashAttribute("flashError", key);
-		return "redirect:/exports/" + id;
-	}
-
-	private static String outcome(long id, RedirectAttributes redirect, String success, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flashMessage", success);
-		}
-		catch (RegistrationException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
 		return "redirect:/exports/" + id;
 	}
 

@@ -17,17 +17,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ExportRequests {
 
+	/** The columns {@link #row} reads. */
+	private static final String COLUMNS = """
+			id, body_id, list_id, requested_by, requester_name, purpose, scope, state, requested_at, decided_by,
+			decider_name, decided_at, decision_note, max_downloads, downloads, valid_until, notice_id, notice_subject
+			""";
+
 	private final JdbcClient jdbc;
 
 	ExportRequests(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** insert-request: a pending request to export a list. */
 	long insert(long bodyId, @Nullable Long listId, long requestedBy, String requesterName, String purpose,
 			String scope, Instant now) {
 		return insert(bodyId, listId, null, null, requestedBy, requesterName, purpose, scope, now);
 	}
 
+	/** insert-request: a pending request to export a list, or a notice's results. */
 	long insert(long bodyId, @Nullable Long listId, @Nullable Long noticeId, @Nullable String noticeSubject,
 			long requestedBy, String requesterName, String purpose, String scope, Instant now) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -49,7 +57,7 @@ class ExportRequests {
 		return key.getKeyAs(Long.class);
 	}
 
-	/** Decides a pending request; false if it was decided already. */
+	/** decide: approves or rejects a pending request; false if it was decided already. */
 	boolean decide(long id, ExportRequest.State state, long by, String byName, @Nullable String note,
 			@Nullable Integer maxDownloads, @Nullable Instant validUntil, Instant now) {
 		return jdbc.sql("""
@@ -69,9 +77,9 @@ class ExportRequests {
 	}
 
 	/**
-	 * Counts one download if the request is the requester's, approved, not used up and
-	 * not expired; false otherwise. One statement, so two clicks at once cannot both pass
-	 * the last download.
+	 * claim-download: counts one download if the request is the requester's, approved,
+	 * not used up and not expired; false otherwise. One statement, so two clicks at once
+	 * cannot both pass the last download.
 	 */
 	boolean claimDownload(long id, long requester, Instant now) {
 		return jdbc.sql("""
@@ -81,29 +89,39 @@ class ExportRequests {
 				""").param("id", id).param("requester", requester).param("now", Sql.utc(now)).update() == 1;
 	}
 
+	/** find-request: one request of any body; callers check the body. */
 	Optional<ExportRequest> find(long id) {
-		return jdbc.sql("SELECT * FROM export_request WHERE id = :id")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM export_request WHERE id = :id")
 			.param("id", id)
 			.query(ExportRequests::row)
 			.optional();
 	}
 
-	/** The body's requests (all bodies' for null), newest first. */
+	/** requests-of-body: the body's requests (all bodies' for null), newest first. */
 	List<ExportRequest> ofBody(@Nullable Long bodyId) {
 		String where = bodyId == null ? "" : " WHERE body_id = :body";
-		var statement = jdbc.sql("SELECT * FROM export_request" + where + " ORDER BY id DESC LIMIT 500");
+		var statement = jdbc.sql("SELECT " + COLUMNS + " FROM export_request" + where + " ORDER BY id DESC LIMIT 500");
 		return (bodyId == null ? statement : statement.param("body", bodyId)).query(ExportRequests::row).list();
 	}
 
+	/**
+	 * requests-of-list: the list's requests, newest first; the caller checked the list.
+	 */
 	List<ExportRequest> ofList(long listId) {
-		return jdbc.sql("SELECT * FROM export_request WHERE list_id = :list ORDER BY id DESC LIMIT 100")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM export_request WHERE list_id = :list ORDER BY id DESC LIMIT 100")
 			.param("list", listId)
 			.query(ExportRequests::row)
 			.list();
 	}
 
+	/**
+	 * requests-of-notice: the requests for one notice's results of the body, newest
+	 * first.
+	 */
 	List<ExportRequest> ofNotice(long noticeId, long bodyId) {
-		return jdbc.sql("SELECT * FROM export_request WHERE notice_id = :notice AND body_id = :body ORDER BY id DESC")
+		return jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM export_request WHERE notice_id = :notice AND body_id = :body ORDER BY id DESC")
 			.param("notice", noticeId)
 			.param("body", bodyId)
 			.query(ExportRequests::row)

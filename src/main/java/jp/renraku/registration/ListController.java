@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jp.renraku.common.QrCodes;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Staff;
+import jp.renraku.mail.MailInSettings;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,10 +37,9 @@ class ListController {
 
 	private final RenrakuProperties properties;
 
-	private final jp.renraku.mail.MailInSettings mailIn;
+	private final MailInSettings mailIn;
 
-	ListController(RegistrationManagement registration, RenrakuProperties properties,
-			jp.renraku.mail.MailInSettings mailIn) {
+	ListController(RegistrationManagement registration, RenrakuProperties properties, MailInSettings mailIn) {
 		this.registration = registration;
 		this.properties = properties;
 		this.mailIn = mailIn;
@@ -105,8 +106,7 @@ class ListController {
 	/** 空メール登録: issues the list a registration address for empty mail, or removes it. */
 	@PostMapping("/{listId}/mail-entry")
 	String mailEntry(@AuthenticationPrincipal Staff staff, @PathVariable long listId,
-			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean on,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean on, RedirectAttributes redirect) {
 		registration.setMailEntry(staff, listId, on);
 		redirect.addFlashAttribute("flashMessage", on ? "list.mailEntryOn" : "list.mailEntryOff");
 		return "redirect:/lists/" + listId;
@@ -193,7 +193,7 @@ class ListController {
 			result.rejectValue("categories", "list.error.categoryLength");
 		}
 		for (int i = 0; i < form.getCustomFields().size(); i++) {
-			ListForm.FieldForm field = form.getCustomFields().get(i);
+			CustomFieldForm field = form.getCustomFields().get(i);
 			if (field.used() && field.getKind() != FieldKind.TEXT && Lines.of(field.getOptions()).size() < 2) {
 				result.rejectValue("customFields[" + i + "].options", "list.error.choiceOptions");
 			}

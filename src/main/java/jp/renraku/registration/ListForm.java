@@ -92,11 +92,11 @@ public class ListForm {
 	private @Nullable Integer retentionDays = 30;
 
 	@Valid
-	private List<FieldForm> customFields = new ArrayList<>();
+	private List<CustomFieldForm> customFields = new ArrayList<>();
 
 	public ListForm() {
 		while (customFields.size() < CUSTOM_FIELDS) {
-			customFields.add(new FieldForm());
+			customFields.add(new CustomFieldForm());
 		}
 	}
 
@@ -122,94 +122,20 @@ public class ListForm {
 		form.categories = Lines.join(list.categories().stream().map(ListCategory::name).toList());
 		form.retentionDays = list.retentionDays();
 		for (int i = 0; i < list.customFields().size() && i < CUSTOM_FIELDS; i++) {
-			form.customFields.set(i, FieldForm.of(list.customFields().get(i)));
+			form.customFields.set(i, CustomFieldForm.of(list.customFields().get(i)));
 		}
 		return form;
 	}
 
 	ListRules toRules() {
 		List<ListRules.FieldRule> fields = customFields.stream()
-			.filter(FieldForm::used)
-			.map(f -> new ListRules.FieldRule(f.id, f.label, f.kind,
-					f.kind == FieldKind.TEXT ? List.of() : Lines.of(f.options), f.required))
+			.filter(CustomFieldForm::used)
+			.map(CustomFieldForm::toRule)
 			.toList();
 		return new ListRules(name, purpose, periodStart, periodEnd, urlManagement, eligibility, verification,
 				verificationNote, deletionCriteria, disclaimer, collectName, collectFurigana, collectAddress,
 				collectAffiliation, collectPhone, affiliationLabel, Lines.of(affiliationOptions), Lines.of(categories),
 				retentionDays, fields);
-	}
-
-	/** One of the list's own questions; a blank label means no question in this slot. */
-	public static class FieldForm {
-
-		@Size(max = 50, message = "{validation.maxLength}")
-		@SingleLine
-		private @Nullable String label;
-
-		private FieldKind kind = FieldKind.TEXT;
-
-		@Size(max = 2000, message = "{validation.maxLength}")
-		@MultiLine
-		private @Nullable String options;
-
-		private boolean required;
-
-		private @Nullable Long id;
-
-		static FieldForm of(CustomField field) {
-			FieldForm form = new FieldForm();
-			form.id = field.id();
-			form.label = field.label();
-			form.kind = field.kind();
-			form.options = Lines.join(field.options());
-			form.required = field.required();
-			return form;
-		}
-
-		boolean used() {
-			return label != null && !label.isBlank();
-		}
-
-		public @Nullable String getLabel() {
-			return label;
-		}
-
-		public void setLabel(@Nullable String label) {
-			this.label = label == null ? null : label.strip();
-		}
-
-		public FieldKind getKind() {
-			return kind;
-		}
-
-		public void setKind(FieldKind kind) {
-			this.kind = kind;
-		}
-
-		public @Nullable String getOptions() {
-			return options;
-		}
-
-		public void setOptions(@Nullable String options) {
-			this.options = options;
-		}
-
-		public boolean isRequired() {
-			return required;
-		}
-
-		public void setRequired(boolean required) {
-			this.required = required;
-		}
-
-		public @Nullable Long getId() {
-			return id;
-		}
-
-		public void setId(@Nullable Long id) {
-			this.id = id;
-		}
-
 	}
 
 	// accessors for binding
@@ -368,11 +294,11 @@ public class ListForm {
 		this.retentionDays = retentionDays;
 	}
 
-	public List<FieldForm> getCustomFields() {
+	public List<CustomFieldForm> getCustomFields() {
 		return customFields;
 	}
 
-	public void setCustomFields(List<FieldForm> customFields) {
+	public void setCustomFields(List<CustomFieldForm> customFields) {
 		this.customFields = customFields;
 	}
 

@@ -16,19 +16,33 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Storage of lists, their categories and questions. Reads and writes on behalf of staff
- * carry the body id; only the public registration pages find a list by its token.
+ * Storage of lists; their categories and questions are in {@link ListChoices}. Reads and
+ * writes on behalf of staff carry the body id; only the public registration pages find a
+ * list by its token.
  */
 @Repository
 class Lists {
 
+	/** The columns {@link #row} reads. */
+	private static final String COLUMNS = """
+			id, body_id, name, public_token, registration_password, password_changed_at, registration_open, purpose,
+			period_start, period_end, url_management, eligibility, verification, verification_note, deletion_criteria,
+			disclaimer, collect_name, collect_furigana, collect_address, collect_affiliation, collect_phone,
+			affiliation_label, affiliation_options, retention_days, erased_at
+			""";
+
 	private final JdbcClient jdbc;
 
-	Lists(JdbcClient jdbc) {
+	private final ListChoices choices;
+
+	Lists(JdbcClient jdbc, ListChoices choices) {
 		this.jdbc = jdbc;
+		this.choices = choices;
 	}
 
-	/** insert-list */
+	/**
+	 * insert-list: a new list, open for registration, with its categories and questions.
+	 */
 	long insert(long bodyId, ListRules rules, String token, String password, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		bind(jdbc
@@ -50,8 +64,8 @@ class Lists {
 			.param("now", Sql.utc(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		replaceCategories(id, rules.categories());
-		replaceCustomFields(id, rules.customFields());
+		choices.replaceCategories(id, rules.categories());
+		choices.replaceCustomFields(id, rules.customFields());
 		return id;
 	}
 
@@ -68,8 +82,8 @@ class Lists {
 				       retention_days = :retentionDays, updated_at = :now
 				WHERE id = :id AND body_id = :bodyId
 				"""), rules).param("id", id).param("bodyId", bodyId).param("now", Sql.utc(now)).update();
-		replaceCategories(id, rules.categories());
-		replaceCustomFields(id, rules.customFields());
+		choices.replaceCategories(id, rules.categories());
+		choices.replaceCustomFields(id, rules.customFields());
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, ListRules rules) {
@@ -93,101 +107,42 @@ class Lists {
 			.param("retentionDays", rules.retentionDays());
 	}
 
-	/**
-	 * replace-categories: keeps categories whose name stays (and registrants' choices of
-	 * them), removes the others with those choices, adds new ones, in the order given.
-	 */
-	private void replaceCategories(long listId, List<String> names) {
-		List<ListCategory> existing = categories(listId);
-		for (ListCategory category : existing) {
-			if (!names.contains(category.name())) {
-				jdbc.sql("DELETE FROM registrant_category WHERE category_id = :id").param("id", category.id()).update();
-				jdbc.sql("DELETE FROM list_category WHERE id = :id").param("id", category.id()).update();
-			}
-		}
-		for (int i = 0; i < names.size(); i++) {
-			String name = names.get(i);
-			int updated = jdbc.sql("UPDATE list_category SET position = :pos WHERE list_id = :listId AND name = :name")
-				.param("pos", i)
-				.param("listId", listId)
-				.param("name", name)
-				.update();
-			if (updated == 0) {
-				jdbc.sql("INSERT INTO list_category (list_id, name, position) VALUES (:listId, :name, :pos)")
-					.param("listId", listId)
-					.param("name", name)
-					.param("pos", i)
-					.update();
-			}
-		}
-	}
-
-	/** replace-custom-fields: same rule as categories, matched by id. */
-	private void replaceCustomFields(long listId, List<ListRules.FieldRule> fields) {
-		List<Long> keep = fields.stream().map(ListRules.FieldRule::id).filter(id -> id != null).toList();
-		for (CustomField field : customFields(listId)) {
-			if (!keep.contains(field.id())) {
-				jdbc.sql("DELETE FROM registrant_answer WHERE field_id = :id").param("id", field.id()).update();
-				jdbc.sql("DELETE FROM list_custom_field WHERE id = :id").param("id", field.id()).update();
-			}
-		}
-		for (int i = 0; i < fields.size(); i++) {
-			ListRules.FieldRule field = fields.get(i);
-			int updated = field.id() == null ? 0 : jdbc.sql("""
-					UPDATE list_custom_field SET label = :label, kind = :kind, options = :options, required = :required,
-					       position = :pos
-					WHERE id = :id AND list_id = :listId
-					""")
-				.param("label", field.label())
-				.param("kind", field.kind().name())
-				.param("options", Lines.join(field.options()))
-				.param("required", field.required())
-				.param("pos", i)
-				.param("id", field.id())
-				.param("listId", listId)
-				.update();
-			if (updated == 0) {
-				jdbc.sql("""
-						INSERT INTO list_custom_field (list_id, label, kind, options, required, position)
-						VALUES (:listId, :label, :kind, :options, :required, :pos)
-						""")
-					.param("listId", listId)
-					.param("label", field.label())
-					.param("kind", field.kind().name())
-					.param("options", Lines.join(field.options()))
-					.param("required", field.required())
-					.param("pos", i)
-					.update();
-			}
-		}
-	}
-
+	/** find-in-body: the tenancy guard; another body's list is absent. */
 	Optional<RegistrationList> find(long id, long bodyId) {
-		return jdbc.sql("SELECT * FROM registration_list WHERE id = :id AND body_id = :bodyId")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM registration_list WHERE id = :id AND body_id = :bodyId")
 			.param("id", id)
 			.param("bodyId", bodyId)
 			.query(this::row)
 			.optional();
 	}
 
+	/** find-by-token: the list behind a registration URL. */
 	Optional<RegistrationList> findByToken(String token) {
-		return jdbc.sql("SELECT * FROM registration_list WHERE public_token = :token")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM registration_list WHERE public_token = :token")
 			.param("token", token)
 			.query(this::row)
 			.optional();
 	}
 
+	/**
+	 * find-by-id: for a registrant's own pages and for exports, whose body is checked.
+	 */
 	Optional<RegistrationList> findById(long id) {
-		return jdbc.sql("SELECT * FROM registration_list WHERE id = :id").param("id", id).query(this::row).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM registration_list WHERE id = :id")
+			.param("id", id)
+			.query(this::row)
+			.optional();
 	}
 
+	/** lists-of-body: the body's lists, oldest first. */
 	List<RegistrationList> ofBody(long bodyId) {
-		return jdbc.sql("SELECT * FROM registration_list WHERE body_id = :bodyId ORDER BY id")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM registration_list WHERE body_id = :bodyId ORDER BY id")
 			.param("bodyId", bodyId)
 			.query(this::row)
 			.list();
 	}
 
+	/** name-taken: whether another list of the body has the name. */
 	boolean nameTaken(long bodyId, String name, long exceptId) {
 		return jdbc.sql("SELECT COUNT(*) FROM registration_list WHERE body_id = :bodyId AND name = :name AND id <> :id")
 			.param("bodyId", bodyId)
@@ -197,6 +152,7 @@ class Lists {
 			.single() > 0;
 	}
 
+	/** set-password: a new registration password for one list of one body. */
 	void setPassword(long id, long bodyId, String password, Instant now) {
 		jdbc.sql("""
 				UPDATE registration_list SET registration_password = :password, password_changed_at = :now,
@@ -210,6 +166,7 @@ class Lists {
 			.update();
 	}
 
+	/** set-open: opens or closes registration on one list of one body. */
 	void setOpen(long id, long bodyId, boolean open, Instant now) {
 		jdbc.sql(
 				"UPDATE registration_list SET registration_open = :open, updated_at = :now WHERE id = :id AND body_id = :bodyId")
@@ -220,23 +177,7 @@ class Lists {
 			.update();
 	}
 
-	List<ListCategory> categories(long listId) {
-		return jdbc.sql("SELECT id, name FROM list_category WHERE list_id = :listId ORDER BY position, id")
-			.param("listId", listId)
-			.query((rs, n) -> new ListCategory(rs.getLong("id"), rs.getString("name")))
-			.list();
-	}
-
-	List<CustomField> customFields(long listId) {
-		return jdbc.sql("SELECT * FROM list_custom_field WHERE list_id = :listId ORDER BY position, id")
-			.param("listId", listId)
-			.query((rs, n) -> new CustomField(rs.getLong("id"), rs.getString("label"),
-					FieldKind.valueOf(rs.getString("kind")), Lines.of(rs.getString("options")),
-					rs.getBoolean("required")))
-			.list();
-	}
-
-	/** The code of the list's registration address for empty mail, if it has one. */
+	/** mail-code: the code of the list's registration address for empty mail, if any. */
 	Optional<String> mailCode(long listId) {
 		return jdbc.sql("SELECT mail_code FROM registration_list WHERE id = :id AND mail_code IS NOT NULL")
 			.param("id", listId)
@@ -244,15 +185,17 @@ class Lists {
 			.optional();
 	}
 
-	void setMailCode(long listId, @org.jspecify.annotations.Nullable String code) {
+	/** set-mail-code: a new code for the address for empty mail, or none. */
+	void setMailCode(long listId, @Nullable String code) {
 		jdbc.sql("UPDATE registration_list SET mail_code = :code WHERE id = :id")
 			.param("code", code)
 			.param("id", listId)
 			.update();
 	}
 
+	/** find-by-mail-code: the list an empty mail's registration address names. */
 	Optional<RegistrationList> findByMailCode(String code) {
-		return jdbc.sql("SELECT * FROM registration_list WHERE mail_code = :code")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM registration_list WHERE mail_code = :code")
 			.param("code", code)
 			.query(this::row)
 			.optional();
@@ -270,7 +213,7 @@ class Lists {
 				rs.getBoolean("collect_furigana"), rs.getBoolean("collect_address"),
 				rs.getBoolean("collect_affiliation"), rs.getBoolean("collect_phone"), rs.getString("affiliation_label"),
 				Lines.of(rs.getString("affiliation_options")), rs.getInt("retention_days"),
-				instantOrNull(rs, "erased_at"), categories(id), customFields(id));
+				instantOrNull(rs, "erased_at"), choices.categories(id), choices.customFields(id));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

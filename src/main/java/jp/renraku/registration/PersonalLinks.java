@@ -1,5 +1,6 @@
 package jp.renraku.registration;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ class PersonalLinks {
 	}
 
 	/** Whether a resume token is genuine, for this registrant, and not expired. */
-	boolean resumeValid(long registrantId, String nonce, String token, java.time.Instant now) {
+	boolean resumeValid(long registrantId, String nonce, String token, Instant now) {
 		String[] parts = token.split("\\.");
 		if (parts.length != 2 || !parts[0].matches("\\d{1,12}")) {
 			return false;

@@ -121,11 +121,6 @@ class PublicRegistrationController {
 	}
 
 	/**
-	 * The link answering an empty mail (空メール登録): the address is known; the registration
-	 * password and the agreement to the rules come first, as on the start page, then the
-	 * usual form.
-	 */
-	/**
 	 * The list and the confirmation behind a personal link, or the page that says why
 	 * there is none ({@code refusal}: registration closed, link invalid or used).
 	 */
@@ -145,6 +140,11 @@ class PublicRegistrationController {
 			.orElseGet(() -> new Linked(list, null, VIEW_LINK_INVALID));
 	}
 
+	/**
+	 * The link answering an empty mail (空メール登録): the address is known; the registration
+	 * password and the agreement to the rules come first, as on the start page, then the
+	 * usual form.
+	 */
 	@GetMapping("/mail")
 	String mailLink(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
 			Model model) {
@@ -197,7 +197,7 @@ class PublicRegistrationController {
 			model.addAttribute("passwordError", "validation.required");
 			fine = false;
 		}
-		else if (!RegistrationManagement.passwordMatches(list, password)) {
+		else if (!SelfRegistration.passwordMatches(list, password)) {
 			if (attempts.failed(list.id(), client)) {
 				guessing.guessed(list);
 			}

@@ -17,7 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The operations manager confirms, changes and deletes registrants of their own body
- * (Art. 4-2-3): search, view, edit, delete with a reason, approve or reject.
+ * (Art. 4-2-3): search, view, edit, delete with a reason, approve or reject. A refused
+ * deletion, approval or rejection goes back to the registrant's page with its reason
+ * ({@code DomainExceptionAdvice}).
  */
 @Controller
 @PreAuthorize("hasRole('OPERATIONS_MANAGER')")
@@ -91,39 +93,22 @@ class RegistrantController {
 	String delete(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId,
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
 		Registrant registrant = registration.registrant(staff, registrantId);
-		try {
-			registration.deleteRegistrant(staff, registrantId, reason == null ? "" : reason);
-		}
-		catch (RegistrationException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			return "redirect:/registrants/" + registrantId;
-		}
+		registration.deleteRegistrant(staff, registrantId, reason == null ? "" : reason);
 		redirect.addFlashAttribute("flashMessage", "registrant.deleted");
 		return "redirect:/lists/" + registrant.listId() + "/registrants";
 	}
 
 	@PostMapping("/registrants/{registrantId}/approve")
 	String approve(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId, RedirectAttributes redirect) {
-		try {
-			registration.approve(staff, registrantId);
-			redirect.addFlashAttribute("flashMessage", "registrant.approved");
-		}
-		catch (RegistrationException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+		registration.approve(staff, registrantId);
+		redirect.addFlashAttribute("flashMessage", "registrant.approved");
 		return "redirect:/registrants/" + registrantId;
 	}
 
 	@PostMapping("/registrants/{registrantId}/reject")
 	String reject(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId, RedirectAttributes redirect) {
 		Registrant registrant = registration.registrant(staff, registrantId);
-		try {
-			registration.reject(staff, registrantId);
-		}
-		catch (RegistrationException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			return "redirect:/registrants/" + registrantId;
-		}
+		registration.reject(staff, registrantId);
 		redirect.addFlashAttribute("flashMessage", "registrant.rejected");
 		return "redirect:/lists/" + registrant.listId() + "/registrants";
 	}

@@ -1,11 +1,15 @@
 package jp.renraku.registration;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.renraku.audit.AuditAction;
+import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.Sql;
 import jp.renraku.delivery.Recipient;
 import jp.renraku.delivery.RecipientDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +29,15 @@ class RegistrantDirectory implements RecipientDirectory {
 
 	private final PersonalLinks links;
 
-	private final jp.renraku.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
-	RegistrantDirectory(JdbcClient jdbc, PersonalLinks links, jp.renraku.audit.AuditTrail audit) {
+	RegistrantDirectory(JdbcClient jdbc, PersonalLinks links, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.links = links;
 		this.audit = audit;
 	}
 
+	/** find-recipients: the active, not bounced registrants among the ids. */
 	@Override
 	public Map<Long, Recipient> find(Collection<Long> registrantIds) {
 		Map<Long, Recipient> found = new HashMap<>();
@@ -53,11 +58,11 @@ class RegistrantDirectory implements RecipientDirectory {
 	}
 
 	/**
-	 * Stops every registration of the address within the registrant's body: the address
-	 * is dead whichever list it is on. Audited without the address.
+	 * disable-bouncing: stops every registration of the address within the registrant's
+	 * body: the address is dead whichever list it is on. Audited without the address.
 	 */
 	@Override
-	public boolean disableBouncing(long registrantId, String reason, java.time.Instant at) {
+	public boolean disableBouncing(long registrantId, String reason, Instant at) {
 		Long body = jdbc.sql("SELECT body_id FROM registrant WHERE id = :id")
 			.param("id", registrantId)
 			.query(Long.class)
@@ -71,13 +76,13 @@ class RegistrantDirectory implements RecipientDirectory {
 				WHERE body_id = :body AND bounce_disabled_at IS NULL
 				  AND LOWER(email) IN (SELECT LOWER(email) FROM registrant WHERE id = :id)
 				""")
-			.param("at", jp.renraku.common.Sql.utc(at))
+			.param("at", Sql.utc(at))
 			.param("reason", reason.length() > 300 ? reason.substring(0, 300) : reason)
 			.param("body", body)
 			.param("id", registrantId)
 			.update();
 		if (stopped > 0) {
-			audit.record(jp.renraku.audit.AuditAction.REGISTRANT_BOUNCE_STOPPED, body, "registrant:" + registrantId,
+			audit.record(AuditAction.REGISTRANT_BOUNCE_STOPPED, body, "registrant:" + registrantId,
 					"registrations:" + stopped + " " + reason);
 		}
 		return stopped > 0;

@@ -3,8 +3,10 @@ package jp.renraku.registration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,16 +32,23 @@ class RegistrantExport {
 
 	private final CityTime cityTime;
 
-	RegistrantExport(JdbcClient jdbc, CityTime cityTime) {
+	private final CsvColumns columns;
+
+	RegistrantExport(JdbcClient jdbc, CityTime cityTime, CsvColumns columns) {
 		this.jdbc = jdbc;
 		this.cityTime = cityTime;
+		this.columns = columns;
 	}
 
 	/** Writes every registrant of the list and returns how many rows were written. */
 	long write(RegistrationList list, Writer out) {
-		List<String> header = new ArrayList<>(CsvColumns.items(list));
-		header.add(CsvColumns.STATE);
-		header.add(CsvColumns.REGISTERED_AT);
+		List<String> header = new ArrayList<>(columns.items(list));
+		header.add(columns.state());
+		header.add(columns.registeredAt());
+		Map<RegistrantState, String> states = new EnumMap<>(RegistrantState.class);
+		for (RegistrantState state : RegistrantState.values()) {
+			states.put(state, columns.stateCell(state));
+		}
 		long rows = 0;
 		try {
 			CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL);
@@ -48,17 +57,7 @@ class RegistrantExport {
 			printer.printRecord(header.stream().map(CsvCells::neutralised).toList());
 			long after = 0;
 			while (true) {
-				List<Map<String, Object>> chunk = jdbc.sql("""
-						SELECT id, email, name, furigana, postal_code, address, affiliation, phone, state, created_at
-						FROM registrant WHERE list_id = :listId AND body_id = :bodyId AND id > :after
-						ORDER BY id LIMIT :limit
-						""")
-					.param("listId", list.id())
-					.param("bodyId", list.bodyId())
-					.param("after", after)
-					.param("limit", CHUNK)
-					.query()
-					.listOfRows();
+				List<Map<String, Object>> chunk = page(list, after);
 				if (chunk.isEmpty()) {
 					break;
 				}
@@ -69,7 +68,7 @@ class RegistrantExport {
 				for (Map<String, Object> row : chunk) {
 					long id = ((Number) row.get("id")).longValue();
 					printer.printRecord(record(list, row, categories.getOrDefault(id, List.of()),
-							answers.getOrDefault(id, Map.of())));
+							answers.getOrDefault(id, Map.of()), states));
 					rows++;
 				}
 				after = last;
@@ -83,8 +82,23 @@ class RegistrantExport {
 		return rows;
 	}
 
+	/** registrants-page: the next thousand registrants of the list after an id, by id. */
+	private List<Map<String, Object>> page(RegistrationList list, long after) {
+		return jdbc.sql("""
+				SELECT id, email, name, furigana, postal_code, address, affiliation, phone, state, created_at
+				FROM registrant WHERE list_id = :listId AND body_id = :bodyId AND id > :after
+				ORDER BY id LIMIT :limit
+				""")
+			.param("listId", list.id())
+			.param("bodyId", list.bodyId())
+			.param("after", after)
+			.param("limit", CHUNK)
+			.query()
+			.listOfRows();
+	}
+
 	private List<String> record(RegistrationList list, Map<String, Object> row, List<Long> categories,
-			Map<Long, String> answers) {
+			Map<Long, String> answers, Map<RegistrantState, String> states) {
 		List<String> cells = new ArrayList<>();
 		cells.add(text(row.get("email")));
 		if (list.collectName()) {
@@ -105,13 +119,14 @@ class RegistrantExport {
 		}
 		list.categories().forEach(c -> cells.add(categories.contains(c.id()) ? "1" : ""));
 		list.customFields().forEach(f -> cells.add(answers.getOrDefault(f.id(), "")));
-		cells.add(RegistrantState.valueOf(text(row.get("state"))) == RegistrantState.ACTIVE ? "配信中" : "承認待ち");
+		cells.add(states.get(RegistrantState.valueOf(text(row.get("state")))));
 		Object created = row.get("created_at");
 		cells.add(created instanceof OffsetDateTime time ? cityTime.formatSeconds(time.toInstant())
-				: created instanceof java.sql.Timestamp ts ? cityTime.formatSeconds(ts.toInstant()) : text(created));
+				: created instanceof Timestamp ts ? cityTime.formatSeconds(ts.toInstant()) : text(created));
 		return cells.stream().map(CsvCells::neutralised).toList();
 	}
 
+	/** page-categories: the categories chosen by the registrants of one page. */
 	private Map<Long, List<Long>> categories(long listId, long first, long last) {
 		Map<Long, List<Long>> byRegistrant = new HashMap<>();
 		jdbc.sql("""
@@ -127,6 +142,7 @@ class RegistrantExport {
 		return byRegistrant;
 	}
 
+	/** page-answers: the answers of the registrants of one page. */
 	private Map<Long, Map<Long, String>> answers(long listId, long first, long last) {
 		Map<Long, Map<Long, String>> byRegistrant = new HashMap<>();
 		jdbc.sql("""

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jp.renraku.common.CsvCells;
 import jp.renraku.common.EmailAddresses;
@@ -44,6 +45,8 @@ class RegistrantImport {
 
 	static final int ERRORS_SHOWN = 200;
 
+	private final CsvColumns columns;
+
 	/** A problem in one row, for the preview. */
 	record RowError(long row, String messageKey, String detail) {
 	}
@@ -64,6 +67,10 @@ class RegistrantImport {
 
 	/** A checked row. */
 	record ValidRow(String email, RegistrantDetails details) {
+	}
+
+	RegistrantImport(CsvColumns columns) {
+		this.columns = columns;
 	}
 
 	/**
@@ -107,7 +114,7 @@ class RegistrantImport {
 	}
 
 	Preview preview(RegistrationList list, Path file, Charset charset, Set<String> existingHashes,
-			java.util.function.Function<String, String> hash) {
+			Function<String, String> hash) {
 		List<RowError> errors = new ArrayList<>();
 		long[] counts = new long[3];
 		List<String> missing = read(list, file, charset, existingHashes, hash, row -> counts[1]++, error -> {
@@ -124,14 +131,13 @@ class RegistrantImport {
 	 * the preview).
 	 */
 	void validRows(RegistrationList list, Path file, Charset charset, Set<String> existingHashes,
-			java.util.function.Function<String, String> hash, Consumer<ValidRow> consumer) {
+			Function<String, String> hash, Consumer<ValidRow> consumer) {
 		read(list, file, charset, existingHashes, hash, consumer, error -> {
 		}, new long[3]);
 	}
 
 	private List<String> read(RegistrationList list, Path file, Charset charset, Set<String> existingHashes,
-			java.util.function.Function<String, String> hash, Consumer<ValidRow> valid, Consumer<RowError> invalid,
-			long[] counts) {
+			Function<String, String> hash, Consumer<ValidRow> valid, Consumer<RowError> invalid, long[] counts) {
 		CSVFormat format = CSVFormat.Builder.create(CSVFormat.EXCEL)
 			.setHeader()
 			.setSkipHeaderRecord(true)
@@ -141,10 +147,10 @@ class RegistrantImport {
 		try (Reader reader = reader(file, charset); CSVParser parser = format.parse(reader)) {
 			Map<String, Integer> header = new HashMap<>();
 			parser.getHeaderMap().forEach((name, index) -> header.put(CsvCells.restored(name.strip()), index));
-			List<String> missing = CsvColumns.items(list)
+			List<String> missing = columns.items(list)
 				.stream()
 				.filter(column -> !header.containsKey(column))
-				.filter(column -> column.equals(CsvColumns.EMAIL))
+				.filter(column -> column.equals(columns.email()))
 				.toList();
 			if (!missing.isEmpty()) {
 				return missing;
@@ -164,9 +170,8 @@ class RegistrantImport {
 	}
 
 	private Optional<ValidRow> check(RegistrationList list, CSVRecord record, Map<String, Integer> header, long row,
-			Set<String> seen, Set<String> existingHashes, java.util.function.Function<String, String> hash,
-			Consumer<RowError> invalid) {
-		String rawEmail = cell(record, header, CsvColumns.EMAIL);
+			Set<String> seen, Set<String> existingHashes, Function<String, String> hash, Consumer<RowError> invalid) {
+		String rawEmail = cell(record, header, columns.email());
 		Optional<String> email = EmailAddresses.normalize(rawEmail);
 		if (email.isEmpty()) {
 			invalid.accept(new RowError(row, "import.error.email", rawEmail));
@@ -182,15 +187,15 @@ class RegistrantImport {
 			return Optional.empty();
 		}
 		Map<String, String[]> values = new HashMap<>();
-		values.put("name", one(cell(record, header, CsvColumns.NAME)));
-		values.put("furigana", one(cell(record, header, CsvColumns.FURIGANA)));
-		values.put("postalCode", one(cell(record, header, CsvColumns.POSTAL_CODE)));
-		values.put("address", one(cell(record, header, CsvColumns.ADDRESS)));
-		values.put("affiliation", one(cell(record, header, CsvColumns.affiliation(list))));
-		values.put("phone", one(cell(record, header, CsvColumns.PHONE)));
+		values.put("name", one(cell(record, header, columns.name())));
+		values.put("furigana", one(cell(record, header, columns.furigana())));
+		values.put("postalCode", one(cell(record, header, columns.postalCode())));
+		values.put("address", one(cell(record, header, columns.address())));
+		values.put("affiliation", one(cell(record, header, columns.affiliation(list))));
+		values.put("phone", one(cell(record, header, columns.phone())));
 		List<String> categories = new ArrayList<>();
 		for (ListCategory category : list.categories()) {
-			String mark = cell(record, header, CsvColumns.CATEGORY_PREFIX + category.name());
+			String mark = cell(record, header, columns.category(category));
 			if (!mark.isEmpty() && !mark.equals("0")) {
 				categories.add(String.valueOf(category.id()));
 			}
@@ -210,14 +215,14 @@ class RegistrantImport {
 	}
 
 	/** The column a form field came from, to name it in the preview. */
-	private static String column(RegistrationList list, String field) {
+	private String column(RegistrationList list, String field) {
 		return switch (field) {
-			case "name" -> CsvColumns.NAME;
-			case "furigana" -> CsvColumns.FURIGANA;
-			case "postalCode" -> CsvColumns.POSTAL_CODE;
-			case "address" -> CsvColumns.ADDRESS;
-			case "affiliation" -> CsvColumns.affiliation(list);
-			case "phone" -> CsvColumns.PHONE;
+			case "name" -> columns.name();
+			case "furigana" -> columns.furigana();
+			case "postalCode" -> columns.postalCode();
+			case "address" -> columns.address();
+			case "affiliation" -> columns.affiliation(list);
+			case "phone" -> columns.phone();
 			default -> list.customFields()
 				.stream()
 				.filter(f -> field.equals("answer-" + f.id()))

@@ -5,34 +5,46 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import jp.renraku.common.PersonalDataErasure;
 import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Storage of registrants. Staff reads and writes carry the body id. Erasing deletes the
- * rows (the database drops their categories and answers with them) and leaves only a
- * consent record.
+ * Storage of registrants; what they chose is in {@link RegistrantChoices}. Staff reads
+ * and writes carry the body id. Erasing deletes the rows (the database drops their
+ * categories and answers with them) and leaves only a consent record.
  */
 @Repository
 class Registrants {
 
+	/** The columns {@link #row} reads, of {@code registrant r}. */
+	private static final String COLUMNS = """
+			r.id, r.list_id, r.body_id, r.state, r.email, r.name, r.furigana, r.postal_code, r.address, r.affiliation,
+			r.phone, r.created_at, r.updated_at, r.bounce_disabled_at
+			""";
+
 	private final JdbcClient jdbc;
 
-	/** What other modules keep about registrants, erased with them. */
-	private final org.springframework.beans.factory.ObjectProvider<jp.renraku.common.PersonalDataErasure> erasures;
+	private final RegistrantChoices choices;
 
-	Registrants(JdbcClient jdbc,
-			org.springframework.beans.factory.ObjectProvider<jp.renraku.common.PersonalDataErasure> erasures) {
-		this.erasures = erasures;
+	/** What other modules keep about registrants, erased with them. */
+	private final ObjectProvider<PersonalDataErasure> erasures;
+
+	Registrants(JdbcClient jdbc, RegistrantChoices choices, ObjectProvider<PersonalDataErasure> erasures) {
 		this.jdbc = jdbc;
+		this.choices = choices;
+		this.erasures = erasures;
 	}
 
 	/**
@@ -64,7 +76,7 @@ class Registrants {
 			.param("now", Sql.utc(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		replaceChoices(id, details);
+		choices.insert(id, details);
 		return id;
 	}
 
@@ -86,30 +98,10 @@ class Registrants {
 			.param("now", Sql.utc(now))
 			.param("id", id)
 			.update();
-		jdbc.sql("DELETE FROM registrant_category WHERE registrant_id = :id").param("id", id).update();
-		jdbc.sql("DELETE FROM registrant_answer WHERE registrant_id = :id").param("id", id).update();
-		replaceChoices(id, details);
+		choices.replace(id, details);
 	}
 
-	private void replaceChoices(long id, RegistrantDetails details) {
-		for (Long categoryId : details.categoryIds()) {
-			jdbc.sql("INSERT INTO registrant_category (registrant_id, category_id) VALUES (:id, :categoryId)")
-				.param("id", id)
-				.param("categoryId", categoryId)
-				.update();
-		}
-		details.answers().forEach((fieldId, answer) -> {
-			if (answer != null && !answer.isBlank()) {
-				jdbc.sql(
-						"INSERT INTO registrant_answer (registrant_id, field_id, answer) VALUES (:id, :fieldId, :answer)")
-					.param("id", id)
-					.param("fieldId", fieldId)
-					.param("answer", answer)
-					.update();
-			}
-		});
-	}
-
+	/** set-state: approval makes a pending registrant active. */
 	void setState(long id, RegistrantState state, Instant now) {
 		jdbc.sql("UPDATE registrant SET state = :state, updated_at = :now WHERE id = :id")
 			.param("state", state.name())
@@ -118,21 +110,26 @@ class Registrants {
 			.update();
 	}
 
+	/** find: a registrant by id, for their own pages (the personal link was checked). */
 	Optional<Registrant> find(long id) {
-		return jdbc.sql("SELECT * FROM registrant WHERE id = :id").param("id", id).query(this::row).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM registrant r WHERE r.id = :id")
+			.param("id", id)
+			.query(this::row)
+			.optional();
 	}
 
 	/** find-in-body: the tenancy guard; another body's registrant is absent. */
 	Optional<Registrant> findInBody(long id, long bodyId) {
-		return jdbc.sql("SELECT * FROM registrant WHERE id = :id AND body_id = :bodyId")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM registrant r WHERE r.id = :id AND r.body_id = :bodyId")
 			.param("id", id)
 			.param("bodyId", bodyId)
 			.query(this::row)
 			.optional();
 	}
 
+	/** find-by-email-hash: the registrant with this address on the list, if any. */
 	Optional<Registrant> findByEmailHash(long listId, String emailHash) {
-		return jdbc.sql("SELECT * FROM registrant WHERE list_id = :listId AND email_hash = :hash")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM registrant r WHERE r.list_id = :listId AND r.email_hash = :hash")
 			.param("listId", listId)
 			.param("hash", emailHash)
 			.query(this::row)
@@ -140,8 +137,8 @@ class Registrants {
 	}
 
 	/**
-	 * The id of the registrant with this address on a list (tests and imports look people
-	 * up so).
+	 * id-by-email: the id of the registrant with this address on a list (tests and
+	 * imports look people up so).
 	 */
 	Optional<Long> idByEmail(long listId, String email) {
 		return jdbc.sql("SELECT id FROM registrant WHERE list_id = :listId AND email = :email")
@@ -155,14 +152,14 @@ class Registrants {
 	 * email-hashes: every address hash on the list, to find duplicates of an import in
 	 * one pass.
 	 */
-	java.util.Set<String> emailHashes(long listId) {
-		return new java.util.HashSet<>(jdbc.sql("SELECT email_hash FROM registrant WHERE list_id = :listId")
+	Set<String> emailHashes(long listId) {
+		return new HashSet<>(jdbc.sql("SELECT email_hash FROM registrant WHERE list_id = :listId")
 			.param("listId", listId)
 			.query(String.class)
 			.list());
 	}
 
-	/** The random value inside a registrant's personal links. */
+	/** link-nonce: the random value inside a registrant's personal links. */
 	Optional<String> linkNonce(long id) {
 		return jdbc.sql("SELECT link_nonce FROM registrant WHERE id = :id")
 			.param("id", id)
@@ -189,6 +186,7 @@ class Registrants {
 		erasures.orderedStream().forEach(erasure -> erasure.erase(List.of(registrant.id())));
 	}
 
+	/** email-hash: the keyed hash of a registrant's address, for the consent record. */
 	String emailHash(long id) {
 		return jdbc.sql("SELECT email_hash FROM registrant WHERE id = :id")
 			.param("id", id)
@@ -206,7 +204,8 @@ class Registrants {
 	 * with bound parameters.
 	 */
 	List<Registrant> search(long bodyId, long listId, Criteria criteria, int limit, int offset) {
-		StringBuilder sql = new StringBuilder("SELECT r.* FROM registrant r WHERE r.body_id = ? AND r.list_id = ?");
+		StringBuilder sql = new StringBuilder(
+				"SELECT " + COLUMNS + " FROM registrant r WHERE r.body_id = ? AND r.list_id = ?");
 		List<Object> params = new ArrayList<>(List.of(bodyId, listId));
 		if (criteria.text() != null && !criteria.text().isBlank()) {
 			sql.append(" AND (LOWER(r.email) LIKE ? ESCAPE '!' OR LOWER(r.name) LIKE ? ESCAPE '!'"
@@ -235,6 +234,7 @@ class Registrants {
 		return jdbc.sql(sql.toString()).params(params).query(this::row).list();
 	}
 
+	/** count-by-state: how many registrants of each state the list has (every state). */
 	Map<RegistrantState, Long> countByState(long bodyId, long listId) {
 		Map<RegistrantState, Long> counts = new LinkedHashMap<>();
 		for (RegistrantState state : RegistrantState.values()) {
@@ -251,32 +251,22 @@ class Registrants {
 
 	private Registrant row(ResultSet rs, int n) throws SQLException {
 		long id = rs.getLong("id");
-		List<Long> categories = jdbc.sql("SELECT category_id FROM registrant_category WHERE registrant_id = :id")
-			.param("id", id)
-			.query(Long.class)
-			.list();
-		Map<Long, String> answers = new LinkedHashMap<>();
-		jdbc.sql("SELECT field_id, answer FROM registrant_answer WHERE registrant_id = :id")
-			.param("id", id)
-			.query((r, i) -> answers.put(r.getLong("field_id"), r.getString("answer")))
-			.list();
 		return new Registrant(id, rs.getLong("list_id"), rs.getLong("body_id"),
 				RegistrantState.valueOf(rs.getString("state")), rs.getString("email"), rs.getString("name"),
 				rs.getString("furigana"), rs.getString("postal_code"), rs.getString("address"),
-				rs.getString("affiliation"), rs.getString("phone"), categories, answers,
+				rs.getString("affiliation"), rs.getString("phone"), choices.categoryIds(id), choices.answers(id),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-				jp.renraku.common.Sql.instant(rs.getObject("bounce_disabled_at", OffsetDateTime.class)));
+				Sql.instant(rs.getObject("bounce_disabled_at", OffsetDateTime.class)));
 	}
 
 	/** A registration whose mail is stopped because it bounced. */
-	record Bounced(long id, String email, String listName, @org.jspecify.annotations.Nullable String reason,
-			Instant since) {
+	record Bounced(long id, String email, String listName, @Nullable String reason, Instant since) {
 	}
 
 	/**
-	 * Resumes mail to the registrant's address on every registration of its body that was
-	 * stopped for bouncing; returns how many.
+	 * resume-bounced: resumes mail to the registrant's address on every registration of
+	 * its body that was stopped for bouncing; returns how many.
 	 */
 	int resumeBounced(long registrantId, long bodyId) {
 		return jdbc.sql("""
@@ -286,6 +276,9 @@ class Registrants {
 				""").param("body", bodyId).param("id", registrantId).update();
 	}
 
+	/**
+	 * bounced: the body's registrations stopped for bouncing, newest first, at most 1000.
+	 */
 	List<Bounced> bounced(long bodyId) {
 		return jdbc.sql("""
 				SELECT r.id, r.email, l.name AS list_name, r.bounce_reason, r.bounce_disabled_at
@@ -296,7 +289,7 @@ class Registrants {
 			.param("body", bodyId)
 			.query((rs, n) -> new Bounced(rs.getLong("id"), rs.getString("email"), rs.getString("list_name"),
 					rs.getString("bounce_reason"),
-					rs.getObject("bounce_disabled_at", java.time.OffsetDateTime.class).toInstant()))
+					rs.getObject("bounce_disabled_at", OffsetDateTime.class).toInstant()))
 			.list();
 	}
 

@@ -1,8 +1,10 @@
 package jp.renraku.registration;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,9 +51,7 @@ public record RegistrationList(long id, long bodyId, String name, String publicT
 	 * people type them from paper on phones.
 	 */
 	static String canonicalPassword(String typed) {
-		return java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC)
-			.replaceAll("[\\s\\-ー－‐]", "")
-			.toUpperCase(java.util.Locale.ROOT);
+		return Normalizer.normalize(typed, Normalizer.Form.NFKC).replaceAll("[\\s\\-ー－‐]", "").toUpperCase(Locale.ROOT);
 	}
 
 }

@@ -7,10 +7,12 @@ import java.util.List;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.PersonalDataErasure;
 import jp.renraku.common.RenrakuProperties;
+import jp.renraku.common.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jp.renraku.common.Sql;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,11 +43,10 @@ class RetentionSweeper {
 
 	private final Clock clock;
 
-	private final org.springframework.beans.factory.ObjectProvider<jp.renraku.common.PersonalDataErasure> erasures;
+	private final ObjectProvider<PersonalDataErasure> erasures;
 
 	RetentionSweeper(JdbcClient jdbc, SignupRequests signups, AuditTrail audit, TransactionTemplate transactions,
-			RenrakuProperties properties, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<jp.renraku.common.PersonalDataErasure> erasures) {
+			RenrakuProperties properties, Clock clock, ObjectProvider<PersonalDataErasure> erasures) {
 		this.erasures = erasures;
 		this.jdbc = jdbc;
 		this.signups = signups;
@@ -67,7 +68,9 @@ class RetentionSweeper {
 	}
 
 	/**
-	 * Erases every list whose retention has run out; returns how many lists were erased.
+	 * ended-lists: erases every list whose operating period ended and whose retention has
+	 * run out, after purging old confirmation requests; returns how many lists were
+	 * erased.
 	 */
 	int sweep() {
 		Instant now = clock.instant();
@@ -91,6 +94,10 @@ class RetentionSweeper {
 		return erased;
 	}
 
+	/**
+	 * erase-list: claims the list, keeps consent records of its registrants, then deletes
+	 * them (with what other modules keep about them) and its confirmation requests.
+	 */
 	private boolean erase(Ended list, Instant now) {
 		int claimed = jdbc
 			.sql("UPDATE registration_list SET erased_at = :now, registration_open = FALSE "

@@ -25,13 +25,14 @@ class SignupRequests {
 		this.jdbc = jdbc;
 	}
 
+	/** insert-signup: a link sent after the web form, where the password was given. */
 	void insert(long listId, String tokenHash, String email, Instant expiresAt, Instant now) {
 		insert(listId, tokenHash, email, expiresAt, now, true);
 	}
 
 	/**
-	 * As above; {@code passwordChecked} false for a link answering an empty mail, which
-	 * asks for the registration password before the form.
+	 * insert-signup: as above; {@code passwordChecked} false for a link answering an
+	 * empty mail, which asks for the registration password before the form.
 	 */
 	void insert(long listId, String tokenHash, String email, Instant expiresAt, Instant now, boolean passwordChecked) {
 		jdbc.sql("""
@@ -47,8 +48,12 @@ class SignupRequests {
 			.update();
 	}
 
+	/** find-signup: the request behind a link of the list, used or not. */
 	Optional<SignupRequest> find(long listId, String tokenHash) {
-		return jdbc.sql("SELECT * FROM signup_request WHERE list_id = :listId AND token_hash = :hash")
+		return jdbc.sql("""
+				SELECT id, list_id, email, expires_at, used_at, password_checked FROM signup_request
+				WHERE list_id = :listId AND token_hash = :hash
+				""")
 			.param("listId", listId)
 			.param("hash", tokenHash)
 			.query((rs, n) -> new SignupRequest(rs.getLong("id"), rs.getLong("list_id"), rs.getString("email"),
@@ -57,12 +62,14 @@ class SignupRequests {
 			.optional();
 	}
 
+	/** password-checked: the link's registration password was given. */
 	void markPasswordChecked(long id) {
 		jdbc.sql("UPDATE signup_request SET password_checked = TRUE WHERE id = :id").param("id", id).update();
 	}
 
 	/**
-	 * How many links the address was sent for the list since then (floods of empty mail).
+	 * sent-since-on-list: how many links the address was sent for the list since then
+	 * (floods of empty mail).
 	 */
 	long sentSince(long listId, String email, Instant since) {
 		return jdbc.sql("""
@@ -75,7 +82,7 @@ class SignupRequests {
 			.single();
 	}
 
-	/** How many links the address was sent for any list since then. */
+	/** sent-since: how many links the address was sent for any list since then. */
 	long sentSince(String email, Instant since) {
 		return jdbc.sql("SELECT COUNT(*) FROM signup_request WHERE email = :email AND created_at > :since")
 			.param("email", email)
