@@ -177,14 +177,10 @@ class I18nMessagesTest {
 				Map.entry("NoticeReplies.java", "the words of a reply that mean stop, and quote markers it reads"),
 				Map.entry("RegistrationList.java", "full-width dashes and spaces removed from a typed password"),
 				Map.entry("RegistrantForm.java", "full-width dashes in typed postal codes and phone numbers"),
-				Map.entry("CsvColumns.java", "the CSV file's column headers, which import reads back"),
 				Map.entry("BootstrapAdministrator.java",
 						"the bilingual console lines a person and the browser test read"),
-				Map.entry("LockoutNotifier.java", "the Japanese date pattern of the mail"),
-				Map.entry("ApplicationController.java", "the Japanese era date pattern of the permit"),
-				Map.entry("PlainErrorReportValve.java",
-						"the bilingual page the container answers with, outside Spring"),
-				Map.entry("RegistrantExport.java", "TEMPORARY: the state cells, moved to messages on another branch"));
+				Map.entry("ApplicationController.java", "the Japanese era date pattern of the permit"), Map.entry(
+						"PlainErrorReportValve.java", "the bilingual page the container answers with, outside Spring"));
 		Pattern literal = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
 		List<String> found = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
