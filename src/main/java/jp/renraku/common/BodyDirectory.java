@@ -23,4 +23,11 @@ public interface BodyDirectory {
 	 */
 	boolean permitted(long bodyId);
 
+	/**
+	 * Who the body's mail to residents is from: its display name (its name unless it set
+	 * one), its From address if it has one, and its contact; a list may override the name
+	 * and the contact.
+	 */
+	Sender sender(long bodyId);
+
 }

@@ -1,5 +1,10 @@
 package jp.renraku.mail;
 
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,11 +19,33 @@ import org.springframework.validation.annotation.Validated;
  * @param from sender address of every message (RENRAKU_MAIL_FROM)
  * @param smtp the city's relay; ignored while the development catcher is on
  * @param catcher the built-in development mail catcher
+ * @param senderDomains the domains a body's own From address may be of
+ * (RENRAKU_MAIL_SENDER_DOMAINS, comma-separated); empty: every mail is from {@code from}.
+ * Only domains the relay may send for (SPF, DKIM), or carriers refuse the mail.
  */
 @Validated
 @ConfigurationProperties("renraku.mail")
 public record MailSettings(@DefaultValue("renraku@localhost") @NotBlank String from, @DefaultValue Smtp smtp,
-		@DefaultValue Catcher catcher) {
+		@DefaultValue Catcher catcher, @DefaultValue List<String> senderDomains) {
+
+	/** Whether a body may send from this address (its domain is an allowed one). */
+	public boolean allowsSender(@Nullable String address) {
+		if (address == null || address.isBlank()) {
+			return false;
+		}
+		String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+		return senderDomains.stream().anyMatch(allowed -> allowed.strip().equalsIgnoreCase(domain));
+	}
+
+	/** The bare address mail is from when a body has none of its own. */
+	public String fromAddress() {
+		try {
+			return new InternetAddress(from).getAddress();
+		}
+		catch (AddressException ex) {
+			return from;
+		}
+	}
 
 	/** How to protect the connection to the relay. */
 	public enum Tls {

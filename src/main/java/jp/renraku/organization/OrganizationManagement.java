@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.BodyDirectory;
+import jp.renraku.common.Sender;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.SendingRules;
@@ -35,8 +36,11 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 
 	private final PermitManagement permits;
 
+	private final SenderIdentities senders;
+
 	OrganizationManagement(Bodies bodies, AuditTrail audit, Clock clock, DeliveryManagement delivery,
-			PermitManagement permits) {
+			PermitManagement permits, SenderIdentities senders) {
+		this.senders = senders;
 		this.permits = permits;
 		this.bodies = bodies;
 		this.audit = audit;
@@ -91,6 +95,11 @@ public class OrganizationManagement implements BodyDirectory, SendingRules {
 	@Transactional(readOnly = true)
 	public List<UsagePermit> permitsOf(long bodyId) {
 		return permits.permitsOf(bodyId);
+	}
+
+	@Override
+	public Sender sender(long bodyId) {
+		return senders.sender(bodyId);
 	}
 
 	@Override

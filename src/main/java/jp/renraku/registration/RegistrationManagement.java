@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.renraku.common.RenrakuProperties;
+import jp.renraku.common.Sender;
 import jp.renraku.common.Staff;
 import jp.renraku.delivery.RecipientSelection;
 import org.springframework.stereotype.Service;
@@ -38,12 +39,16 @@ public class RegistrationManagement {
 
 	private final CsvImports imports;
 
+	private final ListSenders listSenders;
+
 	private final RenrakuProperties properties;
 
 	private final Clock clock;
 
 	RegistrationManagement(ListAdministration lists, RegistrantAdministration registrants, SelfRegistration signups,
-			RegistrantSelfService own, CsvImports imports, RenrakuProperties properties, Clock clock) {
+			RegistrantSelfService own, CsvImports imports, ListSenders listSenders, RenrakuProperties properties,
+			Clock clock) {
+		this.listSenders = listSenders;
 		this.lists = lists;
 		this.registrants = registrants;
 		this.signups = signups;
@@ -68,6 +73,15 @@ public class RegistrationManagement {
 	@Transactional(readOnly = true)
 	public RegistrationList list(Staff staff, long listId) {
 		return lists.list(staff, listId);
+	}
+
+	/**
+	 * Who the list's mail is from and where its residents ask: the list's own name, tag
+	 * and contact over its body's.
+	 */
+	@Transactional(readOnly = true)
+	public Sender sender(RegistrationList list) {
+		return listSenders.of(list.id(), list.bodyId());
 	}
 
 	@Transactional(readOnly = true)
