@@ -40,7 +40,11 @@ public record Contact(@Nullable String section, @Nullable String phone, @Nullabl
 		return lines;
 	}
 
-	/** This contact's parts, each replaced by the other's where the other has one. */
+	/**
+	 * The other contact where it names any way to ask, else this one: a list's contact
+	 * replaces the body's whole, so that a school's phone never stands beside the board's
+	 * e-mail.
+	 */
 	public Contact overriddenBy(Contact other) {
 		return other.isEmpty() ? this : other;
 	}

@@ -19,9 +19,8 @@ import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.NoticeId;
 import jp.renraku.delivery.Recipient;
 import jp.renraku.delivery.RecipientDirectory;
+import jp.renraku.delivery.ResidentMail;
 import jp.renraku.mail.IncomingMail;
-import jp.renraku.mail.Mailer;
-import jp.renraku.mail.OutgoingMail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
@@ -55,19 +54,16 @@ class NoticeReplies implements IncomingMail {
 
 	private final RecipientDirectory recipients;
 
-	private final Mailer mailer;
-
 	private final MessageSource messages;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	NoticeReplies(DeliveryManagement deliveries, RecipientDirectory recipients, Mailer mailer, MessageSource messages,
-			JdbcClient jdbc, Clock clock) {
+	NoticeReplies(DeliveryManagement deliveries, RecipientDirectory recipients, MessageSource messages, JdbcClient jdbc,
+			Clock clock) {
 		this.deliveries = deliveries;
 		this.recipients = recipients;
-		this.mailer = mailer;
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -106,22 +102,22 @@ class NoticeReplies implements IncomingMail {
 			.param("stop", stop)
 			.update();
 		if (kept == 1 && stop) {
-			sendStopLink(target.get().registrantId());
+			sendStopLink(target.get().registrantId(), target.get().bodyId());
 		}
 		return Outcome.HANDLED;
 	}
 
 	/** The registrant's own page, to their registered address. */
-	private void sendStopLink(long registrantId) {
+	private void sendStopLink(long registrantId, long bodyId) {
 		Recipient recipient = recipients.find(List.of(registrantId)).get(registrantId);
 		if (recipient == null) {
 			return;
 		}
-		mailer.send(
-				new OutgoingMail(recipient.email(),
+		deliveries.send(
+				new ResidentMail(bodyId, recipient.email(), recipient.sender(),
 						messages.getMessage("mail.stopReply.subject", null, Locale.JAPANESE), messages
 							.getMessage("mail.stopReply.body", new Object[] { recipient.manageUrl() }, Locale.JAPANESE),
-						Map.of()));
+						recipient.unsubscribeUrl()));
 	}
 
 	/** A stored reply, before its writer is looked up. */

@@ -10,6 +10,7 @@ import jp.renraku.common.EmailAddresses;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.mail.MailInSettings;
 import jp.renraku.mail.MailSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
@@ -41,8 +42,8 @@ final class DeliveryAttempts {
 		this.tokens = tokens;
 		// with a mail-in domain, replies come back to Renraku naming their delivery: a
 		// 「停止」 is answered, the rest kept on the notice for its sender, never forwarded
-		this.renderer = new MessageRenderer(mail.from(), messages, id -> links.baseUrl() + "/c/" + tokens.token(id),
-				id -> links.baseUrl() + "/o/" + tokens.openToken(id),
+		this.renderer = new MessageRenderer(mail.from(), messages, links.timeZone(),
+				id -> links.baseUrl() + "/c/" + tokens.token(id), id -> links.baseUrl() + "/o/" + tokens.openToken(id),
 				id -> bounces.verp() ? "reply+" + tokens.replyToken(id) + "@" + bounces.domain() : "");
 	}
 
@@ -54,6 +55,7 @@ final class DeliveryAttempts {
 		try {
 			RenderedMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(), content,
 					recipient, connection.eightBitMime(), charset);
+			message.setEnvelopeFrom(renderer.envelopeFrom());
 			if (bounces.verp()) {
 				// bounces come back to an address that names this delivery
 				message.setEnvelopeFrom("bounce+" + tokens.bounceToken(claimed.id()) + "@" + bounces.domain());
@@ -79,6 +81,57 @@ final class DeliveryAttempts {
 		Duration wait = settings.retryBase().multipliedBy(1L << Math.min(attempt - 1, 10));
 		return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, attempt, now.plus(wait),
 				result.reply(), null), unreachable);
+	}
+
+	/** What became of one attempt at a single mail to a resident. */
+	record ResidentAttempt(DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String reply,
+			boolean relayUnreachable) {
+	}
+
+	/**
+	 * One attempt at a single mail to a resident, by the same retry policy. Its bounces
+	 * come back to the installation's address (no delivery to name).
+	 */
+	ResidentAttempt send(ResidentMails.Queued mail, SmtpConnection connection, DeliverySettings.MailCharset charset) {
+		int attempt = mail.attempts() + 1;
+		Instant now = clock.instant();
+		SmtpConnection.Result result;
+		try {
+			RenderedMessage message = renderer.render(connection.session(), mail, connection.eightBitMime(), charset);
+			message.setEnvelopeFrom(renderer.envelopeFrom());
+			InternetAddress to = new InternetAddress();
+			to.setAddress(EmailAddresses.toAscii(mail.to()));
+			result = connection.send(message, to);
+		}
+		catch (MessagingException ex) {
+			return new ResidentAttempt(DeliveryStatus.FAILED, attempt, now,
+					"message could not be built: " + ex.getMessage(), false);
+		}
+		if (result.accepted()) {
+			return new ResidentAttempt(DeliveryStatus.SENT, attempt, now, null, false);
+		}
+		boolean unreachable = result.code() == 0;
+		if (result.permanent() || attempt >= settings.maxAttempts()) {
+			return new ResidentAttempt(DeliveryStatus.FAILED, attempt, now, result.reply(), unreachable);
+		}
+		Duration wait = settings.retryBase().multipliedBy(1L << Math.min(attempt - 1, 10));
+		return new ResidentAttempt(DeliveryStatus.RETRYING, attempt, now.plus(wait), result.reply(), unreachable);
+	}
+
+	/** The test send of a notice: accepted by the relay or not. */
+	boolean sendTest(long noticeId, NoticeContent content, Recipient tester, String note, SmtpConnection connection,
+			DeliverySettings.MailCharset charset) {
+		try {
+			RenderedMessage message = renderer.renderTest(connection.session(), noticeId, content, tester, note,
+					connection.eightBitMime(), charset);
+			message.setEnvelopeFrom(renderer.envelopeFrom());
+			InternetAddress to = new InternetAddress();
+			to.setAddress(EmailAddresses.toAscii(tester.email()));
+			return connection.send(message, to).accepted();
+		}
+		catch (MessagingException ex) {
+			return false;
+		}
 	}
 
 }

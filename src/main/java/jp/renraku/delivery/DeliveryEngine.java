@@ -56,6 +56,8 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final DeliveryAttempts attempts;
 
+	private final ResidentSender residents;
+
 	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -69,7 +71,7 @@ class DeliveryEngine implements SmartLifecycle {
 	DeliveryEngine(DeliveryQueue queue, DeliveryReports reports, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, DeliveryTokens tokens,
-			RenrakuProperties links, MailInSettings bounces) {
+			RenrakuProperties links, MailInSettings bounces, ResidentMails residentMails) {
 		this.queue = queue;
 		this.recipients = recipients;
 		this.contents = contents;
@@ -79,6 +81,34 @@ class DeliveryEngine implements SmartLifecycle {
 		this.clock = clock;
 		this.allowance = new SendingAllowance(rules, reports);
 		this.attempts = new DeliveryAttempts(settings, mail, messages, clock, tokens, links, bounces);
+		this.residents = new ResidentSender(residentMails, destinations, attempts, target, settings, clock);
+	}
+
+	/**
+	 * Sends a notice's test to the writer's own address, now, by the route its
+	 * destination takes (charset, carrier session); false if the relay refused it.
+	 */
+	boolean sendTest(long noticeId, NoticeContent content, Recipient tester, String note) {
+		Destinations.Group group = destinations.of(tester.email());
+		DeliverySettings.MailCharset charset = group == null ? DeliverySettings.MailCharset.UTF_8
+				: group.settings.charset();
+		try (SmtpConnection connection = new SmtpConnection(target, 1)) {
+			return attempts.sendTest(noticeId, content, tester, note, connection, charset);
+		}
+	}
+
+	/**
+	 * Sends a single mail to a resident just queued, on the calling thread (after its
+	 * writer's commit), if its carrier's pace allows; otherwise the workers do later.
+	 */
+	void sendResident(long id) {
+		try {
+			residents.sendNow(id, node + "/caller");
+		}
+		catch (RuntimeException ex) {
+			// the row stays queued; the next round of the workers sends it
+			log.warn("A single mail could not be sent at once, it waits for the workers: {}", ex.toString());
+		}
 	}
 
 	@Override
@@ -185,11 +215,13 @@ class DeliveryEngine implements SmartLifecycle {
 
 	/** Claims, sends and records one batch; returns how many deliveries it handled. */
 	int runOnce(String worker, SmtpConnection connection) {
+		// single mails to residents first: a person is waiting for each
+		int singles = residents.sendDue(worker, connection);
 		Instant now = clock.instant();
 		List<DeliveryQueue.Claimed> batch = queue.claim(worker, settings.batchSize(), now, settings.lease(),
 				allowance.heldBodies(now));
 		if (batch.isEmpty()) {
-			return 0;
+			return singles;
 		}
 		Map<Long, Recipient> found = recipients.getObject()
 			.find(batch.stream().map(DeliveryQueue.Claimed::registrantId).distinct().toList());
@@ -261,7 +293,7 @@ class DeliveryEngine implements SmartLifecycle {
 			});
 		}
 		queue.finish(outcomes);
-		return batch.size();
+		return singles + batch.size();
 	}
 
 }

@@ -1,5 +1,6 @@
 package jp.renraku.delivery;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import jp.renraku.common.RenrakuProperties;
+import jp.renraku.common.Sender;
+import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,11 +36,48 @@ public class DeliveryManagement {
 
 	private final DeliveryTokens tokens;
 
-	DeliveryManagement(DeliveryQueue queue, DeliveryReports reports, DeliveryEngine engine, DeliveryTokens tokens) {
+	private final ResidentMails residentMails;
+
+	private final Clock clock;
+
+	private final RenrakuProperties links;
+
+	DeliveryManagement(DeliveryQueue queue, DeliveryReports reports, DeliveryEngine engine, DeliveryTokens tokens,
+			ResidentMails residentMails, Clock clock, RenrakuProperties links) {
+		this.links = links;
+		this.residentMails = residentMails;
+		this.clock = clock;
 		this.queue = queue;
 		this.reports = reports;
 		this.engine = engine;
 		this.tokens = tokens;
+	}
+
+	// ---- single mails to residents
+
+	/**
+	 * Sends a single mail to a resident (issue 14): queued in the caller's transaction,
+	 * so it goes exactly when what it tells of is committed, and sent right after the
+	 * commit on the caller's thread when its carrier's pace allows (else by the engine's
+	 * workers a moment later, and again after a relay's temporary failure).
+	 */
+	@Transactional
+	public void send(ResidentMail mail) {
+		long id = residentMails.queue(mail, clock.instant());
+		afterCommit(() -> engine.sendResident(id));
+	}
+
+	/**
+	 * Sends the notice to the writer's own address, now, as its recipients get it: the
+	 * same sender, footer and character set, the writer's name for a registrant's and
+	 * {@code note} in place of the personal links. The relay's refusal is a
+	 * {@link MailSendException}.
+	 */
+	public void sendTest(NoticeId notice, NoticeContent content, Sender sender, String to, String name, String note) {
+		Recipient tester = new Recipient(0, to, name, note, links.baseUrl() + "/m/preview/unsubscribe", sender);
+		if (!engine.sendTest(notice.value(), content, tester, note)) {
+			throw new MailSendException("the relay did not take the test mail");
+		}
 	}
 
 	// ---- a notice's mail

@@ -97,6 +97,17 @@ final class MimeParts {
 		return true;
 	}
 
+	/** Whether the text is printable ASCII, spaces allowed (a display name as it is). */
+	static boolean printableAsciiWithSpaces(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < ' ' || c >= 0x7f) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** Whether the text can stand in a header as it is: printable ASCII, no spaces. */
 	static boolean printableAscii(String text) {
 		for (int i = 0; i < text.length(); i++) {

@@ -1,5 +1,6 @@
 package jp.renraku.delivery;
 
+import jp.renraku.common.Sender;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param name the registrant's name, if the list collects it
  * @param manageUrl personal link to change details or stop
  * @param unsubscribeUrl RFC 8058 one-click address
+ * @param sender who the mail is from for this recipient: the sender of the list they
+ * registered on
  */
-public record Recipient(long registrantId, String email, @Nullable String name, String manageUrl,
-		String unsubscribeUrl) {
+public record Recipient(long registrantId, String email, @Nullable String name, String manageUrl, String unsubscribeUrl,
+		Sender sender) {
 }

@@ -1,7 +1,9 @@
 package jp.renraku.mail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,10 +48,10 @@ public final class MailCatcher {
 
 	/**
 	 * A caught message as the outbox page lists it; {@code html} is its HTML part, if it
-	 * has one.
+	 * has one; {@code raw} the message as it came over the wire, one char per octet.
 	 */
 	public record CaughtMail(Instant receivedAt, String from, List<String> to, String subject, String body,
-			String rawHeaders, String html) {
+			String rawHeaders, String html, String raw) {
 	}
 
 	/** Every caught message, newest first. */
@@ -76,10 +78,21 @@ public final class MailCatcher {
 			Date received = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
 			return new CaughtMail(received == null ? Instant.EPOCH : received.toInstant(), header(message, "From"),
 					recipients(message), message.getSubject() == null ? "" : message.getSubject(), textOf(message),
-					GreenMailUtil.getHeaders(message), htmlOf(message));
+					GreenMailUtil.getHeaders(message), htmlOf(message), raw(message));
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException("caught message could not be read", ex);
+		}
+	}
+
+	private static String raw(MimeMessage message) throws MessagingException {
+		try {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			message.writeTo(bytes);
+			return bytes.toString(StandardCharsets.ISO_8859_1);
+		}
+		catch (IOException ex) {
+			throw new MessagingException("unreadable message", ex);
 		}
 	}
 

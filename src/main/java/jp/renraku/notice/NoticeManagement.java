@@ -16,14 +16,13 @@ import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Role;
+import jp.renraku.common.Sender;
 import jp.renraku.common.Staff;
 import jp.renraku.confirmation.ConfirmationManagement;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.NoticeId;
-import jp.renraku.delivery.Placeholders;
+import jp.renraku.delivery.NoticeContent;
 import jp.renraku.delivery.RecipientSelection;
-import jp.renraku.mail.Mailer;
-import jp.renraku.mail.OutgoingMail;
 import jp.renraku.organization.OrganizationManagement;
 import jp.renraku.registration.CustomField;
 import jp.renraku.registration.ListCategory;
@@ -55,8 +54,6 @@ public class NoticeManagement {
 
 	private final OrganizationManagement organization;
 
-	private final Mailer mailer;
-
 	private final MessageSource messages;
 
 	private final AuditTrail audit;
@@ -65,14 +62,13 @@ public class NoticeManagement {
 
 	NoticeManagement(Notices notices, RegistrationManagement registration, DeliveryManagement delivery,
 			ConfirmationManagement confirmation, AccountManagement accounts, OrganizationManagement organization,
-			Mailer mailer, MessageSource messages, AuditTrail audit, Clock clock) {
+			MessageSource messages, AuditTrail audit, Clock clock) {
 		this.notices = notices;
 		this.registration = registration;
 		this.delivery = delivery;
 		this.confirmation = confirmation;
 		this.accounts = accounts;
 		this.organization = organization;
-		this.mailer = mailer;
 		this.messages = messages;
 		this.audit = audit;
 		this.clock = clock;
@@ -184,8 +180,10 @@ public class NoticeManagement {
 	}
 
 	/**
-	 * Sends the notice to the writer's own address only, never to registrants, with the
-	 * writer's name in place of a registrant's and a note in place of the personal link.
+	 * Sends the notice to the writer's own address only, never to registrants, exactly as
+	 * a recipient of its first list gets it (issue 14): the same sender, subject tag,
+	 * footer and character set, with the writer's name in place of a registrant's and a
+	 * note in place of the personal links.
 	 */
 	@Transactional(readOnly = true)
 	void testSend(Staff staff, long noticeId) {
@@ -194,12 +192,16 @@ public class NoticeManagement {
 		if (email == null || email.isBlank()) {
 			throw new NoticeException("notice.error.noEmail");
 		}
+		Sender sender = registration.lists(staff)
+			.stream()
+			.filter(list -> notice.listIds().contains(list.id()))
+			.findFirst()
+			.map(registration::sender)
+			.orElseGet(() -> organization.sender(notice.bodyId()));
 		String note = messages.getMessage("notice.testLinkNote", null, Locale.JAPANESE);
-		String subject = messages.getMessage("notice.testSubject",
-				new Object[] {
-						Placeholders.headerSafe(Placeholders.preview(notice.subject(), staff.displayName(), note)) },
-				Locale.JAPANESE);
-		mailer.send(new OutgoingMail(email, subject, Placeholders.preview(notice.text(), staff.displayName(), note)));
+		delivery.sendTest(notice.noticeId(),
+				new NoticeContent(notice.subject(), notice.text(), notice.emergency(), notice.askConfirmation(), false),
+				sender, email, staff.displayName(), note);
 	}
 
 	/** Whether the body requires approval of routine notices (for the pages). */

@@ -1,7 +1,6 @@
 package jp.renraku.registration;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 import jp.renraku.common.InstallationSecret;
@@ -42,10 +41,9 @@ class PersonalLinks {
 		return properties.baseUrl() + "/m/" + token(registrantId, nonce);
 	}
 
-	/** RFC 2369 and RFC 8058 headers for one-click stopping from the mail program. */
-	Map<String, String> unsubscribeHeaders(long registrantId, String nonce) {
-		return Map.of("List-Unsubscribe", "<" + manageUrl(registrantId, nonce) + "/unsubscribe>",
-				"List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+	/** The RFC 8058 one-click address for stopping from the mail program. */
+	String unsubscribeUrl(long registrantId, String nonce) {
+		return manageUrl(registrantId, nonce) + "/unsubscribe";
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.Sender;
 import jp.renraku.common.Sql;
 import jp.renraku.delivery.Recipient;
 import jp.renraku.delivery.RecipientDirectory;
@@ -31,26 +32,34 @@ class RegistrantDirectory implements RecipientDirectory {
 
 	private final AuditTrail audit;
 
-	RegistrantDirectory(JdbcClient jdbc, PersonalLinks links, AuditTrail audit) {
+	private final ListSenders senders;
+
+	RegistrantDirectory(JdbcClient jdbc, PersonalLinks links, AuditTrail audit, ListSenders senders) {
 		this.jdbc = jdbc;
 		this.links = links;
 		this.audit = audit;
+		this.senders = senders;
 	}
 
 	/** find-recipients: the active, not bounced registrants among the ids. */
 	@Override
 	public Map<Long, Recipient> find(Collection<Long> registrantIds) {
 		Map<Long, Recipient> found = new HashMap<>();
+		// the sender of each list, read once per call: a batch is of a few lists
+		Map<Long, Sender> byList = new HashMap<>();
 		List<Long> ids = new ArrayList<>(registrantIds);
 		for (int from = 0; from < ids.size(); from += CHUNK) {
-			jdbc.sql("SELECT id, email, name, link_nonce FROM registrant WHERE id IN (:ids) AND state = 'ACTIVE'"
-					+ " AND bounce_disabled_at IS NULL")
+			jdbc.sql("SELECT id, list_id, body_id, email, name, link_nonce FROM registrant"
+					+ " WHERE id IN (:ids) AND state = 'ACTIVE' AND bounce_disabled_at IS NULL")
 				.param("ids", ids.subList(from, Math.min(from + CHUNK, ids.size())))
 				.query((rs, n) -> {
 					long id = rs.getLong("id");
+					long list = rs.getLong("list_id");
+					long body = rs.getLong("body_id");
 					String manage = links.manageUrl(id, rs.getString("link_nonce"));
+					Sender sender = byList.computeIfAbsent(list, l -> senders.of(l, body));
 					return found.put(id, new Recipient(id, rs.getString("email"), rs.getString("name"), manage,
-							manage + "/unsubscribe"));
+							manage + "/unsubscribe", sender));
 				})
 				.list();
 		}

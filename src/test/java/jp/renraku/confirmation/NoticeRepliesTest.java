@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.mail.CarrierLetters;
 import jp.renraku.mail.MailCatcher;
 import jp.renraku.mail.MailInMailbox;
 import jp.renraku.mail.MailInSettings;
@@ -76,7 +77,7 @@ class NoticeRepliesTest {
 		server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
 		server.start();
 		inbox = server.setUser("mailin@bounce.example.jp", "mailin", "secret");
-		Sending sending = notices.sending(NoticeFixtures.residents("a@example.jp", "b@example.jp", "c@example.jp"));
+		Sending sending = notices.sending(NoticeFixtures.residents("a@au.com", "b@example.jp", "c@example.jp"));
 		sender = sending.sender();
 		addresses = sending.addresses();
 		noticeId = notices.draft(sending).subject("行事のお知らせ").text("明日は運動会です。").send();
@@ -143,6 +144,11 @@ class NoticeRepliesTest {
 		assertThat(catcher.caught()).hasSize(1);
 		var answer = registration.mailTo(addresses.get(0));
 		assertThat(answer.subject()).isEqualTo("配信停止の手続き");
+		CarrierLetters.assertCarrierSafe(answer,
+				jdbc.sql("SELECT name FROM body WHERE id = :id")
+					.param("id", sender.staff().requireBody())
+					.query(String.class)
+					.single());
 		assertThat(RegistrationFixtures.link(answer, "/m/")).startsWith("/m/");
 
 		assertThat(stored()).isEqualTo(2);

@@ -60,12 +60,16 @@ public class DeliveryFixtures {
 
 	private final MailInSettings bounces;
 
+	private final ResidentMails residentMails;
+
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
 			DeliveryQueue queue, DeliveryReports reports, JdbcClient jdbc,
 			ObjectProvider<RecipientDirectory> recipients, ObjectProvider<NoticeContents> contents,
 			ObjectProvider<SendingRules> rules, SmtpTarget target, DeliverySettings settings, MailSettings mail,
-			MessageSource messages, DeliveryTokens tokens, RenrakuProperties properties, MailInSettings bounces) {
+			MessageSource messages, DeliveryTokens tokens, RenrakuProperties properties, MailInSettings bounces,
+			ResidentMails residentMails) {
 		this.bounces = bounces;
+		this.residentMails = residentMails;
 		this.tokens = tokens;
 		this.properties = properties;
 		this.staff = staff;
@@ -116,7 +120,7 @@ public class DeliveryFixtures {
 		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, settings.lease(), settings.pollInterval(),
 				settings.maxAttempts(), settings.retryBase(), 1000, destinations);
 		return new DeliveryEngine(queue, reports, recipients, contents, rules, target, custom, mail, messages, clock,
-				tokens, properties, bounces);
+				tokens, properties, bounces, residentMails);
 	}
 
 	static SmtpTarget plain(int port) {

@@ -3,6 +3,7 @@ package jp.renraku.delivery;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -11,6 +12,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jp.renraku.common.Contact;
+import jp.renraku.common.Sender;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 
@@ -32,16 +35,25 @@ class MessageRendererTest {
 		return Session.getInstance(props);
 	}
 
-	private static MessageRenderer renderer() {
+	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+	private static final Sender SENDER = new Sender("市役所", null, null, Contact.NONE);
+
+	private static StaticMessageSource messages() {
 		StaticMessageSource messages = new StaticMessageSource();
-		messages.addMessage("mail.footer", Locale.JAPANESE, "---\n{0}");
+		messages.addMessage("mail.footer.sender", Locale.JAPANESE, "---\n{0}");
+		messages.addMessage("mail.footer.manage", Locale.JAPANESE, "manage:");
 		messages.addMessage("mail.nameIfUnknown", Locale.JAPANESE, "登録者");
-		return new MessageRenderer("市役所 <renraku@city.example.jp>", messages);
+		return messages;
+	}
+
+	private static MessageRenderer renderer() {
+		return new MessageRenderer("市役所 <renraku@city.example.jp>", messages(), TOKYO);
 	}
 
 	private static Recipient recipient(String email, String name) {
 		return new Recipient(7, email, name, "https://renraku.example/m/7.x.y",
-				"https://renraku.example/m/7.x.y/unsubscribe");
+				"https://renraku.example/m/7.x.y/unsubscribe", SENDER);
 	}
 
 	/** What the transport writes, through the same stream the SMTP session uses. */
@@ -60,7 +72,8 @@ class MessageRendererTest {
 		NoticeContent content = new NoticeContent("件名 {{氏名}}\r\nBcc: spy@example.jp\nX-Evil: 1", "{{氏名}} 本文\r\n.\r\n",
 				false);
 		byte[] bytes = sent(renderer().render(SESSION, 42, 9, content,
-				recipient("taro..yamada.@docomo.ne.jp", "太郎\r\nBcc: victim@example.jp")));
+				recipient("taro..yamada.@docomo.ne.jp", "太郎\r\nBcc: victim@example.jp"), true,
+				DeliverySettings.MailCharset.ISO_2022_JP));
 		String text = new String(bytes, StandardCharsets.UTF_8);
 		String headers = text.substring(0, text.indexOf("\r\n\r\n"));
 		assertThat(headers.lines()).noneMatch(line -> line.regionMatches(true, 0, "Bcc:", 0, 4))
@@ -118,8 +131,9 @@ class MessageRendererTest {
 
 	@Test
 	void anAddressWithALineBreakIsRefused() {
-		assertThatExceptionOfType(MessagingException.class).isThrownBy(() -> renderer().render(SESSION, 1, 2,
-				new NoticeContent("件名", "本文", false), recipient("a@example.jp\r\nBcc: b@example.jp", "青木")));
+		assertThatExceptionOfType(MessagingException.class)
+			.isThrownBy(() -> renderer().render(SESSION, 1, 2, new NoticeContent("件名", "本文", false),
+					recipient("a@example.jp\r\nBcc: b@example.jp", "青木"), true, DeliverySettings.MailCharset.UTF_8));
 	}
 
 	@Test
@@ -139,10 +153,7 @@ class MessageRendererTest {
 
 	@Test
 	void openTrackingAddsAnHtmlPartWithTheImageButNotForCarrierPhones() throws Exception {
-		StaticMessageSource messages = new StaticMessageSource();
-		messages.addMessage("mail.footer", Locale.JAPANESE, "---\n{0}");
-		messages.addMessage("mail.nameIfUnknown", Locale.JAPANESE, "登録者");
-		MessageRenderer tracking = new MessageRenderer("renraku@city.example.jp", messages, id -> "",
+		MessageRenderer tracking = new MessageRenderer("renraku@city.example.jp", messages(), TOKYO, id -> "",
 				id -> "https://renraku.example/o/tok" + id, id -> "");
 		NoticeContent content = new NoticeContent("お知らせ", "{{氏名}}様 <b>太字</b> & 詳細 https://city.example.jp/a?b=1&c=2 まで",
 				false, false, true);

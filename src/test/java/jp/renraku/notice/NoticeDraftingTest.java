@@ -62,7 +62,9 @@ class NoticeDraftingTest {
 		post(mvc, sender, "/notices/" + id + "/test");
 		assertThat(catcher.caught()).singleElement().satisfies(mail -> {
 			assertThat(mail.to()).containsExactly("sender@city.example.jp");
-			assertThat(mail.subject()).startsWith("【テスト送信】");
+			// exactly what a registrant gets, the writer's name for theirs
+			assertThat(mail.subject()).isEqualTo("テスト " + sender.staff().displayName());
+			assertThat(mail.body()).startsWith(sender.staff().displayName() + "さん （テスト送信のため");
 		});
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id")
 			.param("id", id)

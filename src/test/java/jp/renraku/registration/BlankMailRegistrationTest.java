@@ -12,6 +12,7 @@ import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
 import jp.renraku.mail.MailInMailbox;
 import jp.renraku.mail.MailInSettings;
+import jp.renraku.mail.CarrierLetters;
 import jp.renraku.mail.MailCatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,13 @@ class BlankMailRegistrationTest {
 		return catcher.caught().stream().filter(mail -> mail.to().contains(address)).count();
 	}
 
+	private String bodyName() {
+		return jdbc.sql("SELECT name FROM body WHERE id = :id")
+			.param("id", manager.staff().requireBody())
+			.query(String.class)
+			.single();
+	}
+
 	@Test
 	void anEmptyMailFromAnOldPhoneLeadsThroughPasswordAndForm() throws Exception {
 		arrive(LEGACY, entry);
@@ -125,6 +133,8 @@ class BlankMailRegistrationTest {
 		assertThat(catcher.caught()).hasSize(1);
 		var answer = fixtures.mailTo(LEGACY);
 		assertThat(answer.to()).containsExactly(LEGACY);
+		// the answer is the body's own carrier mail, like every other (issue 14)
+		CarrierLetters.assertCarrierSafe(answer, bodyName());
 		String link = RegistrationFixtures.link(answer, "/r/");
 		assertThat(link).contains("/mail?t=");
 
