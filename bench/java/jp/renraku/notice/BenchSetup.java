@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jp.renraku.account.AccountManagement;
@@ -46,13 +47,14 @@ final class BenchSetup {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		// setup straight in SQL: the benchmark measures sending, not list administration
 		jdbc.update("""
-				INSERT INTO registration_list (body_id, name, public_token, registration_password, password_changed_at,
-				       registration_open, purpose, period_start, url_management, eligibility, verification,
-				       deletion_criteria, disclaimer, collect_name, collect_furigana, collect_address,
+				INSERT INTO registration_list (body_id, name, public_token, short_code, registration_password,
+				       password_changed_at, registration_open, purpose, period_start, url_management, eligibility,
+				       verification, deletion_criteria, disclaimer, collect_name, collect_furigana, collect_address,
 				       collect_affiliation, collect_phone, retention_days, created_at, updated_at)
-				VALUES (?, ?, ?, 'BENCH', ?, TRUE, 'bench', ?, 'bench', 'bench', 'NONE', 'bench', 'bench', TRUE, FALSE,
+				VALUES (?, ?, ?, ?, 'BENCH', ?, TRUE, 'bench', ?, 'bench', 'bench', 'NONE', 'bench', 'bench', TRUE, FALSE,
 				        FALSE, FALSE, FALSE, 30, ?, ?)
-				""", body, "bench-" + tag, "bench-" + tag, now, now.toLocalDate().minusDays(1), now, now);
+				""", body, "bench-" + tag, "bench-" + tag, shortCode(tag), now, now.toLocalDate().minusDays(1), now,
+				now);
 		RegistrationList list = app.getBean(RegistrationManagement.class)
 			.lists(manager)
 			.stream()
@@ -73,6 +75,11 @@ final class BenchSetup {
 			}
 		}
 		return new Body(manager, list);
+	}
+
+	/** The list's short code, from the random tag (hex; 0 and 1 are not in its alphabet). */
+	private static String shortCode(String tag) {
+		return tag.toUpperCase(Locale.ROOT).replace('0', 'Y').replace('1', 'Z');
 	}
 
 	/** The usage permit (Art. 6) the body needs before it may send. */

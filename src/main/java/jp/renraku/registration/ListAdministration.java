@@ -53,8 +53,8 @@ class ListAdministration {
 
 	long create(Staff staff, ListRules rules) {
 		long body = staff.requireBody();
-		long id = lists.insert(body, rules, InstallationSecret.randomToken(24), newRegistrationPassword(),
-				clock.instant());
+		long id = lists.insert(body, rules, InstallationSecret.randomToken(24), newShortCode(),
+				newRegistrationPassword(), clock.instant());
 		audit.record(AuditAction.LIST_CREATED, body, "list:" + id, rules.name());
 		return id;
 	}
@@ -63,6 +63,14 @@ class ListAdministration {
 		RegistrationList list = list(staff, listId);
 		lists.update(list.id(), list.bodyId(), rules, clock.instant());
 		audit.record(AuditAction.LIST_UPDATED, list.bodyId(), "list:" + listId, rules.name());
+	}
+
+	/**
+	 * The code of the list's short registration URL; it stays when the password changes,
+	 * because the URL is printed and the password is the secret.
+	 */
+	String shortCode(Staff staff, long listId) {
+		return lists.shortCode(list(staff, listId).id());
 	}
 
 	/** Art. 7-3: a new registration password; the old one stops working at once. */
@@ -93,6 +101,21 @@ class ListAdministration {
 		lists.setMailCode(list.id(), on ? HexFormat.of().formatHex(code) : null);
 		audit.record(AuditAction.LIST_UPDATED, list.bodyId(), "list:" + list.id(),
 				on ? "mail entry address issued" : "mail entry address removed");
+	}
+
+	/**
+	 * A random short code no list has. With 31^8 codes a collision is most unlikely; the
+	 * check makes it impossible short of two lists made in the same instant, which the
+	 * unique index refuses.
+	 */
+	private String newShortCode() {
+		for (int attempt = 0; attempt < 20; attempt++) {
+			String code = ShortCodes.random();
+			if (!lists.shortCodeTaken(code)) {
+				return code;
+			}
+		}
+		throw new IllegalStateException("no free short code after 20 attempts");
 	}
 
 	private String newRegistrationPassword() {

@@ -1,5 +1,9 @@
 package jp.renraku.registration;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
 import jakarta.validation.Valid;
 import jp.renraku.common.QrCodes;
 import jp.renraku.common.RenrakuProperties;
@@ -39,10 +43,14 @@ class ListController {
 
 	private final MailInSettings mailIn;
 
-	ListController(RegistrationManagement registration, RenrakuProperties properties, MailInSettings mailIn) {
+	private final ListIssuers issuers;
+
+	ListController(RegistrationManagement registration, RenrakuProperties properties, MailInSettings mailIn,
+			ListIssuers issuers) {
 		this.registration = registration;
 		this.properties = properties;
 		this.mailIn = mailIn;
+		this.issuers = issuers;
 	}
 
 	@ModelAttribute("verifications")
@@ -92,6 +100,7 @@ class ListController {
 		RegistrationList list = registration.list(staff, listId);
 		model.addAttribute("list", list);
 		model.addAttribute("registrationUrl", registrationUrl(list));
+		model.addAttribute("shortUrl", shortUrl(staff, list));
 		model.addAttribute("counts", registration.counts(staff, listId));
 		model.addAttribute("today", registration.today());
 		model.addAttribute("mailInConfigured", mailIn.verp());
@@ -164,21 +173,31 @@ class ListController {
 	}
 
 	/**
-	 * A printable A4 guide for letters and posters: name, purpose, URL, QR code,
-	 * password.
+	 * A printable guide for letters and posters, one A4 page: who issues it and when, the
+	 * list's name and purpose, the short URL (typed by hand) and its QR code, the
+	 * password, the address to allow, the contact.
 	 */
 	@GetMapping("/{listId}/guide")
-	String guide(@AuthenticationPrincipal Staff staff, @PathVariable long listId, Model model) {
+	String guide(@AuthenticationPrincipal Staff staff, @PathVariable long listId, Locale locale, Model model) {
 		RegistrationList list = registration.list(staff, listId);
-		String url = registrationUrl(list);
+		String url = shortUrl(staff, list);
 		model.addAttribute("list", list);
-		model.addAttribute("registrationUrl", url);
+		model.addAttribute("purpose", GuideText.purpose(list.purpose()));
+		model.addAttribute("shortUrl", url);
 		model.addAttribute("qr", QrCodes.pngDataUri(url, 360));
+		model.addAttribute("issuer", issuers.of(list));
+		model.addAttribute("issuedOn",
+				DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(registration.today()));
 		return "registration/guide";
 	}
 
 	private String registrationUrl(RegistrationList list) {
 		return properties.baseUrl() + "/r/" + list.publicToken();
+	}
+
+	/** The URL to type from paper: {@code /r/ABCD-EFGH}. */
+	private String shortUrl(Staff staff, RegistrationList list) {
+		return properties.baseUrl() + "/r/" + registration.shortCode(staff, list.id());
 	}
 
 	private void check(Staff staff, ListForm form, long listId, BindingResult result) {

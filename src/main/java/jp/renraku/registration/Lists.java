@@ -43,23 +43,21 @@ class Lists {
 	/**
 	 * insert-list: a new list, open for registration, with its categories and questions.
 	 */
-	long insert(long bodyId, ListRules rules, String token, String password, Instant now) {
+	long insert(long bodyId, ListRules rules, String token, String shortCode, String password, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		bind(jdbc
-			.sql("""
-					INSERT INTO registration_list (body_id, name, public_token, registration_password, password_changed_at,
-					       registration_open, purpose, period_start, period_end, url_management, eligibility, verification,
-					       verification_note, deletion_criteria, disclaimer, collect_name, collect_furigana, collect_address,
-					       collect_affiliation, collect_phone, affiliation_label, affiliation_options, retention_days,
-					       created_at, updated_at)
-					VALUES (:bodyId, :name, :token, :password, :now, TRUE, :purpose, :periodStart, :periodEnd,
-					        :urlManagement, :eligibility, :verification, :verificationNote, :deletionCriteria, :disclaimer,
-					        :collectName, :collectFurigana, :collectAddress, :collectAffiliation, :collectPhone,
-					        :affiliationLabel, :affiliationOptions, :retentionDays, :now, :now)
-					"""),
-				rules)
-			.param("bodyId", bodyId)
+		bind(jdbc.sql("""
+				INSERT INTO registration_list (body_id, name, public_token, short_code, registration_password,
+				       password_changed_at, registration_open, purpose, period_start, period_end, url_management,
+				       eligibility, verification, verification_note, deletion_criteria, disclaimer, collect_name,
+				       collect_furigana, collect_address, collect_affiliation, collect_phone, affiliation_label,
+				       affiliation_options, retention_days, created_at, updated_at)
+				VALUES (:bodyId, :name, :token, :shortCode, :password, :now, TRUE, :purpose, :periodStart, :periodEnd,
+				        :urlManagement, :eligibility, :verification, :verificationNote, :deletionCriteria, :disclaimer,
+				        :collectName, :collectFurigana, :collectAddress, :collectAffiliation, :collectPhone,
+				        :affiliationLabel, :affiliationOptions, :retentionDays, :now, :now)
+				"""), rules).param("bodyId", bodyId)
 			.param("token", token)
+			.param("shortCode", shortCode)
 			.param("password", password)
 			.param("now", Sql.utc(now))
 			.update(keys, "id");
@@ -122,6 +120,30 @@ class Lists {
 			.param("token", token)
 			.query(this::row)
 			.optional();
+	}
+
+	/** find-by-short-code: the list behind a short registration URL (canonical code). */
+	Optional<RegistrationList> findByShortCode(String code) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM registration_list WHERE short_code = :code")
+			.param("code", code)
+			.query(this::row)
+			.optional();
+	}
+
+	/** short-code: the code of the list's short registration URL. */
+	String shortCode(long listId) {
+		return jdbc.sql("SELECT short_code FROM registration_list WHERE id = :id")
+			.param("id", listId)
+			.query(String.class)
+			.single();
+	}
+
+	/** short-code-taken: whether a list has the code already. */
+	boolean shortCodeTaken(String code) {
+		return jdbc.sql("SELECT COUNT(*) FROM registration_list WHERE short_code = :code")
+			.param("code", code)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**

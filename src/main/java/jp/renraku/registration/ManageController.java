@@ -29,9 +29,12 @@ class ManageController {
 
 	private final PersonalLinks links;
 
-	ManageController(RegistrationManagement registration, PersonalLinks links) {
+	private final ListIssuers issuers;
+
+	ManageController(RegistrationManagement registration, PersonalLinks links, ListIssuers issuers) {
 		this.registration = registration;
 		this.links = links;
+		this.issuers = issuers;
 	}
 
 	private Registrant registrant(String token) {
@@ -120,8 +123,10 @@ class ManageController {
 	}
 
 	private String view(Registrant registrant, RegistrantForm form, String token, Model model) {
+		RegistrationList list = registration.listOf(registrant);
 		model.addAttribute("registrant", registrant);
-		model.addAttribute("list", registration.listOf(registrant));
+		model.addAttribute("list", list);
+		model.addAttribute("issuer", issuers.of(list));
 		model.addAttribute("form", form);
 		model.addAttribute("token", token);
 		return VIEW_MANAGE;

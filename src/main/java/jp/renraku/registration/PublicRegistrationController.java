@@ -45,16 +45,25 @@ class PublicRegistrationController {
 
 	private final PasswordGuessingAlert guessing;
 
+	private final ListIssuers issuers;
+
 	PublicRegistrationController(RegistrationManagement registration, RegistrationAttempts attempts,
-			BodyDirectory bodies, PasswordGuessingAlert guessing) {
+			BodyDirectory bodies, PasswordGuessingAlert guessing, ListIssuers issuers) {
 		this.registration = registration;
 		this.attempts = attempts;
 		this.bodies = bodies;
 		this.guessing = guessing;
+		this.issuers = issuers;
 	}
 
 	private RegistrationList list(String token) {
 		return registration.listByToken(token).orElseThrow(() -> new NotFoundException("list"));
+	}
+
+	/** The list and who runs it, for every page of the flow. */
+	private void show(RegistrationList list, Model model) {
+		model.addAttribute("list", list);
+		model.addAttribute("issuer", issuers.of(list));
 	}
 
 	/**
@@ -66,7 +75,7 @@ class PublicRegistrationController {
 		if (!paused && list.acceptsOn(registration.today()) && bodies.permitted(list.bodyId())) {
 			return Optional.empty();
 		}
-		model.addAttribute("list", list);
+		show(list, model);
 		model.addAttribute("paused", paused);
 		model.addAttribute("notStarted", list.notStartedOn(registration.today()));
 		return Optional.of(VIEW_CLOSED);
@@ -76,7 +85,7 @@ class PublicRegistrationController {
 	String start(@PathVariable String token, Model model) {
 		RegistrationList list = list(token);
 		return closed(list, model).orElseGet(() -> {
-			model.addAttribute("list", list);
+			show(list, model);
 			model.addAttribute("email", "");
 			return VIEW_START;
 		});
@@ -91,7 +100,7 @@ class PublicRegistrationController {
 		if (closed.isPresent()) {
 			return closed.get();
 		}
-		model.addAttribute("list", list);
+		show(list, model);
 		model.addAttribute("email", email == null ? "" : email);
 		String client = ClientAddress.of(request);
 		if (!attempts.allowed(list.id(), client)) {
@@ -134,7 +143,7 @@ class PublicRegistrationController {
 		if (closed.isPresent()) {
 			return new Linked(list, null, closed.get());
 		}
-		model.addAttribute("list", list);
+		show(list, model);
 		return (link == null ? Optional.<SignupRequests.SignupRequest>empty() : registration.confirmation(list, link))
 			.map(request -> new Linked(list, request, null))
 			.orElseGet(() -> new Linked(list, null, VIEW_LINK_INVALID));

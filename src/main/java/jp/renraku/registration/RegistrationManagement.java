@@ -114,6 +114,12 @@ public class RegistrationManagement {
 		return lists.mailCode(staff, listId);
 	}
 
+	/** The code of the list's short registration URL, as printed ({@code ABCD-EFGH}). */
+	@Transactional(readOnly = true)
+	String shortCode(Staff staff, long listId) {
+		return ShortCodes.grouped(lists.shortCode(staff, listId));
+	}
+
 	@Transactional
 	void setMailEntry(Staff staff, long listId, boolean on) {
 		lists.setMailEntry(staff, listId, on);

@@ -55,8 +55,12 @@ class SelfRegistration {
 		this.clock = clock;
 	}
 
+	/**
+	 * The list behind a registration URL: its long random token, or its short code as a
+	 * person typed it (any case, with a dash or space, full width).
+	 */
 	Optional<RegistrationList> listByToken(String token) {
-		return lists.findByToken(token);
+		return lists.findByToken(token).or(() -> ShortCodes.canonical(token).flatMap(lists::findByShortCode));
 	}
 
 	/** The list an empty mail's registration address names. */

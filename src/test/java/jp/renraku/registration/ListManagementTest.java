@@ -35,6 +35,9 @@ class ListManagementTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	RegistrationManagement registration;
+
 	TestStaff manager;
 
 	@BeforeEach
@@ -158,7 +161,7 @@ class ListManagementTest {
 		assertThat(mvc.get().uri("/lists/" + list.id() + "/guide").with(manager.signedIn()).exchange()).hasStatusOk()
 			.bodyText()
 			.contains(list.registrationPassword())
-			.contains("/r/" + list.publicToken())
+			.contains("/r/" + registration.shortCode(manager.staff(), list.id()))
 			.contains("data:image/png;base64,")
 			.contains("配信を止めるには");
 	}
