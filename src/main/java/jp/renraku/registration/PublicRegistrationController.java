@@ -3,7 +3,6 @@ package jp.renraku.registration;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.ClientAddress;
 import jp.renraku.common.EmailAddresses;
 import jp.renraku.common.NotFoundException;
@@ -41,15 +40,15 @@ class PublicRegistrationController {
 
 	private final RegistrationAttempts attempts;
 
-	private final BodyDirectory bodies;
+	private final RegistrationWindow window;
 
 	private final PasswordGuessingAlert guessing;
 
 	PublicRegistrationController(RegistrationManagement registration, RegistrationAttempts attempts,
-			BodyDirectory bodies, PasswordGuessingAlert guessing) {
+			RegistrationWindow window, PasswordGuessingAlert guessing) {
 		this.registration = registration;
 		this.attempts = attempts;
-		this.bodies = bodies;
+		this.window = window;
 		this.guessing = guessing;
 	}
 
@@ -62,13 +61,12 @@ class PublicRegistrationController {
 	 * suspended (Art. 6-3: registration paused), else empty.
 	 */
 	private Optional<String> closed(RegistrationList list, Model model) {
-		boolean paused = bodies.suspended(list.bodyId());
-		if (!paused && list.acceptsOn(registration.today()) && bodies.permitted(list.bodyId())) {
+		if (window.open(list)) {
 			return Optional.empty();
 		}
 		model.addAttribute("list", list);
-		model.addAttribute("paused", paused);
-		model.addAttribute("notStarted", list.notStartedOn(registration.today()));
+		model.addAttribute("paused", window.paused(list));
+		model.addAttribute("notStarted", list.notStartedOn(window.today()));
 		return Optional.of(VIEW_CLOSED);
 	}
 

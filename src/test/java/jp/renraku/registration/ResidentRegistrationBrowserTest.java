@@ -10,13 +10,15 @@ import jp.renraku.organization.BodyKind;
 import jp.renraku.organization.OrganizationManagement;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a resident does on a phone: open the registration URL from the guide, read the
  * rules, type the password and address, open the link from the mail, fill the form; later
- * stop from the link in the welcome mail.
+ * stop from the link in the welcome mail, through the page that asks once more, and find
+ * the old link answering that mail has stopped.
  */
 class ResidentRegistrationBrowserTest extends BrowserTest {
 
@@ -46,7 +48,7 @@ class ResidentRegistrationBrowserTest extends BrowserTest {
 	}
 
 	@Test
-	void residentRegistersOnAPhoneAndLaterStopsWithOneClick() {
+	void residentRegistersOnAPhoneAndLaterStopsThroughTheConfirmPage() {
 		RegistrationList list = aList();
 		open("/r/" + list.publicToken());
 		assertThat(heading()).contains("防災・防犯情報");
@@ -75,10 +77,26 @@ class ResidentRegistrationBrowserTest extends BrowserTest {
 		assertThat(heading()).isEqualTo("登録が完了しました");
 		assertFitsOnAPhone("13-resident-done");
 
-		open(mailLink(email, "/m/"));
+		// stopping, at the narrowest phone width: asked once more on a page of its own
+		browser.manage().window().setSize(new Dimension(320, 800));
+		String manage = mailLink(email, "/m/");
+		open(manage);
 		assertThat(browser.getPageSource()).contains("佐藤 花子");
-		press("配信を停止する");
+		clickLink("配信を停止する");
+		assertThat(heading()).isEqualTo("配信を停止しますか");
+		assertThat(browser.getPageSource()).contains(email).contains("避難情報");
+		assertFitsOnAPhone("14-resident-stop-confirm");
+		press("停止して情報を消去する");
 		assertThat(heading()).isEqualTo("配信を停止しました");
+		assertThat(browser.findElement(By.linkText("「防災・防犯情報」に登録し直す")).getAttribute("href"))
+			.endsWith("/r/" + list.publicToken());
+		assertFitsOnAPhone("15-resident-stopped");
+
+		// the old personal link answers the same page, with no way into the staff pages
+		open(manage);
+		assertThat(heading()).isEqualTo("配信を停止しました");
+		assertThat(browser.findElements(By.cssSelector("a[href='/'], a[href*='/login']"))).isEmpty();
+		assertFitsOnAPhone("16-resident-old-link");
 	}
 
 }
