@@ -219,8 +219,11 @@ class Registrants {
 			params.add(like);
 		}
 		if (criteria.categoryId() != null) {
-			sql.append(" AND EXISTS (SELECT 1 FROM registrant_category c WHERE c.registrant_id = r.id"
-					+ " AND c.category_id = ?)");
+			// a mandatory category is everyone's on its list
+			sql.append(" AND (EXISTS (SELECT 1 FROM registrant_category c WHERE c.registrant_id = r.id"
+					+ " AND c.category_id = ?) OR EXISTS (SELECT 1 FROM list_category k WHERE k.id = ?"
+					+ " AND k.list_id = r.list_id AND k.mandatory = TRUE))");
+			params.add(criteria.categoryId());
 			params.add(criteria.categoryId());
 		}
 		if (criteria.affiliation() != null && !criteria.affiliation().isBlank()) {
