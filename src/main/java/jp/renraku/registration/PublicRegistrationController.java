@@ -190,6 +190,9 @@ class PublicRegistrationController {
 	 */
 	private boolean passwordAndAgreement(RegistrationList list, @Nullable String password, @Nullable String agree,
 			String client, Model model) {
+		// what was typed and ticked stays on the page
+		model.addAttribute("password", password == null ? "" : password);
+		model.addAttribute("agreed", agree != null);
 		boolean fine = true;
 		if (password == null || password.isBlank()) {
 			model.addAttribute("passwordError", "validation.required");

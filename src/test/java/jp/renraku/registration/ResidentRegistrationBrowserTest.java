@@ -11,6 +11,7 @@ import jp.renraku.organization.OrganizationManagement;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,11 @@ class ResidentRegistrationBrowserTest extends BrowserTest {
 		return RegistrationFixtures.link(mail, prefix);
 	}
 
+	/** The class of the element that has the focus. */
+	private String focused() {
+		return (String) ((JavascriptExecutor) browser).executeScript("return document.activeElement.className;");
+	}
+
 	@Test
 	void residentRegistersOnAPhoneAndLaterStopsThroughTheConfirmPage() {
 		RegistrationList list = aList();
@@ -55,15 +61,29 @@ class ResidentRegistrationBrowserTest extends BrowserTest {
 		assertThat(browser.getPageSource()).contains("市内在住・在勤の方").contains("通信事情による遅延");
 		assertFitsOnAPhone("10-resident-rules");
 
+		// every choice is a whole row at least 44 px high; hints are 16 px
+		assertThat(browser.findElement(By.cssSelector("label[for=agree]")).getSize().getHeight())
+			.isGreaterThanOrEqualTo(44);
+		assertThat(browser.findElement(By.id("password-hint")).getCssValue("font-size")).isEqualTo("16px");
+
 		press("確認メールを送る");
 		assertThat(browser.findElements(By.cssSelector(".field__error"))).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(focused()).as("what is wrong, summed up first, has the focus").isEqualTo("error-summary");
 
+		// a wrong password, the agreement ticked and the address typed in full width
 		String email = "hanako..sato.@docomo.ne.jp";
-		type("password", list.registrationPassword().toLowerCase());
+		type("password", "WRONG-PASS");
 		browser.findElement(By.cssSelector("label[for=agree]")).click();
-		type("email", email);
+		type("email", "ｈａｎａｋｏ．．ｓａｔｏ．＠ｄｏｃｏｍｏ．ｎｅ．ｊｐ");
+		press("確認メールを送る");
+		assertThat(focused()).isEqualTo("error-summary");
+		assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains("登録パスワードが違います");
+		assertThat(browser.findElement(By.id("agree")).isSelected()).as("同意 stays ticked").isTrue();
+		assertFitsOnAPhone("10b-resident-wrong-password");
+		type("password", list.registrationPassword().toLowerCase());
 		press("確認メールを送る");
 		assertThat(heading()).isEqualTo("確認メールを送りました");
+		assertThat(browser.getPageSource()).as("the full-width address read as ASCII").contains(email);
 		assertFitsOnAPhone("11-resident-mail-sent");
 
 		open(mailLink(email, "/r/"));
