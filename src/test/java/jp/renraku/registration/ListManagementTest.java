@@ -166,10 +166,10 @@ class ListManagementTest {
 			.param("n", name)
 			.query(Long.class)
 			.single();
-		assertThat(jdbc.sql("SELECT name || ':' || mandatory FROM list_category WHERE list_id = :l ORDER BY position")
+		assertThat(jdbc.sql("SELECT name, mandatory FROM list_category WHERE list_id = :l ORDER BY position")
 			.param("l", id)
-			.query(String.class)
-			.list()).containsExactly("災害・緊急:TRUE", "休校:FALSE", "行事:FALSE", "不審者情報:FALSE");
+			.query((rs, n) -> rs.getString("name") + ":" + rs.getBoolean("mandatory"))
+			.list()).containsExactly("災害・緊急:true", "休校:false", "行事:false", "不審者情報:false");
 		assertThat(mvc.get().uri("/lists/" + id + "/edit").with(manager.signedIn()).exchange()).bodyText()
 			.containsPattern("<textarea[^>]*name=\"mandatoryCategories\"[^>]*>\\s*災害・緊急</textarea>")
 			.contains("全員に届く分類");
