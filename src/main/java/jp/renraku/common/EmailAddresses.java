@@ -1,6 +1,7 @@
 package jp.renraku.common;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,7 +10,10 @@ import java.util.Optional;
  * internationalised domains (例え.jp), and the legacy mobile addresses that break RFC 5322
  * but are still in use (consecutive dots, a dot right before the {@code @}:
  * {@code taro..yamada.@docomo.ne.jp}). Only the domain is lower-cased: the local part
- * belongs to the receiving server.
+ * belongs to the receiving server. What a Japanese input method types in full width
+ * (「ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ」, an ideographic space around it) is read as its ASCII form (NFKC of
+ * the full-width forms); any other character NFKC would change (「①」) is refused rather
+ * than turned into an address the person never typed.
  */
 public final class EmailAddresses {
 
@@ -22,7 +26,7 @@ public final class EmailAddresses {
 
 	/** The address in its stored form, or empty when it cannot be an address. */
 	public static Optional<String> normalize(String input) {
-		String address = input.strip();
+		String address = halfWidth(input).strip();
 		if (address.length() > 254) {
 			return Optional.empty();
 		}
@@ -50,6 +54,23 @@ public final class EmailAddresses {
 	/** The domain of a normalised address, for per-domain limits and statistics. */
 	public static String domainOf(String normalized) {
 		return normalized.substring(normalized.lastIndexOf('@') + 1);
+	}
+
+	/**
+	 * NFKC of the full-width forms of ASCII (U+FF01 to U+FF5E) and of the ideographic
+	 * space; every other character as it is.
+	 */
+	private static String halfWidth(String input) {
+		StringBuilder out = new StringBuilder(input.length());
+		input.codePoints().forEach(c -> {
+			if (c >= 0xFF01 && c <= 0xFF5E || c == 0x3000) {
+				out.append(Normalizer.normalize(Character.toString(c), Normalizer.Form.NFKC));
+			}
+			else {
+				out.appendCodePoint(c);
+			}
+		});
+		return out.toString();
 	}
 
 	private static boolean validLocal(String local) {

@@ -1,28 +1,40 @@
 package jp.renraku.common;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The language switch in the page frame keeps the page and its query (a confirmation
- * link's token, a search), changing only {@code lang}.
+ * link's token, a search), changing only {@code lang}. On an error page it is the address
+ * that failed, not the container's {@code /error} it was forwarded to (which, asked
+ * directly, has no error to show).
  */
 @ControllerAdvice
 class LanguageLinks {
 
 	@ModelAttribute("languageLinkJa")
-	String japanese() {
-		return link("ja");
+	String japanese(HttpServletRequest request) {
+		return link(request, "ja");
 	}
 
 	@ModelAttribute("languageLinkEn")
-	String english() {
-		return link("en");
+	String english(HttpServletRequest request) {
+		return link(request, "en");
 	}
 
-	private static String link(String language) {
-		var uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("lang", language).build();
+	static String link(HttpServletRequest request, String language) {
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = failed instanceof String uri ? uri : request.getRequestURI();
+		Object query = failed instanceof String ? request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING)
+				: request.getQueryString();
+		UriComponents uri = UriComponentsBuilder.fromPath(path)
+			.query(query instanceof String q ? q : null)
+			.replaceQueryParam("lang", language)
+			.build();
 		return uri.getPath() + "?" + uri.getQuery();
 	}
 

@@ -16,6 +16,8 @@ import jp.renraku.common.SecurityHeaders;
 import jp.renraku.delivery.DeliveryId;
 import jp.renraku.delivery.DeliveryManagement;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
@@ -151,7 +153,15 @@ class ConfirmButtonFilter extends OncePerRequestFilter {
 					JakartaServletWebApplication.buildApplication(request.getServletContext())
 						.buildExchange(request, response),
 					locale, model);
-			page = templates.process("confirmation/receipt-done", context).getBytes(StandardCharsets.UTF_8);
+			// the page's dates are in the resident's language, as on pages MVC renders
+			LocaleContext before = LocaleContextHolder.getLocaleContext();
+			LocaleContextHolder.setLocale(locale);
+			try {
+				page = templates.process("confirmation/receipt-done", context).getBytes(StandardCharsets.UTF_8);
+			}
+			finally {
+				LocaleContextHolder.setLocaleContext(before);
+			}
 			if (keep) {
 				if (pages.size() > 1000) {
 					pages.clear();

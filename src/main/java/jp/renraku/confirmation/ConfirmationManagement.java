@@ -179,7 +179,7 @@ public class ConfirmationManagement {
 		results.each(id.value(), registration.registrantColumns(bodyId), recipient -> {
 			List<String> cells = new ArrayList<>(List.of(Objects.toString(recipient.name(), ""), recipient.email(),
 					recipient.listName(), Objects.toString(recipient.affiliation(), ""),
-					cityTime.format(recipient.confirmedAt()), cityTime.format(recipient.answeredAt())));
+					cityTime.machine(recipient.confirmedAt()), cityTime.machine(recipient.answeredAt())));
 			notice.questions().forEach(question -> cells.add(recipient.answer(question.position())));
 			try {
 				printer.printRecord(cells.stream().map(CsvCells::neutralised).toList());

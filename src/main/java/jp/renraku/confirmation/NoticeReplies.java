@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.mail.BodyPart;
@@ -21,6 +22,7 @@ import jp.renraku.delivery.Recipient;
 import jp.renraku.delivery.RecipientDirectory;
 import jp.renraku.delivery.ResidentMail;
 import jp.renraku.mail.IncomingMail;
+import jp.renraku.registration.RegistrationManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
@@ -56,13 +58,16 @@ class NoticeReplies implements IncomingMail {
 
 	private final MessageSource messages;
 
+	private final RegistrationManagement registration;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	NoticeReplies(DeliveryManagement deliveries, RecipientDirectory recipients, MessageSource messages, JdbcClient jdbc,
-			Clock clock) {
+	NoticeReplies(DeliveryManagement deliveries, RecipientDirectory recipients, MessageSource messages,
+			RegistrationManagement registration, JdbcClient jdbc, Clock clock) {
 		this.deliveries = deliveries;
+		this.registration = registration;
 		this.recipients = recipients;
 		this.messages = messages;
 		this.jdbc = jdbc;
@@ -77,7 +82,9 @@ class NoticeReplies implements IncomingMail {
 			return Outcome.NOT_MINE;
 		}
 		Optional<Delivered> target = deliveries.replied(token);
-		if (target.isEmpty()) {
+		if (target.isEmpty() || registration.stillRegistered(Set.of(target.get().registrantId())).isEmpty()) {
+			// no such mail, or its recipient stopped or was erased since: their words are
+			// not kept
 			return Outcome.HANDLED;
 		}
 		String text = ownWords(text(message));

@@ -2,11 +2,13 @@ package jp.renraku.confirmation;
 
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Set;
 
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Sql;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.ReceiptTarget;
+import jp.renraku.registration.RegistrationManagement;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,13 +36,17 @@ class OpenController {
 
 	private final ReleasedNotices notices;
 
+	private final RegistrationManagement registration;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	OpenController(DeliveryManagement deliveries, ReleasedNotices notices, JdbcClient jdbc, Clock clock) {
+	OpenController(DeliveryManagement deliveries, ReleasedNotices notices, RegistrationManagement registration,
+			JdbcClient jdbc, Clock clock) {
 		this.deliveries = deliveries;
 		this.notices = notices;
+		this.registration = registration;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -51,6 +57,10 @@ class OpenController {
 		if (notices.find(target.notice()).filter(ConfirmableNotice::trackOpens).isEmpty()) {
 			throw new NotFoundException("open token");
 		}
+		if (registration.stillRegistered(Set.of(target.registrantId())).isEmpty()) {
+			// the recipient stopped or was erased since: nothing of theirs is recorded
+			return pixel();
+		}
 		// record-open: the first opening only
 		jdbc.sql("""
 				INSERT INTO delivery_open (delivery_id, notice_id, opened_at) VALUES (:delivery, :notice, :now)
@@ -60,6 +70,10 @@ class OpenController {
 			.param("notice", target.notice().value())
 			.param("now", Sql.utc(clock.instant()))
 			.update();
+		return pixel();
+	}
+
+	private static ResponseEntity<byte[]> pixel() {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_GIF)
 			.cacheControl(CacheControl.noStore())

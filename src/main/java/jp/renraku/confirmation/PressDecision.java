@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * The one decision of what a press of a confirmation link comes to, before anything is
  * written, made alike for the button's short path ({@link ConfirmButtonFilter}, through
  * the {@link ReceiptWriter}) and for the page ({@link ReceiptController}): no delivery or
- * notice asking for confirmation, closed, questions unanswered, answers wrong, or to be
- * recorded (with the answers read by {@link AnswerSheet}).
+ * notice asking for confirmation, a recipient who has stopped or was erased since,
+ * closed, questions unanswered, answers wrong, or to be recorded (with the answers read
+ * by {@link AnswerSheet}).
  *
  * @param notice the notice, when there is one
  * @param sheet the answers read, when the notice asks questions and answers were sent
@@ -19,13 +20,18 @@ record PressDecision(PressOutcome outcome, @Nullable ReceiptTarget target, @Null
 		@Nullable AnswerSheet sheet) {
 
 	/**
+	 * @param registered whether the recipient still exists (has not stopped or been
+	 * erased)
 	 * @param parameters the answer page's fields; {@code null} for the bare button (or a
 	 * page that only shows the questions)
 	 */
-	static PressDecision of(@Nullable ReceiptTarget target, @Nullable ConfirmableNotice notice, boolean open,
-			@Nullable Function<String, String @Nullable []> parameters) {
+	static PressDecision of(@Nullable ReceiptTarget target, @Nullable ConfirmableNotice notice, boolean registered,
+			boolean open, @Nullable Function<String, String @Nullable []> parameters) {
 		if (target == null || notice == null || !notice.askConfirmation()) {
 			return new PressDecision(PressOutcome.NOT_FOUND, target, null, null);
+		}
+		if (!registered) {
+			return new PressDecision(PressOutcome.STOPPED, target, notice, null);
 		}
 		if (!open) {
 			return new PressDecision(PressOutcome.CLOSED, target, notice, null);

@@ -9,6 +9,11 @@ enum PressOutcome {
 	ALREADY,
 	/** No delivery that went out, or its notice asks for nothing. */
 	NOT_FOUND,
+	/**
+	 * The recipient has stopped or was erased since: nothing of theirs is recorded any
+	 * more, and the link answers that their mail has stopped.
+	 */
+	STOPPED,
 	/** The notice no longer takes confirmations. */
 	CLOSED,
 	/** The notice asks questions: a bare press records nothing. */

@@ -1,12 +1,15 @@
 package jp.renraku.confirmation;
 
 import java.time.Clock;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.ReceiptTarget;
+import jp.renraku.registration.EndedRegistration;
+import jp.renraku.registration.RegistrationManagement;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
  * shows the notice's title and one button, or its questions; the POST, which carries the
  * token in its address, records the confirmation once and the answers (which can be
  * changed until the deadline). A forged, cut or foreign token gets a plain "not found";
- * after the deadline the link answers "closed" (410) and records nothing. What a press
- * comes to is decided by {@link PressDecision}, as on the button's short path.
+ * after the deadline the link answers "closed" (410) and records nothing; the link of
+ * someone who has stopped or was erased since answers the page that their mail has
+ * stopped (410, the page their personal link answers too) and records nothing. What a
+ * press comes to is decided by {@link PressDecision}, as on the button's short path.
  */
 @Controller
 class ReceiptController {
@@ -31,6 +36,9 @@ class ReceiptController {
 
 	private static final String VIEW_DONE = "confirmation/receipt-done";
 
+	/** The registration module's page of a stopped person's links. */
+	private static final String VIEW_STOPPED = "registration/manage-stopped";
+
 	private final DeliveryManagement deliveries;
 
 	private final ReleasedNotices released;
@@ -39,11 +47,14 @@ class ReceiptController {
 
 	private final ReceiptWriter writer;
 
+	private final RegistrationManagement registration;
+
 	private final Clock clock;
 
 	ReceiptController(DeliveryManagement deliveries, ReleasedNotices released, Receipts receipts, ReceiptWriter writer,
-			Clock clock) {
+			RegistrationManagement registration, Clock clock) {
 		this.writer = writer;
+		this.registration = registration;
 		this.clock = clock;
 		this.deliveries = deliveries;
 		this.released = released;
@@ -52,7 +63,8 @@ class ReceiptController {
 
 	private PressDecision decide(String token, HttpServletRequest request, boolean answering) {
 		ReceiptTarget target = deliveries.receiptTarget(token).orElseThrow(() -> new NotFoundException("receipt"));
-		PressDecision decision = released.decide(target, answering ? request::getParameterValues : null);
+		boolean registered = !registration.stillRegistered(Set.of(target.registrantId())).isEmpty();
+		PressDecision decision = released.decide(target, registered, answering ? request::getParameterValues : null);
 		if (decision.outcome() == PressOutcome.NOT_FOUND) {
 			throw new NotFoundException("receipt token");
 		}
@@ -65,9 +77,19 @@ class ReceiptController {
 		return VIEW_CLOSED;
 	}
 
+	private String stopped(PressDecision decision, Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_GONE);
+		model.addAttribute("ended", registration.ended(decision.target().registrantId())
+			.orElseGet(() -> new EndedRegistration(null, null)));
+		return VIEW_STOPPED;
+	}
+
 	@GetMapping("/c/{token}")
 	String show(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
 		PressDecision decision = decide(token, request, false);
+		if (decision.outcome() == PressOutcome.STOPPED) {
+			return stopped(decision, model, response);
+		}
 		if (decision.outcome() == PressOutcome.CLOSED) {
 			return closed(decision, model, response);
 		}
@@ -90,6 +112,9 @@ class ReceiptController {
 		PressDecision decision = decide(token, request, true);
 		ConfirmableNotice notice = decision.notice();
 		switch (decision.outcome()) {
+			case STOPPED -> {
+				return stopped(decision, model, response);
+			}
 			case CLOSED -> {
 				return closed(decision, model, response);
 			}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +17,7 @@ import jp.renraku.common.Sql;
 import jp.renraku.delivery.DeliveryId;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.ReceiptTarget;
+import jp.renraku.registration.RegistrationManagement;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +32,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records confirmations and answers in groups: after a disaster thousands of residents
  * press the button at once, and one commit (one WAL flush) and one lookup per press are
  * what limit the rate. One writer thread takes every press waiting, looks the deliveries
- * of the group up in one statement, writes them in JDBC batches and one commit, and only
- * then answers each waiting request, so a confirmation is never reported before it is
- * durable. A press already recorded (or pressed twice in the same group) inserts no
- * second confirmation and is answered "already recorded"; answers sent again replace the
- * earlier ones (the last of a group wins). Being the only writer, it needs no locks
- * between a recipient's two quick presses.
+ * of the group up in one statement (and in one more whether their recipients still exist:
+ * someone who stopped or was erased records nothing), writes them in JDBC batches and one
+ * commit, and only then answers each waiting request, so a confirmation is never reported
+ * before it is durable. A press already recorded (or pressed twice in the same group)
+ * inserts no second confirmation and is answered "already recorded"; answers sent again
+ * replace the earlier ones (the last of a group wins). Being the only writer, it needs no
+ * locks between a recipient's two quick presses.
  */
 @Component
 class ReceiptWriter implements SmartLifecycle {
@@ -89,6 +92,8 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private final ReleasedNotices notices;
 
+	private final RegistrationManagement registration;
+
 	private final Clock clock;
 
 	private volatile boolean running;
@@ -96,11 +101,12 @@ class ReceiptWriter implements SmartLifecycle {
 	private Thread writer;
 
 	ReceiptWriter(JdbcTemplate jdbc, TransactionTemplate transactions, DeliveryManagement deliveries,
-			ReleasedNotices notices, Clock clock) {
+			ReleasedNotices notices, RegistrationManagement registration, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.deliveries = deliveries;
 		this.notices = notices;
+		this.registration = registration;
 		this.clock = clock;
 	}
 
@@ -244,8 +250,9 @@ class ReceiptWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Looks up the presses from the button alone, in one statement, decides each, and
-	 * completes those that record nothing; returns the presses to write.
+	 * Looks up the presses from the button alone, in one statement and one more for their
+	 * recipients, decides each, and completes those that record nothing; returns the
+	 * presses to write.
 	 */
 	private List<Press> resolve(List<Press> group) {
 		List<DeliveryId> unknown = group.stream()
@@ -253,12 +260,15 @@ class ReceiptWriter implements SmartLifecycle {
 			.map(press -> press.tokenDelivery)
 			.toList();
 		Map<DeliveryId, ReceiptTarget> targets = unknown.isEmpty() ? Map.of() : deliveries.receiptTargets(unknown);
+		Set<Long> registered = targets.isEmpty() ? Set.of()
+				: registration.stillRegistered(targets.values().stream().map(ReceiptTarget::registrantId).toList());
 		List<Press> writing = new ArrayList<>(group.size());
 		for (Press press : group) {
 			if (press.decision == null) {
 				ReceiptTarget target = targets.get(press.tokenDelivery);
-				press.decision = target == null ? PressDecision.of(null, null, false, null)
-						: notices.decide(target, press.parameters == null ? null : press.parameters::get);
+				press.decision = target == null ? PressDecision.of(null, null, false, false, null)
+						: notices.decide(target, registered.contains(target.registrantId()),
+								press.parameters == null ? null : press.parameters::get);
 			}
 			if (press.decision.outcome() == PressOutcome.TO_RECORD) {
 				writing.add(press);

@@ -74,10 +74,14 @@ class ReleasedNotices {
 		return clock.instant().isBefore(closesAt(notice));
 	}
 
-	/** The whole decision about a press whose delivery is known. */
-	PressDecision decide(ReceiptTarget target, @Nullable Function<String, String @Nullable []> parameters) {
+	/**
+	 * The whole decision about a press whose delivery is known, and whether its recipient
+	 * still exists.
+	 */
+	PressDecision decide(ReceiptTarget target, boolean registered,
+			@Nullable Function<String, String @Nullable []> parameters) {
 		ConfirmableNotice notice = find(target.notice()).orElse(null);
-		return PressDecision.of(target, notice, notice != null && open(notice), parameters);
+		return PressDecision.of(target, notice, registered, notice != null && open(notice), parameters);
 	}
 
 }

@@ -11,8 +11,20 @@ public record ResultRecipient(long deliveryId, @Nullable String name, String ema
 		@Nullable String affiliation, @Nullable Instant confirmedAt, @Nullable Instant answeredAt,
 		Map<Integer, List<String>> answers) {
 
+	/**
+	 * The answer at the position, several choices joined as the CSV file (in Japanese)
+	 * has them.
+	 */
 	public String answer(int position) {
-		return String.join("、", answers.getOrDefault(position, List.of()));
+		return answer(position, "、");
+	}
+
+	/**
+	 * The answer at the position, several choices joined as the page's language joins
+	 * lists.
+	 */
+	public String answer(int position, String separator) {
+		return String.join(separator, answers.getOrDefault(position, List.of()));
 	}
 
 }

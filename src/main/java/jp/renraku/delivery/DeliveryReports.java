@@ -48,13 +48,14 @@ class DeliveryReports {
 	 */
 	Optional<ReceiptTarget> receiptTarget(long deliveryId) {
 		return jdbc.sql("""
-				SELECT COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id
+				SELECT COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id,
+				       d.registrant_id
 				FROM delivery d LEFT JOIN delivery o ON o.id = d.origin_id
 				WHERE d.id = :id AND d.status IN ('SENT', 'SENDING')
 				""")
 			.param("id", deliveryId)
 			.query((rs, n) -> new ReceiptTarget(NoticeId.of(rs.getLong("notice_id")),
-					DeliveryId.of(rs.getLong("delivery_id"))))
+					DeliveryId.of(rs.getLong("delivery_id")), rs.getLong("registrant_id")))
 			.optional();
 	}
 
@@ -69,12 +70,13 @@ class DeliveryReports {
 			return targets;
 		}
 		jdbc.sql("""
-				SELECT d.id, COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id
+				SELECT d.id, COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id,
+				       d.registrant_id
 				FROM delivery d LEFT JOIN delivery o ON o.id = d.origin_id
 				WHERE d.id IN (:ids) AND d.status IN ('SENT', 'SENDING')
 				""").param("ids", List.copyOf(deliveryIds)).query(rs -> {
-			targets.put(rs.getLong("id"),
-					new ReceiptTarget(NoticeId.of(rs.getLong("notice_id")), DeliveryId.of(rs.getLong("delivery_id"))));
+			targets.put(rs.getLong("id"), new ReceiptTarget(NoticeId.of(rs.getLong("notice_id")),
+					DeliveryId.of(rs.getLong("delivery_id")), rs.getLong("registrant_id")));
 		});
 		return targets;
 	}

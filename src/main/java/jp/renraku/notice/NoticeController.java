@@ -208,7 +208,7 @@ class NoticeController {
 		figures.put("skipped", progress.skipped());
 		figures.put("bounced", progress.bounced());
 		figures.put("rate", messages.getMessage("notice.perSecond", new Object[] { progress.rate() }, locale));
-		figures.put("eta", cityTime.formatSeconds(progress.estimatedFinish()));
+		figures.put("eta", cityTime.format(progress.estimatedFinish()));
 		figures.put("done", progress.remaining() == 0);
 		if (!notice.reminder()) {
 			long confirmed = confirmation.confirmations(notice.noticeId());

@@ -114,7 +114,7 @@ class NoticeReminders {
 		}
 		confirmation.deadlineChanged(notice.noticeId());
 		audit.record(AuditAction.NOTICE_DEADLINE_CHANGED, notice.bodyId(), "notice:" + notice.id(),
-				cityTime.format(before) + " -> " + cityTime.format(when));
+				cityTime.machine(before) + " -> " + cityTime.machine(when));
 	}
 
 	/**

@@ -22,6 +22,13 @@ final class Audiences {
 	 * address, narrowed by categories, affiliations and answers (each empty: no
 	 * narrowing). Stored multiple answers are one per line, so an answer matches the
 	 * whole stored answer or one of its lines.
+	 * <p>
+	 * Categories narrow only the lists they belong to, and there a registrant receives
+	 * the notice when they chose one of the categories, when one of them is mandatory
+	 * (every registrant's), or when they chose no category at all: no category chosen
+	 * means every category (issue 14; a mandatory category is not a choice of theirs). A
+	 * list none of whose categories was given is not narrowed. The sender's count is this
+	 * same query.
 	 */
 	static RecipientSelection of(long bodyId, Collection<Long> listIds, Collection<Long> categoryIds,
 			Collection<String> affiliations, Map<Long, ? extends Collection<String>> answers) {
@@ -33,8 +40,14 @@ final class Audiences {
 		params.put("audienceBody", bodyId);
 		params.put("audienceLists", lists);
 		if (!categoryIds.isEmpty()) {
-			sql.append(" AND EXISTS (SELECT 1 FROM registrant_category c WHERE c.registrant_id = r.id"
-					+ " AND c.category_id IN (:audienceCategories))");
+			sql.append(" AND (NOT EXISTS (SELECT 1 FROM list_category k WHERE k.list_id = r.list_id"
+					+ " AND k.id IN (:audienceCategories))"
+					+ " OR EXISTS (SELECT 1 FROM list_category k WHERE k.list_id = r.list_id AND k.mandatory = TRUE"
+					+ " AND k.id IN (:audienceCategories))"
+					+ " OR EXISTS (SELECT 1 FROM registrant_category c WHERE c.registrant_id = r.id"
+					+ " AND c.category_id IN (:audienceCategories))"
+					+ " OR NOT EXISTS (SELECT 1 FROM registrant_category c JOIN list_category k ON k.id = c.category_id"
+					+ " WHERE c.registrant_id = r.id AND k.mandatory = FALSE))");
 			params.put("audienceCategories", List.copyOf(categoryIds));
 		}
 		if (!affiliations.isEmpty()) {
@@ -90,14 +103,20 @@ final class Audiences {
 	}
 
 	/**
-	 * registrant-categories: the categories the body's registrants chose, one row each
-	 * with {@code category_name} ("list / category").
+	 * registrant-categories: the categories the body's registrants chose, and the
+	 * mandatory ones of their lists (everyone's), one row each with {@code category_name}
+	 * ("list / category").
 	 */
 	static RegistrantColumns categories(long bodyId) {
 		return new RegistrantColumns("""
 				SELECT r.id AS registrant_id, l.name || ' / ' || c.name AS category_name
 				FROM registrant r JOIN registrant_category rc ON rc.registrant_id = r.id
 				JOIN list_category c ON c.id = rc.category_id JOIN registration_list l ON l.id = c.list_id
+				WHERE r.body_id = :categoriesBody AND c.mandatory = FALSE
+				UNION ALL
+				SELECT r.id AS registrant_id, l.name || ' / ' || c.name AS category_name
+				FROM registrant r JOIN list_category c ON c.list_id = r.list_id AND c.mandatory = TRUE
+				JOIN registration_list l ON l.id = c.list_id
 				WHERE r.body_id = :categoriesBody
 				""", Map.of("categoriesBody", bodyId));
 	}

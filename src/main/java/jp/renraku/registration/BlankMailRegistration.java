@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
-import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.EmailAddresses;
 import jp.renraku.mail.IncomingMail;
 import org.springframework.core.annotation.Order;
@@ -30,11 +29,11 @@ class BlankMailRegistration implements IncomingMail {
 
 	private final RegistrationManagement registration;
 
-	private final BodyDirectory bodies;
+	private final RegistrationWindow window;
 
-	BlankMailRegistration(RegistrationManagement registration, BodyDirectory bodies) {
+	BlankMailRegistration(RegistrationManagement registration, RegistrationWindow window) {
 		this.registration = registration;
-		this.bodies = bodies;
+		this.window = window;
 	}
 
 	@Override
@@ -44,17 +43,12 @@ class BlankMailRegistration implements IncomingMail {
 			return Outcome.NOT_MINE;
 		}
 		Optional<RegistrationList> list = registration.listByMailCode(code);
-		if (list.isEmpty() || !accepting(list.get()) || automatic(message)) {
+		if (list.isEmpty() || !window.open(list.get()) || automatic(message)) {
 			return Outcome.HANDLED;
 		}
 		Optional<String> sender = sender(message).flatMap(EmailAddresses::normalize);
 		sender.ifPresent(address -> registration.requestSignupByMail(list.get(), address));
 		return Outcome.HANDLED;
-	}
-
-	private boolean accepting(RegistrationList list) {
-		return !bodies.suspended(list.bodyId()) && list.acceptsOn(registration.today())
-				&& bodies.permitted(list.bodyId());
 	}
 
 	/** RFC 3834 auto-replies, and mail from mailer daemons. */

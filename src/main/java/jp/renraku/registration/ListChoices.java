@@ -1,5 +1,6 @@
 package jp.renraku.registration;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +22,10 @@ class ListChoices {
 
 	/**
 	 * replace-categories: keeps categories whose name stays (and registrants' choices of
-	 * them), removes the others with those choices, adds new ones, in the order given.
+	 * them), removes the others with those choices, adds new ones, in the order given,
+	 * each mandatory or not as given.
 	 */
-	void replaceCategories(long listId, List<String> names) {
+	void replaceCategories(long listId, List<String> names, Collection<String> mandatory) {
 		List<ListCategory> existing = categories(listId);
 		for (ListCategory category : existing) {
 			if (!names.contains(category.name())) {
@@ -33,16 +35,24 @@ class ListChoices {
 		}
 		for (int i = 0; i < names.size(); i++) {
 			String name = names.get(i);
-			int updated = jdbc.sql("UPDATE list_category SET position = :pos WHERE list_id = :listId AND name = :name")
+			int updated = jdbc.sql("""
+					UPDATE list_category SET position = :pos, mandatory = :mandatory
+					WHERE list_id = :listId AND name = :name
+					""")
 				.param("pos", i)
+				.param("mandatory", mandatory.contains(name))
 				.param("listId", listId)
 				.param("name", name)
 				.update();
 			if (updated == 0) {
-				jdbc.sql("INSERT INTO list_category (list_id, name, position) VALUES (:listId, :name, :pos)")
+				jdbc.sql("""
+						INSERT INTO list_category (list_id, name, position, mandatory)
+						VALUES (:listId, :name, :pos, :mandatory)
+						""")
 					.param("listId", listId)
 					.param("name", name)
 					.param("pos", i)
+					.param("mandatory", mandatory.contains(name))
 					.update();
 			}
 		}
@@ -90,9 +100,9 @@ class ListChoices {
 
 	/** categories: the list's categories in their order. */
 	List<ListCategory> categories(long listId) {
-		return jdbc.sql("SELECT id, name FROM list_category WHERE list_id = :listId ORDER BY position, id")
+		return jdbc.sql("SELECT id, name, mandatory FROM list_category WHERE list_id = :listId ORDER BY position, id")
 			.param("listId", listId)
-			.query((rs, n) -> new ListCategory(rs.getLong("id"), rs.getString("name")))
+			.query((rs, n) -> new ListCategory(rs.getLong("id"), rs.getString("name"), rs.getBoolean("mandatory")))
 			.list();
 	}
 

@@ -208,8 +208,11 @@ class ListController {
 		if (form.isCollectAffiliation() && Lines.of(form.getAffiliationOptions()).isEmpty()) {
 			result.rejectValue("affiliationOptions", "list.error.affiliationOptions");
 		}
-		if (Lines.of(form.getCategories()).stream().anyMatch(c -> c.length() > 50)) {
-			result.rejectValue("categories", "list.error.categoryLength");
+		for (String field : new String[] { "categories", "mandatoryCategories" }) {
+			String names = "categories".equals(field) ? form.getCategories() : form.getMandatoryCategories();
+			if (Lines.of(names).stream().anyMatch(c -> c.length() > 50)) {
+				result.rejectValue(field, "list.error.categoryLength");
+			}
 		}
 		for (int i = 0; i < form.getCustomFields().size(); i++) {
 			CustomFieldForm field = form.getCustomFields().get(i);

@@ -87,6 +87,11 @@ public class ListForm {
 	@MultiLine
 	private @Nullable String categories;
 
+	/** Categories every registrant receives (災害・緊急), one per line. */
+	@Size(max = 2000, message = "{validation.maxLength}")
+	@MultiLine
+	private @Nullable String mandatoryCategories;
+
 	@NotNull(message = "{validation.required}")
 	@Range(min = 0, max = 3650, message = "{validation.range}")
 	private @Nullable Integer retentionDays = 30;
@@ -119,7 +124,10 @@ public class ListForm {
 		form.collectPhone = list.collectPhone();
 		form.affiliationLabel = list.affiliationLabel();
 		form.affiliationOptions = Lines.join(list.affiliationOptions());
-		form.categories = Lines.join(list.categories().stream().map(ListCategory::name).toList());
+		form.categories = Lines
+			.join(list.categories().stream().filter(c -> !c.mandatory()).map(ListCategory::name).toList());
+		form.mandatoryCategories = Lines
+			.join(list.categories().stream().filter(ListCategory::mandatory).map(ListCategory::name).toList());
 		form.retentionDays = list.retentionDays();
 		for (int i = 0; i < list.customFields().size() && i < CUSTOM_FIELDS; i++) {
 			form.customFields.set(i, CustomFieldForm.of(list.customFields().get(i)));
@@ -132,9 +140,13 @@ public class ListForm {
 			.filter(CustomFieldForm::used)
 			.map(CustomFieldForm::toRule)
 			.toList();
+		// mandatory categories first; a name in both boxes is mandatory
+		List<String> mandatory = Lines.of(mandatoryCategories);
+		List<String> all = new ArrayList<>(mandatory);
+		Lines.of(categories).stream().filter(name -> !mandatory.contains(name)).forEach(all::add);
 		return new ListRules(name, purpose, periodStart, periodEnd, urlManagement, eligibility, verification,
 				verificationNote, deletionCriteria, disclaimer, collectName, collectFurigana, collectAddress,
-				collectAffiliation, collectPhone, affiliationLabel, Lines.of(affiliationOptions), Lines.of(categories),
+				collectAffiliation, collectPhone, affiliationLabel, Lines.of(affiliationOptions), all, mandatory,
 				retentionDays, fields);
 	}
 
@@ -284,6 +296,14 @@ public class ListForm {
 
 	public void setCategories(@Nullable String categories) {
 		this.categories = categories;
+	}
+
+	public @Nullable String getMandatoryCategories() {
+		return mandatoryCategories;
+	}
+
+	public void setMandatoryCategories(@Nullable String mandatoryCategories) {
+		this.mandatoryCategories = mandatoryCategories;
 	}
 
 	public @Nullable Integer getRetentionDays() {

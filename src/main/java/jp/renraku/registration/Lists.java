@@ -62,7 +62,7 @@ class Lists {
 			.param("now", Sql.utc(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		choices.replaceCategories(id, rules.categories());
+		choices.replaceCategories(id, rules.categories(), rules.mandatoryCategories());
 		choices.replaceCustomFields(id, rules.customFields());
 		return id;
 	}
@@ -80,7 +80,7 @@ class Lists {
 				       retention_days = :retentionDays, updated_at = :now
 				WHERE id = :id AND body_id = :bodyId
 				"""), rules).param("id", id).param("bodyId", bodyId).param("now", Sql.utc(now)).update();
-		choices.replaceCategories(id, rules.categories());
+		choices.replaceCategories(id, rules.categories(), rules.mandatoryCategories());
 		choices.replaceCustomFields(id, rules.customFields());
 	}
 

@@ -1,10 +1,12 @@
 package jp.renraku.registration;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.renraku.common.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,9 +15,12 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * A registrant's own page, reached through the personal link in every mail: change items
- * and categories, or stop with one click. {@code POST .../unsubscribe} is the RFC 8058
- * one-click endpoint mail programs call; a GET there only shows the button, because link
- * checkers and previews open links.
+ * and categories, or stop. Stopping asks once more on a page of its own that says what is
+ * erased ({@code GET .../stop}, also where the mail's {@code List-Unsubscribe} link leads
+ * in a browser); {@code POST .../unsubscribe} is the RFC 8058 one-click endpoint mail
+ * programs call, answered alike when the person has stopped already. Once the person has
+ * stopped or been erased, every page of the link answers that mail has stopped (410),
+ * with the list's registration page while it takes registrations, never a 404.
  */
 @Controller
 @RequestMapping("/m/{token}")
@@ -23,7 +28,9 @@ class ManageController {
 
 	private static final String VIEW_MANAGE = "registration/manage";
 
-	private static final String VIEW_STOPPED = "registration/manage-stopped";
+	private static final String VIEW_CONFIRM_STOP = "registration/manage-stop";
+
+	static final String VIEW_STOPPED = "registration/manage-stopped";
 
 	private final RegistrationManagement registration;
 
@@ -37,10 +44,31 @@ class ManageController {
 		this.issuers = issuers;
 	}
 
+	/** The link's registrant; a genuine link of someone gone ends on the stopped page. */
 	private Registrant registrant(String token) {
-		return links.registrantOf(token)
-			.flatMap(registration::registrantByLink)
-			.orElseThrow(() -> new NotFoundException("registrant"));
+		return links.registrantOf(token).flatMap(registration::registrantByLink).orElseThrow(() -> {
+			EndedRegistration ended = links.signed(token).flatMap(registration::ended).orElse(null);
+			return ended == null ? new NotFoundException("registrant") : new RegistrationEnded(ended);
+		});
+	}
+
+	/** A genuine personal link whose registrant stopped or was erased. */
+	static final class RegistrationEnded extends RuntimeException {
+
+		private final transient EndedRegistration ended;
+
+		RegistrationEnded(EndedRegistration ended) {
+			super("registration ended", null, false, false);
+			this.ended = ended;
+		}
+
+	}
+
+	@ExceptionHandler(RegistrationEnded.class)
+	String ended(RegistrationEnded ex, Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_GONE);
+		model.addAttribute("ended", ex.ended);
+		return VIEW_STOPPED;
 	}
 
 	@GetMapping
@@ -63,11 +91,25 @@ class ManageController {
 		return view(updated, RegistrantForm.of(updated), token, model);
 	}
 
+	/**
+	 * Asks once more, saying what is erased; a GET, so link checkers and previews that
+	 * open it stop nothing.
+	 */
+	@GetMapping({ "/stop", "/unsubscribe" })
+	String confirmStop(@PathVariable String token, Model model) {
+		Registrant registrant = registrant(token);
+		model.addAttribute("registrant", registrant);
+		model.addAttribute("list", registration.listOf(registrant));
+		model.addAttribute("token", token);
+		return VIEW_CONFIRM_STOP;
+	}
+
 	@PostMapping("/stop")
 	String stop(@PathVariable String token, Model model) {
 		Registrant registrant = registrant(token);
-		model.addAttribute("list", registration.listOf(registrant));
 		registration.stop(registrant);
+		model.addAttribute("ended", registration.ended(registrant.id()).orElseThrow());
+		model.addAttribute("justStopped", true);
 		return VIEW_STOPPED;
 	}
 
@@ -103,22 +145,19 @@ class ManageController {
 		return view(now, RegistrantForm.of(now), token, model);
 	}
 
-	@GetMapping("/unsubscribe")
-	String confirmUnsubscribe(@PathVariable String token, Model model) {
-		Registrant registrant = registrant(token);
-		model.addAttribute("list", registration.listOf(registrant));
-		model.addAttribute("token", token);
-		return "registration/manage-unsubscribe";
-	}
-
 	/**
 	 * RFC 8058: the mail program posts {@code List-Unsubscribe=One-Click}; no session, no
-	 * form.
+	 * form. Posting it again after the person has stopped answers the same.
 	 */
 	@PostMapping("/unsubscribe")
 	@ResponseBody
 	ResponseEntity<String> oneClick(@PathVariable String token) {
-		registration.stop(registrant(token));
+		try {
+			registration.stop(registrant(token));
+		}
+		catch (RegistrationEnded ex) {
+			// stopped already: the mail program's request is done
+		}
 		return ResponseEntity.ok("stopped");
 	}
 

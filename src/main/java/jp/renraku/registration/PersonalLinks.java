@@ -69,16 +69,22 @@ class PersonalLinks {
 
 	/** The registrant a token belongs to, if it is genuine and not revoked. */
 	Optional<Long> registrantOf(String token) {
+		return signed(token)
+			.flatMap(id -> registrants.linkNonce(id).filter(token.split("\\.")[1]::equals).map(nonce -> id));
+	}
+
+	/**
+	 * The registrant a genuine token was made for, whether or not they still exist, by
+	 * its signature alone: the link of someone who stopped answers that mail has stopped,
+	 * a forged one nothing.
+	 */
+	Optional<Long> signed(String token) {
 		String[] parts = token.split("\\.");
 		if (parts.length != 3 || !parts[0].matches("\\d{1,18}")) {
 			return Optional.empty();
 		}
 		String payload = parts[0] + "." + parts[1];
-		if (!secret.verify(PURPOSE, payload, parts[2])) {
-			return Optional.empty();
-		}
-		long id = Long.parseLong(parts[0]);
-		return registrants.linkNonce(id).filter(parts[1]::equals).map(nonce -> id);
+		return secret.verify(PURPOSE, payload, parts[2]) ? Optional.of(Long.parseLong(parts[0])) : Optional.empty();
 	}
 
 }

@@ -3,7 +3,6 @@ package jp.renraku.registration;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.ClientAddress;
 import jp.renraku.common.EmailAddresses;
 import jp.renraku.common.NotFoundException;
@@ -41,17 +40,17 @@ class PublicRegistrationController {
 
 	private final RegistrationAttempts attempts;
 
-	private final BodyDirectory bodies;
+	private final RegistrationWindow window;
 
 	private final PasswordGuessingAlert guessing;
 
 	private final ListIssuers issuers;
 
 	PublicRegistrationController(RegistrationManagement registration, RegistrationAttempts attempts,
-			BodyDirectory bodies, PasswordGuessingAlert guessing, ListIssuers issuers) {
+			RegistrationWindow window, PasswordGuessingAlert guessing, ListIssuers issuers) {
 		this.registration = registration;
 		this.attempts = attempts;
-		this.bodies = bodies;
+		this.window = window;
 		this.guessing = guessing;
 		this.issuers = issuers;
 	}
@@ -71,13 +70,12 @@ class PublicRegistrationController {
 	 * suspended (Art. 6-3: registration paused), else empty.
 	 */
 	private Optional<String> closed(RegistrationList list, Model model) {
-		boolean paused = bodies.suspended(list.bodyId());
-		if (!paused && list.acceptsOn(registration.today()) && bodies.permitted(list.bodyId())) {
+		if (window.open(list)) {
 			return Optional.empty();
 		}
 		show(list, model);
-		model.addAttribute("paused", paused);
-		model.addAttribute("notStarted", list.notStartedOn(registration.today()));
+		model.addAttribute("paused", window.paused(list));
+		model.addAttribute("notStarted", list.notStartedOn(window.today()));
 		return Optional.of(VIEW_CLOSED);
 	}
 
@@ -201,6 +199,9 @@ class PublicRegistrationController {
 	 */
 	private boolean passwordAndAgreement(RegistrationList list, @Nullable String password, @Nullable String agree,
 			String client, Model model) {
+		// what was typed and ticked stays on the page
+		model.addAttribute("password", password == null ? "" : password);
+		model.addAttribute("agreed", agree != null);
 		boolean fine = true;
 		if (password == null || password.isBlank()) {
 			model.addAttribute("passwordError", "validation.required");

@@ -77,7 +77,7 @@ class RegistrantAdministration {
 		if (!list.deletionReasons().contains(reason)) {
 			throw new RegistrationException("registrant.error.reason");
 		}
-		registrants.erase(registrant, registrants.emailHash(registrant.id()), "DELETED", clock.instant());
+		registrants.erase(registrant, "DELETED", clock.instant());
 		audit.record(AuditAction.REGISTRANT_DELETED, registrant.bodyId(), "registrant:" + registrantId, reason);
 	}
 
@@ -98,7 +98,7 @@ class RegistrantAdministration {
 			throw new RegistrationException("registrant.error.notPending");
 		}
 		RegistrationList list = lists.list(staff, registrant.listId());
-		registrants.erase(registrant, registrants.emailHash(registrant.id()), "REJECTED", clock.instant());
+		registrants.erase(registrant, "REJECTED", clock.instant());
 		audit.record(AuditAction.REGISTRANT_REJECTED, registrant.bodyId(), "registrant:" + registrantId, null);
 		mails.rejected(registrant.email(), list);
 	}

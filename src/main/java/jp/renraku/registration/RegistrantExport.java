@@ -117,7 +117,7 @@ class RegistrantExport {
 		if (list.collectPhone()) {
 			cells.add(text(row.get("phone")));
 		}
-		list.categories().forEach(c -> cells.add(categories.contains(c.id()) ? "1" : ""));
+		list.categories().forEach(c -> cells.add(c.mandatory() || categories.contains(c.id()) ? "1" : ""));
 		list.customFields().forEach(f -> cells.add(answers.getOrDefault(f.id(), "")));
 		cells.add(states.get(RegistrantState.valueOf(text(row.get("state")))));
 		Object created = row.get("created_at");

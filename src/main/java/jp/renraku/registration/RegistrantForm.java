@@ -111,7 +111,8 @@ public final class RegistrantForm {
 		}
 		String[] categories = request.getParameterValues("category");
 		if (categories != null) {
-			List<Long> allowed = Lists.ids(list.categories());
+			// mandatory categories are everyone's: not stored as a person's own choice
+			List<Long> allowed = Lists.ids(list.categories().stream().filter(c -> !c.mandatory()).toList());
 			for (String category : categories) {
 				try {
 					long id = Long.parseLong(category);

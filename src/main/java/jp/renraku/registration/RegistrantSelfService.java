@@ -60,11 +60,14 @@ class RegistrantSelfService {
 
 	/**
 	 * Stops all mail to the registrant and erases their personal information, keeping
-	 * only the keyed hash of the address and the dates as proof of consent.
+	 * only the keyed hash of the address and the dates as proof of consent. A second stop
+	 * at the same time (the button pressed twice) does nothing.
 	 */
 	void stop(Registrant registrant) {
 		RegistrationList list = listOf(registrant);
-		registrants.erase(registrant, registrants.emailHash(registrant.id()), "STOPPED", clock.instant());
+		if (!registrants.erase(registrant, "STOPPED", clock.instant())) {
+			return;
+		}
 		audit.record(AuditAction.REGISTRANT_STOPPED, registrant.bodyId(), "registrant:" + registrant.id(), null);
 		mails.stopped(registrant.email(), list);
 	}

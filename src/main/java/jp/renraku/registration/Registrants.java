@@ -169,29 +169,32 @@ class Registrants {
 
 	/**
 	 * erase: deletes the person's row (and with it their choices and answers) and records
-	 * only that consent existed, with the keyed hash of the address.
+	 * only that consent existed, with the keyed hash of the address and the id their old
+	 * links carry. The row is locked first, so of two erasures at once (a stop button
+	 * pressed twice) one erases and the other finds nobody: false.
 	 */
-	void erase(Registrant registrant, String emailHash, String reason, Instant now) {
+	boolean erase(Registrant registrant, String reason, Instant now) {
+		Optional<String> emailHash = jdbc.sql("SELECT email_hash FROM registrant WHERE id = :id FOR UPDATE")
+			.param("id", registrant.id())
+			.query(String.class)
+			.optional();
+		if (emailHash.isEmpty()) {
+			return false;
+		}
 		jdbc.sql("""
-				INSERT INTO consent_record (list_id, email_hash, registered_at, ended_at, end_reason)
-				VALUES (:listId, :hash, :registeredAt, :now, :reason)
+				INSERT INTO consent_record (list_id, registrant_id, email_hash, registered_at, ended_at, end_reason)
+				VALUES (:listId, :id, :hash, :registeredAt, :now, :reason)
 				""")
 			.param("listId", registrant.listId())
-			.param("hash", emailHash)
+			.param("id", registrant.id())
+			.param("hash", emailHash.get())
 			.param("registeredAt", Sql.utc(registrant.createdAt()))
 			.param("now", Sql.utc(now))
 			.param("reason", reason)
 			.update();
 		jdbc.sql("DELETE FROM registrant WHERE id = :id").param("id", registrant.id()).update();
 		erasures.orderedStream().forEach(erasure -> erasure.erase(List.of(registrant.id())));
-	}
-
-	/** email-hash: the keyed hash of a registrant's address, for the consent record. */
-	String emailHash(long id) {
-		return jdbc.sql("SELECT email_hash FROM registrant WHERE id = :id")
-			.param("id", id)
-			.query(String.class)
-			.single();
+		return true;
 	}
 
 	/** Search criteria of the registrant list page; every field is optional. */
@@ -216,8 +219,11 @@ class Registrants {
 			params.add(like);
 		}
 		if (criteria.categoryId() != null) {
-			sql.append(" AND EXISTS (SELECT 1 FROM registrant_category c WHERE c.registrant_id = r.id"
-					+ " AND c.category_id = ?)");
+			// a mandatory category is everyone's on its list
+			sql.append(" AND (EXISTS (SELECT 1 FROM registrant_category c WHERE c.registrant_id = r.id"
+					+ " AND c.category_id = ?) OR EXISTS (SELECT 1 FROM list_category k WHERE k.id = ?"
+					+ " AND k.list_id = r.list_id AND k.mandatory = TRUE))");
+			params.add(criteria.categoryId());
 			params.add(criteria.categoryId());
 		}
 		if (criteria.affiliation() != null && !criteria.affiliation().isBlank()) {

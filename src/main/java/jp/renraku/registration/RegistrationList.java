@@ -3,6 +3,7 @@ package jp.renraku.registration;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,6 +36,11 @@ public record RegistrationList(long id, long bodyId, String name, String publicT
 
 	public boolean endedOn(LocalDate day) {
 		return periodEnd != null && day.isAfter(periodEnd);
+	}
+
+	/** The names of the given categories of the list, in the list's order. */
+	public List<String> categoryNames(Collection<Long> ids) {
+		return categories.stream().filter(c -> ids.contains(c.id())).map(ListCategory::name).toList();
 	}
 
 	public List<String> deletionReasons() {

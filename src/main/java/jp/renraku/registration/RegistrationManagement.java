@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Sender;
@@ -41,19 +42,22 @@ public class RegistrationManagement {
 
 	private final ListSenders listSenders;
 
+	private final EndedRegistrations ended;
+
 	private final RenrakuProperties properties;
 
 	private final Clock clock;
 
 	RegistrationManagement(ListAdministration lists, RegistrantAdministration registrants, SelfRegistration signups,
-			RegistrantSelfService own, CsvImports imports, ListSenders listSenders, RenrakuProperties properties,
-			Clock clock) {
+			RegistrantSelfService own, CsvImports imports, ListSenders listSenders, EndedRegistrations ended,
+			RenrakuProperties properties, Clock clock) {
 		this.listSenders = listSenders;
 		this.lists = lists;
 		this.registrants = registrants;
 		this.signups = signups;
 		this.own = own;
 		this.imports = imports;
+		this.ended = ended;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -253,6 +257,26 @@ public class RegistrationManagement {
 	@Transactional
 	boolean resume(Registrant registrant, String resumeToken) {
 		return own.resume(registrant, resumeToken);
+	}
+
+	// ---- the links of people who stopped or were erased
+
+	/**
+	 * Which of the registrants still exist, in one statement: the confirmation link of
+	 * someone who stopped or was erased records nothing.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> stillRegistered(Collection<Long> registrantIds) {
+		return ended.registered(registrantIds);
+	}
+
+	/**
+	 * Empty while the registrant exists; else what their old links answer: the list whose
+	 * mail stopped and, while it takes registrations, its registration page.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<EndedRegistration> ended(long registrantId) {
+		return ended.ended(registrantId);
 	}
 
 	// ---- audiences for notices

@@ -109,8 +109,8 @@ class RetentionSweeper {
 			return false;
 		}
 		jdbc.sql("""
-				INSERT INTO consent_record (list_id, email_hash, registered_at, ended_at, end_reason)
-				SELECT list_id, email_hash, created_at, :now, 'RETENTION' FROM registrant WHERE list_id = :id
+				INSERT INTO consent_record (list_id, registrant_id, email_hash, registered_at, ended_at, end_reason)
+				SELECT list_id, id, email_hash, created_at, :now, 'RETENTION' FROM registrant WHERE list_id = :id
 				""").param("now", Sql.utc(now)).param("id", list.id()).update();
 		List<Long> ids = jdbc.sql("SELECT id FROM registrant WHERE list_id = :id")
 			.param("id", list.id())

@@ -27,6 +27,25 @@ class EmailAddressesTest {
 		assertThat(EmailAddresses.normalize("info@ＥＸＡＭＰＬＥ.ｊｐ")).hasValue("info@example.jp");
 	}
 
+	@Test
+	void readsWhatAJapaneseInputMethodTypesInFullWidth() {
+		assertThat(EmailAddresses.normalize("taro＠example.jp")).hasValue("taro@example.jp");
+		assertThat(EmailAddresses.normalize("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ")).hasValue("taro@example.jp");
+		assertThat(EmailAddresses.normalize("Ｔａｒｏ．Ｙａｍａｄａ＋ｋｉｎｋｙｕ＠ＤｏＣｏＭｏ．ｎｅ．ｊｐ"))
+			.hasValue("Taro.Yamada+kinkyu@docomo.ne.jp");
+		assertThat(EmailAddresses.normalize("　ｔａｒｏ．．ｙａｍａｄａ．＠ｄｏｃｏｍｏ．ｎｅ．ｊｐ　"))
+			.as("a legacy carrier address, and ideographic spaces around it")
+			.hasValue("taro..yamada.@docomo.ne.jp");
+		assertThat(EmailAddresses.normalize("ｈａｎａ－ｋｏ＿１２＠ｅｚｗｅｂ．ｎｅ．ｊｐ")).hasValue("hana-ko_12@ezweb.ne.jp");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "①@example.jp", "ｔａ　ｒｏ＠example.jp", "たろう＠example.jp", "taro＠＠example.jp", "ｔａｒｏ＠ｅｘａｍｐｌｅ",
+			"taro＠" })
+	void refusesWhatFullWidthDoesNotMakeAnAddress(String address) {
+		assertThat(EmailAddresses.normalize(address)).isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "taro", "@example.jp", "taro@", "taro@localhost", "ta ro@example.jp",
 			"taro@exa mple.jp", "taro@example..jp", "taro@-example.jp", "taro@example.123", "\"taro\"@example.jp",

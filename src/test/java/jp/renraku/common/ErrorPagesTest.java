@@ -69,6 +69,21 @@ class ErrorPagesTest {
 	}
 
 	@Test
+	void theLanguageLinkOfAnErrorPageLeadsToTheSamePageInTheOtherLanguage() throws Exception {
+		HttpResponse<String> japanese = get("/css/no-such-file.css?v=2");
+		assertThat(japanese.body()).contains("href=\"/css/no-such-file.css?v=2&amp;lang=en\"")
+			.doesNotContain("/error?lang");
+		HttpResponse<String> english = get("/css/no-such-file.css?v=2&lang=en");
+		assertThat(english.statusCode()).isEqualTo(404);
+		assertThat(english.body()).contains("Page not found")
+			.contains("href=\"/css/no-such-file.css?v=2&amp;lang=ja\"");
+		assertTellsNothing(english);
+		HttpResponse<String> failed = get("/test/failing?lang=en");
+		assertThat(failed.statusCode()).isEqualTo(500);
+		assertThat(failed.body()).contains("href=\"/test/failing?lang=ja\"");
+	}
+
+	@Test
 	void requestRejectedByTheFirewallTellsNothing() throws Exception {
 		HttpResponse<String> response = get("/login/..;/admin");
 		assertThat(response.statusCode()).isEqualTo(400);

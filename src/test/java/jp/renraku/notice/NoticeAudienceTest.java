@@ -1,5 +1,6 @@
 package jp.renraku.notice;
 
+import java.util.List;
 import java.util.Map;
 
 import jp.renraku.RenrakuIntegrationTest;
@@ -19,9 +20,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who a notice goes to: the registrants of the body's own lists, narrowed to affiliations
- * or to an answer to the list's own question; what does not exist narrows nothing, and
- * another body's list is never an audience.
+ * Who a notice goes to: the registrants of the body's own lists, narrowed to categories
+ * (no category chosen = every category; a mandatory one is everyone's), affiliations or
+ * an answer to the list's own question, with the count the sender sees; what does not
+ * exist narrows nothing, and another body's list is never an audience.
  */
 @RenrakuIntegrationTest
 class NoticeAudienceTest {
@@ -99,6 +101,46 @@ class NoticeAudienceTest {
 		notices.release(sender, id);
 		assertThat(engine.sendDueNow()).isEqualTo(1);
 		assertThat(catcher.caught()).singleElement().satisfies(mail -> assertThat(mail.to()).containsExactly(night));
+	}
+
+	@Test
+	void aResidentWhoChoseNoCategoryReceivesANoticeNarrowedByCategoryAndTheCountSaysSo() {
+		RegistrationList list = sending.list();
+		long weather = list.categories().get(0).id();
+		long crime = list.categories().get(2).id();
+		String only = StaffFixtures.unique("crime") + "@example.jp";
+		registration.registrantChoosing(list, only, "防犯だけ", List.of(crime));
+		catcher.clear();
+		assertThat(mvc.get().uri("/notices/new").with(sender.signedIn()).exchange()).bodyText()
+			.contains("分類を一つも選んでいない人（すべての分類を受け取る人）に送ります");
+		long id = notices.draft(sending).subject("大雨警報").field("categoryIds", String.valueOf(weather)).save();
+		// the three who chose nothing receive every category; the one who chose only 防犯
+		// does not
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText()
+			.contains("<strong id=\"recipient-count\">3人</strong>");
+		notices.release(sender, id);
+		assertThat(engine.sendDueNow()).isEqualTo(3);
+		assertThat(catcher.caught()).extracting(mail -> mail.to().get(0))
+			.containsExactlyInAnyOrderElementsOf(sending.addresses());
+	}
+
+	@Test
+	void aNoticeNarrowedToAMandatoryCategoryReachesEveryoneOnTheList() {
+		RegistrationList list = registration.listWithMandatory(sending.manager(), "災害・緊急");
+		long disaster = list.categories().get(0).id();
+		String tag = StaffFixtures.unique("must");
+		registration.registrantChoosing(list, tag + ".crime@example.jp", "防犯だけ",
+				List.of(list.categories().get(3).id()));
+		registration.registrantChoosing(list, tag + ".none@example.jp", "選ばない", List.of());
+		catcher.clear();
+		long id = notices.draft(sending.sender(), list)
+			.subject("避難指示")
+			.field("categoryIds", String.valueOf(disaster))
+			.save();
+		assertThat(mvc.get().uri("/notices/" + id).with(sender.signedIn()).exchange()).bodyText()
+			.contains("<strong id=\"recipient-count\">2人</strong>");
+		notices.release(sender, id);
+		assertThat(engine.sendDueNow()).isEqualTo(2);
 	}
 
 	@Test

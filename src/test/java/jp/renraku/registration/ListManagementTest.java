@@ -33,10 +33,10 @@ class ListManagementTest {
 	RegistrationFixtures fixtures;
 
 	@Autowired
-	JdbcClient jdbc;
+	RegistrationManagement registration;
 
 	@Autowired
-	RegistrationManagement registration;
+	JdbcClient jdbc;
 
 	TestStaff manager;
 
@@ -153,6 +153,47 @@ class ListManagementTest {
 			.param("l", list.id())
 			.query(String.class)
 			.list()).containsExactly("気象警報", "イベント");
+	}
+
+	@Test
+	void managerMarksCategoriesMandatoryAndFormsShowThemTickedAndFixed() {
+		String name = StaffFixtures.unique("必須の分類");
+		MultiValueMap<String, String> form = validForm(name);
+		form.set("verification", "NONE");
+		form.add("mandatoryCategories", "災害・緊急");
+		assertThat(post("/lists/new", form)).hasStatus3xxRedirection();
+		long id = jdbc.sql("SELECT id FROM registration_list WHERE name = :n")
+			.param("n", name)
+			.query(Long.class)
+			.single();
+		assertThat(jdbc.sql("SELECT name, mandatory FROM list_category WHERE list_id = :l ORDER BY position")
+			.param("l", id)
+			.query((rs, n) -> rs.getString("name") + ":" + rs.getBoolean("mandatory"))
+			.list()).containsExactly("災害・緊急:true", "休校:false", "行事:false", "不審者情報:false");
+		assertThat(mvc.get().uri("/lists/" + id + "/edit").with(manager.signedIn()).exchange()).bodyText()
+			.containsPattern("<textarea[^>]*name=\"mandatoryCategories\"[^>]*>\\s*災害・緊急</textarea>")
+			.contains("全員に届く分類");
+		assertThat(mvc.get().uri("/lists/" + id).with(manager.signedIn()).exchange()).bodyText()
+			.contains("分類を一つも選んでいない人には、すべての分類のお知らせが届きます。");
+		RegistrationList list = registration.list(manager.staff(), id);
+		long registrant = fixtures.registrant(list, StaffFixtures.unique("m") + "@example.jp", "必須 試験", "1年1組");
+		long disaster = list.categories().get(0).id();
+		assertThat(mvc.get().uri("/registrants/" + registrant).with(manager.signedIn()).exchange()).bodyText()
+			.containsPattern("value=\"" + disaster + "\"(?=[^>]*disabled=\"disabled\")(?=[^>]*checked=\"checked\")")
+			.contains("全員に届きます")
+			.contains("一つも選ばなければ、すべての分類のお知らせが届きます。");
+		// unmarking keeps the category and changes nobody's own choices
+		form.set("mandatoryCategories", "");
+		form.set("categories", "災害・緊急\n休校\n行事\n不審者情報");
+		assertThat(post("/lists/" + id + "/edit", form)).hasRedirectedUrl("/lists/" + id);
+		assertThat(jdbc.sql("SELECT mandatory FROM list_category WHERE id = :c")
+			.param("c", disaster)
+			.query(Boolean.class)
+			.single()).isFalse();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM registrant_category WHERE registrant_id = :r")
+			.param("r", registrant)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * A registrant's own page behind the personal link: change, stop with one click, RFC
- * 8058.
+ * A registrant's own page behind the personal link: change; stop, asked once more on a
+ * page of its own; RFC 8058; and what the link answers once the person has stopped or was
+ * erased.
  */
 @RenrakuIntegrationTest
 class ManageTest {
@@ -33,6 +34,8 @@ class ManageTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	TestStaff manager;
+
 	RegistrationList list;
 
 	String email;
@@ -41,7 +44,7 @@ class ManageTest {
 
 	@BeforeEach
 	void aRegistrant() {
-		TestStaff manager = staff.manager(staff.body());
+		manager = staff.manager(staff.body());
 		list = fixtures.list(manager);
 		fixtures.resetAttempts();
 		email = StaffFixtures.unique("self") + "@example.jp";
@@ -99,9 +102,33 @@ class ManageTest {
 	}
 
 	@Test
-	void stoppingTakesOneClickAndErasesThePersonalInformation() {
+	void theStopButtonLeadsToAPageOfItsOwnThatSaysWhatIsErased() {
+		var page = mvc.get().uri(manageLink).exchange();
+		assertThat(page).bodyText()
+			.contains("href=\"" + manageLink + "/stop\"")
+			.doesNotContain("action=\"" + manageLink + "/stop\"");
+		var confirm = mvc.get().uri(manageLink + "/stop").exchange();
+		assertThat(confirm).hasStatusOk()
+			.bodyText()
+			.contains("配信を停止しますか")
+			.contains("登録した次の情報を消去します")
+			.contains(email)
+			.contains("本人 太郎")
+			.contains(list.categories().get(0).name())
+			.contains("action=\"" + manageLink + "/stop\"")
+			.contains("停止しないで、登録内容の画面に戻る");
+		assertThat(count()).as("asking again stops nothing").isEqualTo(1);
+	}
+
+	@Test
+	void stoppingErasesThePersonalInformationAndEndsOnTheStoppedPage() {
 		var stopped = mvc.post().uri(manageLink + "/stop").with(csrf()).exchange();
-		assertThat(stopped).hasStatusOk().bodyText().contains("配信を停止しました");
+		assertThat(stopped).hasStatusOk()
+			.bodyText()
+			.contains("配信を停止しました")
+			.contains("「" + list.name() + "」のメール配信を停止し")
+			.contains("href=\"/r/" + list.publicToken() + "\"")
+			.contains("停止したことを、登録していたアドレスにメールでお知らせしました");
 		assertThat(count()).isZero();
 		var consent = jdbc.sql("SELECT * FROM consent_record WHERE list_id = :l")
 			.param("l", list.id())
@@ -110,14 +137,70 @@ class ManageTest {
 		assertThat(consent).containsEntry("end_reason", "STOPPED");
 		assertThat(consent.values()).noneSatisfy(value -> assertThat(String.valueOf(value)).contains(email));
 		assertThat(consent.get("email_hash").toString()).hasSize(64);
-		// the link is dead afterwards
-		assertThat(mvc.get().uri(manageLink).exchange()).hasStatus(404);
 		assertThat(fixtures.mailTo(email).subject()).contains("配信を停止しました");
+		// pressed twice: nothing more happens, and the page says the same
+		assertThat(mvc.post().uri(manageLink + "/stop").with(csrf()).exchange()).hasStatus(410)
+			.bodyText()
+			.contains("配信を停止しました");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM consent_record WHERE list_id = :l")
+			.param("l", list.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theOldLinkOfSomeoneWhoStoppedAnswersTheStoppedPageWithNoWayToStaffPages() {
+		mvc.post().uri(manageLink + "/stop").with(csrf()).exchange();
+		for (String page : List.of(manageLink, manageLink + "/stop", manageLink + "/unsubscribe")) {
+			var old = mvc.get().uri(page).exchange();
+			assertThat(old).as(page)
+				.hasStatus(410)
+				.bodyText()
+				.contains("配信を停止しました")
+				.contains(list.name())
+				.contains("href=\"/r/" + list.publicToken() + "\"")
+				.doesNotContain("停止したことを")
+				.doesNotContain("href=\"/\"")
+				.doesNotContain("/login");
+		}
+		// what is sent to it changes nothing and answers the same
+		assertThat(mvc.post().uri(manageLink).with(csrf()).param("name", "別人").exchange()).hasStatus(410);
+		assertThat(count()).isZero();
+		// in English too
+		assertThat(mvc.get().uri(manageLink + "?lang=en").exchange()).hasStatus(410)
+			.bodyText()
+			.contains("The mail is stopped");
+	}
+
+	@Test
+	void whenTheListTakesNoRegistrationsTheStoppedPageSaysSoInsteadOfLinkingToIt() {
+		mvc.post().uri(manageLink + "/stop").with(csrf()).exchange();
+		assertThat(mvc.post().uri("/lists/" + list.id() + "/close").with(manager.signedIn()).with(csrf()).exchange())
+			.hasStatus3xxRedirection();
+		assertThat(mvc.get().uri(manageLink).exchange()).hasStatus(410)
+			.bodyText()
+			.contains("いまは登録を受け付けていません")
+			.doesNotContain("href=\"/r/");
+	}
+
+	@Test
+	void aRegistrantDeletedByStaffFindsTheStoppedPageToo() {
+		long id = jdbc.sql("SELECT id FROM registrant WHERE email = :e").param("e", email).query(Long.class).single();
+		assertThat(mvc.post()
+			.uri("/registrants/" + id + "/delete")
+			.with(manager.signedIn())
+			.with(csrf())
+			.param("reason", list.deletionReasons().get(0))
+			.exchange()).hasStatus3xxRedirection();
+		assertThat(mvc.get().uri(manageLink).exchange()).hasStatus(410).bodyText().contains("配信を停止しました");
 	}
 
 	@Test
 	void oneClickUnsubscribeFromTheMailProgramNeedsNoSessionOrToken() {
-		assertThat(mvc.get().uri(manageLink + "/unsubscribe").exchange()).hasStatusOk().bodyText().contains("配信を停止する");
+		assertThat(mvc.get().uri(manageLink + "/unsubscribe").exchange()).hasStatusOk()
+			.bodyText()
+			.contains("配信を停止しますか")
+			.contains("停止して情報を消去する");
 		assertThat(count()).as("a GET, as link checkers do, stops nothing").isEqualTo(1);
 		var result = mvc.post()
 			.uri(manageLink + "/unsubscribe")
@@ -126,6 +209,12 @@ class ManageTest {
 			.exchange();
 		assertThat(result).hasStatusOk();
 		assertThat(count()).isZero();
+		// a mail program that posts again is told the same (RFC 8058 asks nothing more)
+		assertThat(mvc.post()
+			.uri(manageLink + "/unsubscribe")
+			.contentType("application/x-www-form-urlencoded")
+			.content("List-Unsubscribe=One-Click")
+			.exchange()).hasStatusOk().bodyText().isEqualTo("stopped");
 	}
 
 	@Test

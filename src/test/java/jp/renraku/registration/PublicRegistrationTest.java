@@ -1,5 +1,6 @@
 package jp.renraku.registration;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -181,6 +182,55 @@ class PublicRegistrationTest {
 			.contains("登録パスワードが違います")
 			.contains("利用規程への同意が必要です")
 			.contains("メールアドレスの形式が正しくありません");
+	}
+
+	@Test
+	void aWrongPasswordIsSummarisedFirstWithLinksAndNothingTypedOrTickedIsLost() throws Exception {
+		String email = StaffFixtures.unique("kept") + "@example.jp";
+		String page = mvc.post()
+			.uri("/r/" + list.publicToken())
+			.with(csrf())
+			.param("password", "WRONG-PASS")
+			.param("agree", "yes")
+			.param("email", email)
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		int summary = page.indexOf("class=\"error-summary\"");
+		assertThat(summary).as("an error summary").isPositive();
+		assertThat(summary).as("before the rules and the form")
+			.isLessThan(page.indexOf("利用規程</h2>"))
+			.isLessThan(page.indexOf("<form"));
+		String box = page.substring(summary, page.indexOf("</div>", summary));
+		assertThat(box).contains("tabindex=\"-1\"")
+			.contains("autofocus")
+			.contains("<a href=\"#password\">登録パスワードが違います")
+			.doesNotContain("#agree");
+		assertThat(page).containsPattern("id=\"agree\"[^>]*checked=\"checked\"")
+			.containsPattern("id=\"password\"[^>]*value=\"WRONG-PASS\"")
+			.contains("value=\"" + email + "\"");
+		// nothing given: each missing item named and linked
+		String empty = mvc.post()
+			.uri("/r/" + list.publicToken())
+			.with(csrf())
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(empty).contains("<a href=\"#password\">登録パスワードを入力してください。</a>")
+			.contains("<a href=\"#agree\">登録するには、利用規程への同意が必要です。</a>")
+			.contains("<a href=\"#email\">メールアドレスを入力してください。</a>")
+			.doesNotContainPattern("id=\"agree\"[^>]*checked");
+	}
+
+	@Test
+	void anAddressTypedInFullWidthIsReadAsItsAsciiForm() {
+		String mailbox = StaffFixtures.unique("zen");
+		String typed = mailbox + "＠ｅｘａｍｐｌｅ．ｊｐ";
+		String stored = mailbox + "@example.jp";
+		assertThat(askToRegister(list, list.registrationPassword(), typed)).bodyText()
+			.contains("確認メールを送りました")
+			.contains(stored);
+		assertThat(fixtures.mailTo(stored).to()).containsExactly(stored);
 	}
 
 	@Test

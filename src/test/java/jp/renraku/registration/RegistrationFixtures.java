@@ -2,7 +2,9 @@ package jp.renraku.registration;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +45,7 @@ public class RegistrationFixtures {
 	 * id.
 	 */
 	public long registrant(RegistrationList list, String email, String name, String affiliation) {
-		return registrant(list, email, name, affiliation, java.util.Map.of());
+		return registrant(list, email, name, affiliation, Map.of());
 	}
 
 	/**
@@ -51,7 +53,7 @@ public class RegistrationFixtures {
 	 * multiple-choice question one per line).
 	 */
 	public long registrant(RegistrationList list, String email, String name, String affiliation,
-			java.util.Map<Long, String> answers) {
+			Map<Long, String> answers) {
 		String token = InstallationSecret.randomToken(16);
 		Instant now = Instant.now();
 		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plusSeconds(3600), now);
@@ -59,6 +61,38 @@ public class RegistrationFixtures {
 		registration.register(list, request,
 				new RegistrantDetails(name, "ふりがな", null, null, affiliation, null, List.of(), answers));
 		return registrants.idByEmail(list.id(), email).orElseThrow();
+	}
+
+	/**
+	 * A registrant who chose the categories, made as
+	 * {@link #registrant(RegistrationList, String, String, String)}; returns its id.
+	 */
+	public long registrantChoosing(RegistrationList list, String email, String name, List<Long> categoryIds) {
+		String token = InstallationSecret.randomToken(16);
+		Instant now = Instant.now();
+		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plusSeconds(3600), now);
+		var request = registration.confirmation(list, token).orElseThrow();
+		registration.register(list, request,
+				new RegistrantDetails(name, "ふりがな", null, null, "1年1組", null, categoryIds, Map.of()));
+		return registrants.idByEmail(list.id(), email).orElseThrow();
+	}
+
+	/**
+	 * A list whose categories are the mandatory ones given, then 気象警報, 避難情報 and 防犯 to
+	 * choose from.
+	 */
+	public RegistrationList listWithMandatory(TestStaff manager, String... mandatory) {
+		ListRules rules = rules(StaffFixtures.unique("必須"), Verification.NONE);
+		List<String> categories = new ArrayList<>(List.of(mandatory));
+		categories.addAll(rules.categories());
+		long id = registration.createList(manager.staff(),
+				new ListRules(rules.name(), rules.purpose(), rules.periodStart(), rules.periodEnd(),
+						rules.urlManagement(), rules.eligibility(), rules.verification(), rules.verificationNote(),
+						rules.deletionCriteria(), rules.disclaimer(), rules.collectName(), rules.collectFurigana(),
+						rules.collectAddress(), rules.collectAffiliation(), rules.collectPhone(),
+						rules.affiliationLabel(), rules.affiliationOptions(), categories, List.of(mandatory),
+						rules.retentionDays(), rules.customFields()));
+		return registration.list(manager.staff(), id);
 	}
 
 	static ListRules rules(String name, Verification verification) {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A resident on the smallest phone (320 px) types the short URL from the printed guide by
  * hand, in small letters and with the dash, sees the address to allow before the
  * confirmation mail is sent, and registers through the link in that mail, which comes
- * from that address.
+ * from that address; later stops through the page that asks once more, and the old
+ * personal link answers the stopped page.
  */
 class ShortUrlRegistrationBrowserTest extends BrowserTest {
 
@@ -90,6 +91,21 @@ class ShortUrlRegistrationBrowserTest extends BrowserTest {
 			.params(Map.of("list", list.id()))
 			.query(Long.class)
 			.single()).isEqualTo(1);
+
+		// later: the personal link of the welcome mail, stopped through the page that
+		// asks
+		// once more; the old link then answers that mail has stopped
+		String manage = RegistrationFixtures.link(fixtures.mailTo(email), "/m/");
+		open(manage);
+		clickLink("配信を停止する");
+		assertThat(heading()).isEqualTo("配信を停止しますか");
+		assertFitsOnAPhone("25-short-url-stop-confirm-320");
+		press("停止して情報を消去する");
+		assertThat(heading()).isEqualTo("配信を停止しました");
+		open(manage);
+		assertThat(heading()).isEqualTo("配信を停止しました");
+		assertThat(browser.findElements(By.cssSelector("a[href='/'], a[href*='/login']"))).isEmpty();
+		assertFitsOnAPhone("26-short-url-old-link-320");
 	}
 
 	private boolean onScreen(WebElement element) {
