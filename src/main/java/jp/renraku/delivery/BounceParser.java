@@ -3,89 +3,100 @@ package jp.renraku.delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.mail.IncomingMail;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a mail from the bounce mailbox: which delivery it is about (the token in the
- * return path it was sent to — never guessed from the text), and whether the address is
- * dead (hard) or the trouble may pass (soft). Delivery status notifications (RFC 3464)
- * are read field by field; other formats (qmail, Exchange, Japanese servers' own texts)
- * by their status codes and wording.
+ * return path it was sent to — never guessed from the text), and what it says
+ * ({@link BounceEvidence}, addresses masked): a delivery status notification (RFC 3464)
+ * field by field, a feedback report (RFC 5965), or the server's own words (qmail,
+ * Exchange 2003, Domino, the carriers' notices). What the evidence means is
+ * {@link BounceClassifier}'s to decide.
  */
 final class BounceParser {
 
-	/** How lasting the failure is. */
-	enum Kind {
-
-		/** The address does not exist or is disabled: stop sending at once. */
-		HARD,
-		/** Full mailbox, temporary or policy refusal: stop only if it keeps happening. */
-		SOFT
-
-	}
-
 	/**
-	 * A bounce of one of our deliveries.
+	 * A mail at one of our return paths.
 	 *
 	 * @param token the return path's token, not yet checked
 	 * @param key what makes the same bounce read twice recognisable
 	 */
-	record Report(String token, Kind kind, @Nullable String status, @Nullable String diagnostic, String key) {
+	record Report(String token, String key, BounceEvidence evidence) {
 	}
 
 	private static final Pattern RETURN_PATH = Pattern.compile("bounce\\+([0-9a-f]{52})@", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
+	private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+			"undeliver|undelivered|delivery (?:status|failure|has failed|failed|notification|problem)|non-?delivery|"
+					+ "returned mail|returned to sender|failure notice|mail delivery|could not be delivered|"
+					+ "mail system error|rejected|配信不能|配送失敗|送信エラー|メールエラー|エラー通知|届きませんでした|不達|配信(?:に)?失敗",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern DAEMON = Pattern.compile(
+			"mailer-daemon|postmaster|mail ?delivery|mail-?daemon|bounce|no-?reply@[^>]*\\.dion\\.ne\\.jp|nobody@",
+			Pattern.CASE_INSENSITIVE);
 
 	/**
-	 * A basic SMTP reply code where servers write one: at the start of a line, or after
-	 * "said:", "smtp;" or "(" — not any number in the text (「550人が避難」).
+	 * An auto-reply's own signs; a bounce written by a daemon is not one, whatever it
+	 * says.
 	 */
-	private static final Pattern BASIC = Pattern.compile("(?:^|said:|smtp;|\\()\\s*(5[05]\\d|4[257]\\d)(?=[\\s-])",
-			Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern HARD_WORDS = Pattern.compile(
-			"user unknown|unknown user|no such user|does not exist|"
-					+ "doesn't exist|mailbox unavailable|invalid recipient|recipient address rejected|no mailbox|"
-					+ "address rejected|not our customer|account (?:has been )?disabled|宛先が見つかりません|存在しません|宛先不明",
+	private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
+			"^(?:auto(?:matic)?[ -]?(?:reply|response)|out of (?:the )?office|autoreply|不在|自動(?:応答|返信))",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern SOFT_WORDS = Pattern.compile(
-			"mailbox (?:is )?full|over quota|quota exceeded|insufficient storage|temporar|try again|容量|一時的",
+	/** A notice that delivery is only late: the server keeps trying. */
+	private static final Pattern DELAY_ONLY = Pattern.compile(
+			"will (?:continue|keep) (?:trying|to try)|still trying|"
+					+ "has not yet been delivered|no action is required|delivery (?:has been )?delayed|再送を試みます",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern BOUNCE_SUBJECT = Pattern.compile("undeliver|delivery (?:status|failure|has failed)|"
-			+ "returned mail|failure notice|mail delivery|配信不能|配送失敗|送信エラー|届きませんでした", Pattern.CASE_INSENSITIVE);
+	private static final Pattern COMMAND = Pattern.compile(
+			"in reply to (mail from|rcpt to|end of data|data|helo|ehlo|starttls|auth)|"
+					+ "after (mail from|rcpt to|end of data|data|helo|ehlo|initial connection|sending data block)|"
+					+ ">>> (mail from|rcpt to|data|helo|ehlo|\\.)|does not like (recipient|sender)|"
+					+ "(sender was rejected)|(my name was rejected)|(wasn't able to establish an smtp connection)",
+			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern ORIGINAL = Pattern.compile(
-			"^.*(?:original message|copy of (?:the|your) message|message follows|returned message|元のメッセージ|原文).*$",
-			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+	private static final Pattern FIRST_REFUSAL = Pattern.compile("<<< [45]\\d\\d");
 
-	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+	private static final Pattern RETURN_PATH_DOMAIN = Pattern.compile("bounce\\+[0-9a-f]{52}@([a-z0-9.-]+)",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * What stands for the mail-in domain in the evidence ({@link BounceWords} reads it).
+	 */
+	static final String OUR_DOMAIN = "(our-domain)";
+
+	private static final Pattern HOST = Pattern.compile("([a-z0-9-]+(?:\\.[a-z0-9-]+)+)", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern TALKED_TO = Pattern.compile(
+			"(?:while talking to|host|connect to) ([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})[.\\[: ]",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A string field of Amazon SES's JSON notification. */
+	private static final Pattern SES_FIELD = Pattern.compile(
+			"\"(notificationType|bounceType|bounceSubType|status|action|diagnosticCode|complaintFeedbackType)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@[^\\s<>\"'(),;:\\[\\]]+");
 
 	private BounceParser() {
 	}
 
 	/**
-	 * The bounce, or empty for a mail that is not one of ours (no token in the address it
-	 * came to), only a delay notice, or not a bounce at all (an auto-reply). Addresses in
-	 * the diagnostic are replaced by {@code addressMask}.
+	 * The mail's report, or empty for a mail that is not at one of our return paths or
+	 * only tells that delivery is late. Addresses are replaced by {@code addressMask}.
 	 */
 	static Optional<Report> parse(MimeMessage message, String addressMask) throws MessagingException, IOException {
 		String token = IncomingMail.addressedTo(message, RETURN_PATH);
@@ -93,175 +104,248 @@ final class BounceParser {
 			return Optional.empty();
 		}
 		String key = IncomingMail.key(message);
-		String report = deliveryStatus(message);
-		if (report != null) {
-			return fromDeliveryStatus(token, key, report, addressMask);
-		}
 		String subject = message.getSubject() == null ? "" : message.getSubject();
 		String from = message.getHeader("From", ",");
-		boolean daemon = from != null && from.toLowerCase(Locale.ROOT).matches("(?s).*(mailer-daemon|postmaster).*");
-		if (!daemon && !BOUNCE_SUBJECT.matcher(subject).find()) {
+		String reporter = reporter(from);
+		BounceText mail = BounceText.read(message);
+		String ourDomain = IncomingMail.addressedTo(message, RETURN_PATH_DOMAIN);
+		String own = ours(mail.serverWords(), ourDomain);
+		String[] spasign = message.getHeader("X-SPASIGN");
+		if (spasign != null && spasign.length > 0 && spasign[0].strip().equalsIgnoreCase("NG")) {
+			// au marks mail that its resident's filter refused
+			own = "X-SPASIGN: NG\n" + own;
+		}
+		if (mail.feedbackReport() != null) {
+			return Optional.of(new Report(token, key,
+					new BounceEvidence(BounceEvidence.Format.FEEDBACK, null,
+							shortened(field(fields(mail.feedbackReport()), "feedback-type"), addressMask, 100), null,
+							null, reporter, shortened(subject, addressMask, 200), null)));
+		}
+		if (mail.deliveryStatus() != null) {
+			Map<String, String> failed = recipientFields(mail.deliveryStatus());
+			if (failed == null) {
+				return Optional.empty();
+			}
+			if (!failed.isEmpty()) {
+				String diagnostic = field(failed, "diagnostic-code");
+				if (diagnostic != null) {
+					diagnostic = diagnostic.replaceFirst("(?i)^\\s*(?:smtp|x-[\\w-]+)\\s*;\\s*", "");
+				}
+				diagnostic = diagnostic == null || diagnostic.isBlank() ? BounceText.serverReply(own)
+						: ours(diagnostic, ourDomain);
+				String remote = remoteHost(field(failed, "remote-mta"), own);
+				String status = field(failed, "status");
+				return Optional.of(new Report(token, key,
+						new BounceEvidence(BounceEvidence.Format.DSN,
+								status == null ? null : shortened(status.replaceAll("\\s.*", ""), addressMask, 20),
+								shortened(diagnostic, addressMask, 1000), command(diagnostic + "\n" + own),
+								shortened(field(failed, "action"), addressMask, 20), remote != null ? remote : reporter,
+								shortened(subject, addressMask, 200), shortened(own, addressMask, 1500))));
+			}
+		}
+		Optional<Report> ses = sesNotification(token, key, mail.text(), reporter, subject, addressMask);
+		if (ses.isPresent()) {
+			return ses;
+		}
+		boolean daemon = from != null && DAEMON.matcher(from).find();
+		boolean autoReply = AUTO_REPLY_SUBJECT.matcher(subject.strip()).find()
+				|| message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null;
+		if ((!daemon && !BOUNCE_SUBJECT.matcher(subject).find()) || (autoReply && !daemon)) {
 			// a person's or an auto-responder's mail (「不在のお知らせ」) that reached the return
 			// path: not a bounce, whatever numbers and words it quotes
+			return Optional.of(new Report(token, key, new BounceEvidence(BounceEvidence.Format.REPLY, null, null, null,
+					null, reporter, shortened(subject, addressMask, 200), null)));
+		}
+		if (DELAY_ONLY.matcher(own).find() && !own.matches("(?is).*(?:permanent|gave up|giving up|failed).*")) {
 			return Optional.empty();
 		}
-		String text = subject + "\n" + withoutOriginal(text(message, new StringBuilder()).toString());
-		Kind kind = classify(text);
-		if (kind == null) {
-			kind = Kind.SOFT;
-		}
-		Matcher enhanced = ENHANCED.matcher(text);
-		String status = enhanced.find() ? enhanced.group() : null;
-		return Optional.of(new Report(token, kind, status, diagnostic(text, addressMask), key));
-	}
-
-	/** The message/delivery-status part's text, or null. */
-	private static @Nullable String deliveryStatus(Part part) throws MessagingException, IOException {
-		if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
-			try (InputStream in = part.getInputStream()) {
-				return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-			}
-		}
-		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = deliveryStatus(multipart.getBodyPart(i));
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+		String reply = BounceText.serverReply(own);
+		Matcher enhanced = Pattern.compile("(?<![\\d.])[45]\\.\\d{1,3}\\.\\d{1,3}(?![\\d.])").matcher(own);
+		return Optional.of(new Report(token, key,
+				new BounceEvidence(BounceEvidence.Format.TEXT, enhanced.find() ? enhanced.group() : null,
+						shortened(reply, addressMask, 1000), command(own), null,
+						remoteHost(null, own) != null ? remoteHost(null, own) : reporter,
+						shortened(subject, addressMask, 200), shortened(own, addressMask, 1500))));
 	}
 
 	/**
-	 * Per-recipient fields of a delivery status notification: a failed recipient is a
-	 * bounce (hard or soft by its status); only delayed ones are not a bounce yet.
+	 * Amazon SES's bounce or complaint notification, as its SNS topic mails it: JSON with
+	 * the recipient's status, action and diagnostic code.
 	 */
-	private static Optional<Report> fromDeliveryStatus(String token, String key, String report, String addressMask) {
+	private static Optional<Report> sesNotification(String token, String key, String text, @Nullable String reporter,
+			String subject, String addressMask) {
+		String json = text.replace("\\\"", "\"").replace("\\n", "\n");
+		Matcher type = SES_FIELD.matcher(json);
+		Map<String, String> fields = new LinkedHashMap<>();
+		while (type.find()) {
+			fields.putIfAbsent(type.group(1).toLowerCase(Locale.ROOT), type.group(2));
+		}
+		String kind = fields.get("notificationtype");
+		if ("Complaint".equals(kind)) {
+			return Optional.of(new Report(token, key,
+					new BounceEvidence(BounceEvidence.Format.FEEDBACK, null,
+							shortened(fields.get("complaintfeedbacktype"), addressMask, 100), null, null, reporter,
+							shortened(subject, addressMask, 200), null)));
+		}
+		if (!"Bounce".equals(kind)) {
+			return Optional.empty();
+		}
+		String diagnostic = fields.get("diagnosticcode");
+		if (diagnostic != null) {
+			diagnostic = diagnostic.replaceFirst("(?i)^\\s*smtp\\s*;\\s*", "");
+		}
+		String words = fields.get("bouncetype") + " " + fields.get("bouncesubtype");
+		return Optional.of(new Report(token, key,
+				new BounceEvidence(BounceEvidence.Format.DSN, shortened(fields.get("status"), addressMask, 20),
+						shortened(diagnostic, addressMask, 1000), command(diagnostic),
+						shortened(fields.get("action"), addressMask, 20), reporter,
+						shortened(subject, addressMask, 200), shortened(words, addressMask, 1500))));
+	}
+
+	/**
+	 * The fields of the report's recipient that failed (or expired); an empty map when
+	 * the report names no final outcome, so the text decides; null when it only tells of
+	 * a delay.
+	 */
+	private static @Nullable Map<String, String> recipientFields(String report) {
 		String unfolded = report.replace("\r\n", "\n").replaceAll("\n[ \t]+", " ");
-		Map<String, String> failed = null;
+		Map<String, String> expired = null;
+		boolean delayed = false;
 		for (String group : unfolded.split("\n\\s*\n")) {
-			Map<String, String> fields = new LinkedHashMap<>();
-			for (String line : group.split("\n")) {
-				int colon = line.indexOf(':');
-				if (colon > 0) {
-					fields.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
-							line.substring(colon + 1).strip());
-				}
+			Map<String, String> fields = fields(group);
+			String action = fields.getOrDefault("action", "").toLowerCase(Locale.ROOT);
+			if (action.startsWith("failed")) {
+				return fields;
 			}
-			if ("failed".equalsIgnoreCase(fields.getOrDefault("action", ""))) {
-				failed = fields;
-				break;
+			if (action.startsWith("expired") && expired == null) {
+				expired = fields;
 			}
+			delayed |= action.startsWith("delayed");
 		}
-		if (failed == null) {
-			return Optional.empty();
+		if (expired != null) {
+			return expired;
 		}
-		String status = failed.getOrDefault("status", "").replaceAll("\\s.*", "");
-		String diagnostic = failed.get("diagnostic-code");
-		Kind kind = kindOf(status);
-		if (kind == null) {
-			kind = classify(diagnostic == null ? "" : diagnostic);
-		}
-		return Optional.of(new Report(token, kind == null ? Kind.SOFT : kind, status.isEmpty() ? null : status,
-				diagnostic == null ? null : shortened(diagnostic, addressMask), key));
+		return delayed ? null : Map.of();
 	}
 
-	/**
-	 * Hard only for a bad or disabled address (5.1.x, 5.2.1); a full mailbox (5.2.2),
-	 * system, network and policy refusals (spam filters answer 5.7.x) and every 4.x.x are
-	 * soft: they say nothing certain about the address.
-	 */
-	private static @Nullable Kind kindOf(String status) {
-		Matcher m = ENHANCED.matcher(status);
-		if (!m.find()) {
+	private static Map<String, String> fields(String group) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String line : group.replace("\r\n", "\n").replaceAll("\n[ \t]+", " ").split("\n")) {
+			int colon = line.indexOf(':');
+			if (colon > 0) {
+				fields.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+						line.substring(colon + 1).strip());
+			}
+		}
+		return fields;
+	}
+
+	private static @Nullable String field(Map<String, String> fields, String name) {
+		String value = fields.get(name);
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	/** The SMTP command the server's reply answered, in four words. */
+	private static @Nullable String command(@Nullable String text) {
+		if (text == null) {
 			return null;
 		}
-		if (m.group(1).equals("5") && (m.group(2).equals("1") || (m.group(2).equals("2") && m.group(3).equals("1")))) {
-			return Kind.HARD;
+		String dialogue = text.replaceAll("\\s+", " ");
+		Matcher refusal = FIRST_REFUSAL.matcher(dialogue);
+		if (refusal.find()) {
+			// a transcript (>>> / <<<): the command the first refusal answered
+			dialogue = dialogue.substring(0, refusal.start());
 		}
-		return m.group(1).equals("2") ? null : Kind.SOFT;
-	}
-
-	/** From a text without a report: status codes first, then wording. */
-	private static @Nullable Kind classify(String text) {
-		Matcher enhanced = ENHANCED.matcher(text);
-		while (enhanced.find()) {
-			Kind kind = kindOf(enhanced.group());
-			if (kind != null) {
-				return kind;
+		Matcher m = COMMAND.matcher(dialogue);
+		String found = null;
+		while (m.find()) {
+			for (int i = 1; i <= m.groupCount(); i++) {
+				if (m.group(i) != null) {
+					found = m.group(i).toLowerCase(Locale.ROOT);
+				}
 			}
 		}
-		if (HARD_WORDS.matcher(text).find()) {
-			return Kind.HARD;
+		if (found == null) {
+			return null;
 		}
-		if (SOFT_WORDS.matcher(text).find()) {
-			return Kind.SOFT;
+		if (found.startsWith("mail") || found.equals("sender") || found.equals("sender was rejected")) {
+			return "MAIL";
 		}
-		Matcher basic = BASIC.matcher(text);
-		if (basic.find()) {
-			String code = basic.group(1);
-			return code.equals("550") || code.equals("551") || code.equals("553") ? Kind.HARD : Kind.SOFT;
+		if (found.startsWith("rcpt") || found.equals("recipient")) {
+			return "RCPT";
+		}
+		if (found.contains("data") || found.equals(".")) {
+			return "DATA";
+		}
+		return "CONN";
+	}
+
+	/**
+	 * The receiving server that refused the mail: the report's {@code Remote-MTA}, or the
+	 * host the relay says it talked to.
+	 */
+	private static @Nullable String remoteHost(@Nullable String remoteMta, String own) {
+		String text = remoteMta != null ? remoteMta.replaceFirst("^[^;]*;", "") : own;
+		Matcher m = (remoteMta != null ? HOST : TALKED_TO).matcher(text);
+		return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+	}
+
+	/**
+	 * The mail-in domain where a server names it on its own (not in an address): a reply
+	 * that says it does not exist is about the city's return path, not the resident.
+	 */
+	private static String ours(String text, @Nullable String domain) {
+		if (domain == null || domain.isBlank()) {
+			return text;
+		}
+		return Pattern.compile("(?<![@\\w.-])" + Pattern.quote(domain) + "(?![\\w-])", Pattern.CASE_INSENSITIVE)
+			.matcher(text)
+			.replaceAll(OUR_DOMAIN);
+	}
+
+	/** The domain that wrote the bounce. */
+	private static @Nullable String reporter(@Nullable String from) {
+		if (from == null) {
+			return null;
+		}
+		try {
+			InternetAddress[] parsed = InternetAddress.parseHeader(from, false);
+			String address = parsed.length == 0 ? null : parsed[0].getAddress();
+			if (address != null && address.contains("@")) {
+				String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+				return domain.length() > 100 ? domain.substring(0, 100) : domain;
+			}
+		}
+		catch (MessagingException ex) {
+			// an unreadable From names no reporter
 		}
 		return null;
 	}
 
 	/**
-	 * The server's own words only: the copy of our mail that many servers quote below
-	 * them holds the notice's text, whose words must not decide.
+	 * At most {@code max} characters with addresses masked and control characters gone:
+	 * what is kept of a bounce holds no addresses.
 	 */
-	private static String withoutOriginal(String text) {
-		Matcher m = ORIGINAL.matcher(text);
-		String own = m.find() ? text.substring(0, m.start()) : text;
-		// lines quoted with ">" are someone else's words too
-		return own.lines().filter(line -> !line.stripLeading().startsWith(">")).collect(Collectors.joining("\n"));
-	}
-
-	/** The first line that carries a status code or the failure's wording. */
-	private static @Nullable String diagnostic(String text, String addressMask) {
-		for (String line : text.split("\r?\n")) {
-			if (ENHANCED.matcher(line).find() || BASIC.matcher(line).find() || HARD_WORDS.matcher(line).find()
-					|| SOFT_WORDS.matcher(line).find()) {
-				return shortened(line.strip(), addressMask);
-			}
+	static @Nullable String shortened(@Nullable String text, String addressMask, int max) {
+		if (text == null) {
+			return null;
 		}
-		return null;
-	}
-
-	/**
-	 * One line of at most 300 characters, with addresses masked: the reason goes into the
-	 * audit trail, which holds no addresses.
-	 */
-	private static String shortened(String text, String addressMask) {
-		String line = ADDRESS.matcher(text.replaceAll("[\\p{Cntrl}]", " "))
+		String masked = ADDRESS.matcher(text.replace("\r", "").replaceAll("[\\p{Cntrl}&&[^\\n]]", " "))
 			.replaceAll(Matcher.quoteReplacement(addressMask))
+			.replaceAll("[ \\t]+", " ")
+			.replaceAll("\\n\\s*\\n+", "\n")
 			.strip();
-		return line.length() > 300 ? line.substring(0, 300) : line;
+		if (masked.isEmpty()) {
+			return null;
+		}
+		return masked.length() > max ? masked.substring(0, max) : masked;
 	}
 
-	/**
-	 * The text parts, up to 20,000 characters: the returned message's own text included.
-	 */
-	private static StringBuilder text(Part part, StringBuilder into) throws MessagingException, IOException {
-		if (into.length() > 20_000) {
-			return into;
+	/** The text of a report part, as US-ASCII or UTF-8 (RFC 6533). */
+	static String partText(Part part) throws MessagingException, IOException {
+		try (InputStream in = part.getInputStream()) {
+			return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
 		}
-		if (part.isMimeType("text/plain")) {
-			Object content = part.getContent();
-			if (content instanceof String text) {
-				into.append(text, 0, Math.min(text.length(), 20_000)).append('\n');
-			}
-		}
-		else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-			List<BodyPart> parts = new ArrayList<>();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				parts.add(multipart.getBodyPart(i));
-			}
-			for (BodyPart child : parts) {
-				text(child, into);
-			}
-		}
-		return into;
 	}
 
 }

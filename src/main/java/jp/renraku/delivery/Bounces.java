@@ -2,7 +2,6 @@ package jp.renraku.delivery;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,7 +13,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.common.Sql;
 import jp.renraku.mail.IncomingMail;
-import jp.renraku.mail.MailInSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
@@ -23,10 +21,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a bounce does: recorded on its delivery (once, however often it is read), and by
- * the policy — a hard bounce stops mail to the address at once, soft ones after
- * {@code softBounceLimit} within {@code softBounceWindow}. A mail whose return path token
- * is missing, forged or of no delivery changes nothing.
+ * What a bounce does: recorded on its delivery with its reason and what it said (once,
+ * however often it is read), then by {@link BouncePolicy}: a reason that proves the
+ * address is gone stops mail to it at once, reasons that may pass after so many days, the
+ * resident's own filter marks the registration for the allow-list guidance, and trouble
+ * on the city's side changes nothing for the resident. Auto-replies are not recorded. A
+ * mail whose return path token is missing, forged or of no delivery changes nothing.
  */
 @Service
 @Order(0)
@@ -40,33 +40,29 @@ class Bounces implements IncomingMail {
 
 	private final ObjectProvider<RecipientDirectory> recipients;
 
-	private final MailInSettings settings;
+	private final BouncePolicy policy;
 
 	private final Clock clock;
-
-	/** The reasons are stored and shown to staff, who read Japanese. */
-	private final MessageSource messages;
 
 	/** What stands for an address in a stored diagnostic. */
 	private final String addressMask;
 
 	Bounces(JdbcClient jdbc, DeliveryTokens tokens, DeliveryReports reports,
-			ObjectProvider<RecipientDirectory> recipients, MailInSettings settings, Clock clock,
-			MessageSource messages) {
-		this.messages = messages;
+			ObjectProvider<RecipientDirectory> recipients, BouncePolicy policy, Clock clock, MessageSource messages) {
 		this.addressMask = messages.getMessage("bounce.addressMask", null, Locale.JAPANESE);
 		this.jdbc = jdbc;
 		this.tokens = tokens;
 		this.reports = reports;
 		this.recipients = recipients;
-		this.settings = settings;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
 	/**
 	 * A bounce of one of our deliveries, recorded once: {@code RECORDED} when new,
-	 * {@code DUPLICATE} when read before; anything else (no bounce, a forged or unknown
-	 * token) is not a bounce's, for the other handlers.
+	 * {@code DUPLICATE} when read before, {@code HANDLED} for an auto-reply; anything
+	 * else (no bounce, a forged or unknown token) is not a bounce's, for the other
+	 * handlers.
 	 */
 	@Override
 	@Transactional
@@ -84,52 +80,50 @@ class Bounces implements IncomingMail {
 		if (target.isEmpty()) {
 			return Outcome.NOT_MINE;
 		}
+		BounceReason reason = BounceClassifier.classify(report.evidence());
+		if (reason == BounceReason.VACATION) {
+			return Outcome.HANDLED;
+		}
 		Instant now = clock.instant();
-		int recorded = record(report, delivery.getAsLong(), target.get(), now);
+		int recorded = record(report, reason, delivery.getAsLong(), target.get(), now);
 		if (recorded == 0) {
 			return Outcome.DUPLICATE;
 		}
-		String reason = reason(report, target.get().registrantId(), now);
-		if (reason != null) {
-			recipients.getObject().disableBouncing(target.get().registrantId(), reason, now);
+		long registrant = target.get().registrantId();
+		if (reason == BounceReason.FILTERED) {
+			recipients.getObject().markFiltered(registrant, now);
+		}
+		String stop = policy.stopReason(reason, report.evidence().status(), report.evidence().diagnostic(),
+				reason.effect() == BounceReason.Effect.COUNTS ? countedSince(registrant, policy.windowStart(now))
+						: List.of());
+		if (stop != null) {
+			recipients.getObject().disableBouncing(registrant, stop, now);
 		}
 		return Outcome.RECORDED;
 	}
 
-	/** Why the address is stopped now, or null if it is not (yet). */
-	private String reason(BounceParser.Report report, long registrantId, Instant now) {
-		String detail = (report.status() == null ? "" : report.status() + " ")
-				+ (report.diagnostic() == null ? "" : report.diagnostic());
-		if (report.kind() == BounceParser.Kind.HARD) {
-			return messages.getMessage("bounce.reason.hard", new Object[] { detail.strip() }, Locale.JAPANESE);
-		}
-		// soft bounces count once a day at most: a notice and its reminders an hour later
-		// meeting the same full mailbox are one trouble, not three
-		List<Instant> times = softBouncesSince(registrantId, now.minus(settings.softBounceWindow()));
-		long soft = 0;
-		Instant counted = null;
-		for (Instant time : times) {
-			if (counted == null || !time.isBefore(counted.plus(Duration.ofDays(1)))) {
-				soft++;
-				counted = time;
-			}
-		}
-		if (soft >= settings.softBounceLimit()) {
-			return messages.getMessage("bounce.reason.soft",
-					new Object[] { soft, settings.softBounceWindow().toDays(), detail.strip() }, Locale.JAPANESE);
-		}
-		return null;
+	/** The kind column: what the reason does to the address. */
+	static String kind(BounceReason reason) {
+		return switch (reason.effect()) {
+			case STOPS -> "HARD";
+			case COUNTS -> "SOFT";
+			case NOTES -> "NONE";
+		};
 	}
 
 	/**
 	 * record-bounce: the bounce on its delivery, once however often it is read (its
 	 * message key is unique). Returns 0 for a bounce recorded before.
 	 */
-	private int record(BounceParser.Report report, long deliveryId, Delivered target, Instant now) {
+	private int record(BounceParser.Report report, BounceReason reason, long deliveryId, Delivered target,
+			Instant now) {
+		BounceEvidence evidence = report.evidence();
 		return jdbc.sql("""
-				INSERT INTO delivery_bounce (message_key, delivery_id, notice_id, body_id, registrant_id, kind, status,
-				                             diagnostic, received_at)
-				VALUES (:key, :delivery, :notice, :body, :registrant, :kind, :status, :diagnostic, :now)
+				INSERT INTO delivery_bounce (message_key, delivery_id, notice_id, body_id, registrant_id, kind, reason,
+				                             classifier_version, bounce_format, status, diagnostic, smtp_command,
+				                             dsn_action, reporter, subject, evidence, received_at)
+				VALUES (:key, :delivery, :notice, :body, :registrant, :kind, :reason, :version, :format, :status,
+				        :diagnostic, :command, :action, :reporter, :subject, :evidence, :now)
 				ON CONFLICT DO NOTHING
 				""")
 			.param("key", report.key())
@@ -137,15 +131,25 @@ class Bounces implements IncomingMail {
 			.param("notice", target.notice().value())
 			.param("body", target.bodyId())
 			.param("registrant", target.registrantId())
-			.param("kind", report.kind().name())
-			.param("status", report.status())
-			.param("diagnostic", report.diagnostic())
+			.param("kind", kind(reason))
+			.param("reason", reason.name())
+			.param("version", BounceClassifier.VERSION)
+			.param("format", evidence.format().name())
+			.param("status", evidence.status())
+			.param("diagnostic", evidence.diagnostic())
+			.param("command", evidence.command())
+			.param("action", evidence.action())
+			.param("reporter", evidence.reporter())
+			.param("subject", evidence.subject())
+			.param("evidence", evidence.text())
 			.param("now", Sql.utc(now))
 			.update();
 	}
 
-	/** soft-bounces-since: when the registrant's soft bounces came, oldest first. */
-	private List<Instant> softBouncesSince(long registrantId, Instant since) {
+	/**
+	 * counted-bounces-since: when the registrant's bounces that count came, oldest first.
+	 */
+	private List<Instant> countedSince(long registrantId, Instant since) {
 		return jdbc.sql("""
 				SELECT received_at FROM delivery_bounce WHERE registrant_id = :registrant AND kind = 'SOFT'
 				AND received_at > :since ORDER BY received_at

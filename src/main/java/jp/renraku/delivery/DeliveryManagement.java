@@ -42,8 +42,11 @@ public class DeliveryManagement {
 
 	private final RenrakuProperties links;
 
+	private final BounceReview bounces;
+
 	DeliveryManagement(DeliveryQueue queue, DeliveryReports reports, DeliveryEngine engine, DeliveryTokens tokens,
-			ResidentMails residentMails, Clock clock, RenrakuProperties links) {
+			ResidentMails residentMails, Clock clock, RenrakuProperties links, BounceReview bounces) {
+		this.bounces = bounces;
 		this.links = links;
 		this.residentMails = residentMails;
 		this.clock = clock;
@@ -253,6 +256,24 @@ public class DeliveryManagement {
 		else {
 			action.run();
 		}
+	}
+
+	// ---- bounces (issue 15)
+
+	/** The body's bounces since then, by reason, most first. */
+	@Transactional(readOnly = true)
+	public List<BounceTally> bounceTally(long bodyId, Instant since) {
+		return bounces.tally(bodyId, since);
+	}
+
+	/**
+	 * Reads the body's kept bounces again with the current classifier: a dry run lists
+	 * what would change; applied, it rewrites their reasons and resumes mail that they no
+	 * longer stop.
+	 */
+	@Transactional
+	public BounceRereading rereadBounces(long bodyId, boolean apply) {
+		return bounces.reread(bodyId, apply);
 	}
 
 }

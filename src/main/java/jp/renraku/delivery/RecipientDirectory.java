@@ -23,4 +23,23 @@ public interface RecipientDirectory {
 	 */
 	boolean disableBouncing(long registrantId, String reason, Instant at);
 
+	/**
+	 * Notes that the resident's own filter refused mail to the registrant's address (on
+	 * every list of its body): it stays active, and its operations managers see that it
+	 * needs the allow-list guidance.
+	 */
+	void markFiltered(long registrantId, Instant at);
+
+	/**
+	 * The body's registrations whose mail is stopped because it bounced, by registrant
+	 * id, with when they were stopped.
+	 */
+	Map<Long, Instant> stoppedForBouncing(long bodyId);
+
+	/**
+	 * Resumes mail to the registrant's address (on every list of its body) stopped by a
+	 * bounce that is no longer read as one that stops it. False if it was not stopped.
+	 */
+	boolean resumeReclassified(long registrantId, String why);
+
 }

@@ -48,11 +48,6 @@ class RegistrantAdministration {
 		return registrants.search(list.bodyId(), list.id(), criteria, size + 1, Math.max(page, 0) * size);
 	}
 
-	/** The body's registrations stopped because their mail bounced, newest first. */
-	List<Registrants.Bounced> bounced(Staff staff) {
-		return registrants.bounced(staff.requireBody());
-	}
-
 	Map<RegistrantState, Long> counts(Staff staff, long listId) {
 		RegistrationList list = lists.list(staff, listId);
 		return registrants.countByState(list.bodyId(), list.id());

@@ -54,21 +54,6 @@ class RegistrantController {
 		return VIEW_LIST;
 	}
 
-	/** Addresses not sent to because their mail bounced, with the reason (issue 6). */
-	@GetMapping("/registrants/bounced")
-	String bounced(@AuthenticationPrincipal Staff staff, Model model) {
-		model.addAttribute("bounced", registration.bounced(staff));
-		return "registration/bounced";
-	}
-
-	@PostMapping("/registrants/{registrantId}/resume-bounced")
-	String resumeBounced(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId,
-			RedirectAttributes redirect) {
-		registration.resumeByManager(staff, registrantId);
-		redirect.addFlashAttribute("flashMessage", "bounced.resumed");
-		return "redirect:/registrants/bounced";
-	}
-
 	@GetMapping("/registrants/{registrantId}")
 	String show(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId, Model model) {
 		Registrant registrant = registration.registrant(staff, registrantId);

@@ -1,6 +1,7 @@
 package jp.renraku.registration;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import jp.renraku.common.Sender;
 import jp.renraku.common.Sql;
 import jp.renraku.delivery.Recipient;
 import jp.renraku.delivery.RecipientDirectory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +36,11 @@ class RegistrantDirectory implements RecipientDirectory {
 
 	private final ListSenders senders;
 
-	RegistrantDirectory(JdbcClient jdbc, PersonalLinks links, AuditTrail audit, ListSenders senders) {
+	private final Registrants registrants;
+
+	RegistrantDirectory(JdbcClient jdbc, PersonalLinks links, AuditTrail audit, ListSenders senders,
+			Registrants registrants) {
+		this.registrants = registrants;
 		this.jdbc = jdbc;
 		this.links = links;
 		this.audit = audit;
@@ -72,11 +78,7 @@ class RegistrantDirectory implements RecipientDirectory {
 	 */
 	@Override
 	public boolean disableBouncing(long registrantId, String reason, Instant at) {
-		Long body = jdbc.sql("SELECT body_id FROM registrant WHERE id = :id")
-			.param("id", registrantId)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
+		Long body = bodyOf(registrantId);
 		if (body == null) {
 			return false;
 		}
@@ -95,6 +97,55 @@ class RegistrantDirectory implements RecipientDirectory {
 					"registrations:" + stopped + " " + reason);
 		}
 		return stopped > 0;
+	}
+
+	/** mark-filtered: every registration of the address within the registrant's body. */
+	@Override
+	public void markFiltered(long registrantId, Instant at) {
+		jdbc.sql("""
+				UPDATE registrant SET filtered_at = :at, filtered_count = filtered_count + 1
+				WHERE body_id = (SELECT body_id FROM registrant WHERE id = :id)
+				  AND LOWER(email) IN (SELECT LOWER(email) FROM registrant WHERE id = :id)
+				""").param("at", Sql.utc(at)).param("id", registrantId).update();
+	}
+
+	/** stopped-for-bouncing: the body's stopped registrations and when they stopped. */
+	@Override
+	public Map<Long, Instant> stoppedForBouncing(long bodyId) {
+		Map<Long, Instant> stopped = new HashMap<>();
+		jdbc.sql(
+				"SELECT id, bounce_disabled_at FROM registrant WHERE body_id = :body AND bounce_disabled_at IS NOT NULL")
+			.param("body", bodyId)
+			.query((rs, n) -> stopped.put(rs.getLong("id"),
+					rs.getObject("bounce_disabled_at", OffsetDateTime.class).toInstant()))
+			.list();
+		return stopped;
+	}
+
+	/**
+	 * resume-reclassified: like the operations manager's resume, for every registration
+	 * of the address in the body; audited with why, without the address.
+	 */
+	@Override
+	public boolean resumeReclassified(long registrantId, String why) {
+		Long body = bodyOf(registrantId);
+		if (body == null) {
+			return false;
+		}
+		int resumed = registrants.resumeBounced(registrantId, body);
+		if (resumed > 0) {
+			audit.record(AuditAction.REGISTRANT_BOUNCE_RESUMED, body, "registrant:" + registrantId,
+					"registrations:" + resumed + " " + why);
+		}
+		return resumed > 0;
+	}
+
+	private @Nullable Long bodyOf(long registrantId) {
+		return jdbc.sql("SELECT body_id FROM registrant WHERE id = :id")
+			.param("id", registrantId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 }

@@ -266,10 +266,6 @@ class Registrants {
 				Sql.instant(rs.getObject("bounce_disabled_at", OffsetDateTime.class)));
 	}
 
-	/** A registration whose mail is stopped because it bounced. */
-	record Bounced(long id, String email, String listName, @Nullable String reason, Instant since) {
-	}
-
 	/**
 	 * resume-bounced: resumes mail to the registrant's address on every registration of
 	 * its body that was stopped for bouncing; returns how many.
@@ -280,23 +276,6 @@ class Registrants {
 				WHERE body_id = :body AND bounce_disabled_at IS NOT NULL
 				  AND LOWER(email) IN (SELECT LOWER(email) FROM registrant WHERE id = :id)
 				""").param("body", bodyId).param("id", registrantId).update();
-	}
-
-	/**
-	 * bounced: the body's registrations stopped for bouncing, newest first, at most 1000.
-	 */
-	List<Bounced> bounced(long bodyId) {
-		return jdbc.sql("""
-				SELECT r.id, r.email, l.name AS list_name, r.bounce_reason, r.bounce_disabled_at
-				FROM registrant r JOIN registration_list l ON l.id = r.list_id
-				WHERE r.body_id = :body AND r.bounce_disabled_at IS NOT NULL
-				ORDER BY r.bounce_disabled_at DESC, r.id LIMIT 1000
-				""")
-			.param("body", bodyId)
-			.query((rs, n) -> new Bounced(rs.getLong("id"), rs.getString("email"), rs.getString("list_name"),
-					rs.getString("bounce_reason"),
-					rs.getObject("bounce_disabled_at", OffsetDateTime.class).toInstant()))
-			.list();
 	}
 
 }

@@ -137,11 +137,6 @@ public class RegistrationManagement {
 	}
 
 	@Transactional(readOnly = true)
-	List<Registrants.Bounced> bounced(Staff staff) {
-		return registrants.bounced(staff);
-	}
-
-	@Transactional(readOnly = true)
 	Map<RegistrantState, Long> counts(Staff staff, long listId) {
 		return registrants.counts(staff, listId);
 	}
@@ -169,11 +164,6 @@ public class RegistrationManagement {
 	@Transactional
 	void reject(Staff staff, long registrantId) {
 		registrants.reject(staff, registrantId);
-	}
-
-	@Transactional
-	void resumeByManager(Staff staff, long registrantId) {
-		registrants.resumeBounced(staff, registrantId);
 	}
 
 	// ---- the public registration flow

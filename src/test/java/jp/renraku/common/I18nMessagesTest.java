@@ -173,7 +173,9 @@ class I18nMessagesTest {
 	@Test
 	void javaHoldsNoJapaneseOfItsOwn() throws IOException {
 		Map<String, String> allowed = Map.ofEntries(Map.entry("Placeholders.java", "the placeholders a sender writes"),
-				Map.entry("BounceParser.java", "the wording of Japanese bounce mails it reads"),
+				Map.entry("BounceParser.java", "the subjects of Japanese bounce mails it reads"),
+				Map.entry("BounceText.java", "the markers of the returned message in Japanese bounces"),
+				Map.entry("BounceWords.java", "the wording of Japanese bounce mails it reads"),
 				Map.entry("NoticeReplies.java", "the words of a reply that mean stop, and quote markers it reads"),
 				Map.entry("RegistrationList.java", "full-width dashes and spaces removed from a typed password"),
 				Map.entry("RegistrantForm.java", "full-width dashes in typed postal codes and phone numbers"),

@@ -218,7 +218,7 @@ class BounceTest {
 		assertThat(inbox("INBOX")).isEqualTo(7);
 
 		MailInMailbox.Reading reading = mailbox.read(box("imap", server.getImap().getPort()));
-		assertThat(reading).isEqualTo(new MailInMailbox.Reading(7, 3, 1, 0, 3));
+		assertThat(reading).isEqualTo(new MailInMailbox.Reading(7, 3, 1, 1, 2));
 		assertThat(inbox("INBOX")).isZero();
 		assertThat(inbox("Processed")).isEqualTo(7);
 		assertThat(mailbox.read(box("imap", server.getImap().getPort())).read()).isZero();
@@ -292,7 +292,7 @@ class BounceTest {
 					.query(String.class)
 					.list()
 					.get(0))
-			.contains("一時的な不達が3日")
+			.contains("不達が3日続きました")
 			.doesNotContain(addresses.get(1));
 	}
 
