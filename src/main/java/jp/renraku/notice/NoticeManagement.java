@@ -185,7 +185,7 @@ public class NoticeManagement {
 	 * footer and character set, with the writer's name in place of a registrant's and a
 	 * note in place of the personal links.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	void testSend(Staff staff, long noticeId) {
 		Notice notice = notice(staff, noticeId);
 		String email = accounts.find(staff.accountId()).map(StaffAccount::email).orElse(null);
@@ -202,6 +202,7 @@ public class NoticeManagement {
 		delivery.sendTest(notice.noticeId(),
 				new NoticeContent(notice.subject(), notice.text(), notice.emergency(), notice.askConfirmation(), false),
 				sender, email, staff.displayName(), note);
+		notices.testSent(noticeId, clock.instant());
 	}
 
 	/** Whether the body requires approval of routine notices (for the pages). */

@@ -339,4 +339,12 @@ class Notices {
 				rs.getBoolean("track_opens"));
 	}
 
+	/** test-sent: the notice was sent to its writer as a test (for the first steps). */
+	void testSent(long noticeId, Instant at) {
+		jdbc.sql("UPDATE notice SET test_sent_at = :at WHERE id = :id")
+			.param("at", Sql.utc(at))
+			.param("id", noticeId)
+			.update();
+	}
+
 }

@@ -7,8 +7,10 @@ import java.time.chrono.JapaneseChronology;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import jp.renraku.common.ListOutlines;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Staff;
@@ -45,13 +47,22 @@ class ApplicationController {
 	private static final DateTimeFormatter WAREKI = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPANESE)
 		.withChronology(JapaneseChronology.INSTANCE);
 
+	/**
+	 * A line of the planned lists that names an item and leaves it empty ("(1) 利用目的:").
+	 */
+	private static final Pattern EMPTY_ITEM = Pattern.compile("^\\s*[^:\\uFF1A]{1,40}[:\\uFF1A]\\s*$");
+
 	private final PermitManagement permits;
 
 	private final OrganizationManagement organization;
 
 	private final MessageSource messages;
 
-	ApplicationController(PermitManagement permits, OrganizationManagement organization, MessageSource messages) {
+	private final ListOutlines outlines;
+
+	ApplicationController(PermitManagement permits, OrganizationManagement organization, MessageSource messages,
+			ListOutlines outlines) {
+		this.outlines = outlines;
 		this.permits = permits;
 		this.organization = organization;
 		this.messages = messages;
@@ -69,8 +80,12 @@ class ApplicationController {
 			Locale locale, Model model) {
 		ApplicationForm form = new ApplicationForm();
 		form.setBodyId(staff.isSystemAdmin() ? body : staff.bodyId());
-		// the seven items of Art. 7, as a start for describing each planned list
-		form.setPlannedLists(messages.getMessage("application.plannedLists.template", null, locale));
+		// the body's lists as their operations manager wrote them, else the seven items
+		// of Art. 7 as a start for describing each planned list
+		List<String> written = form.getBodyId() == null ? List.of() : outlines.outlines(form.getBodyId(), locale);
+		form.setPlannedLists(written.isEmpty() ? messages.getMessage("application.plannedLists.template", null, locale)
+				: String.join("\n", written));
+		model.addAttribute("prefilled", !written.isEmpty());
 		model.addAttribute("applicationForm", form);
 		return formView(staff, model, null);
 	}
@@ -243,6 +258,14 @@ class ApplicationController {
 		if (form.getPeriodStart() != null && form.getPeriodEnd() != null
 				&& form.getPeriodEnd().isBefore(form.getPeriodStart())) {
 			result.rejectValue("periodEnd", "permit.error.period");
+		}
+		String planned = form.getPlannedLists();
+		if (planned != null && !planned.isBlank() && !result.hasFieldErrors("plannedLists")) {
+			long empty = planned.lines().filter(line -> EMPTY_ITEM.matcher(line).matches()).count();
+			if (empty > 0) {
+				// the template's items left as they came: nothing is described yet
+				result.rejectValue("plannedLists", "application.error.emptyItems", new Object[] { empty }, null);
+			}
 		}
 	}
 

@@ -1,5 +1,8 @@
 package jp.renraku.registration;
 
+import java.util.Map;
+import java.util.List;
+import java.util.HashMap;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -45,8 +48,11 @@ class ListController {
 
 	private final ListIssuers issuers;
 
+	private final RegistrationWindow window;
+
 	ListController(RegistrationManagement registration, RenrakuProperties properties, MailInSettings mailIn,
-			ListIssuers issuers) {
+			ListIssuers issuers, RegistrationWindow window) {
+		this.window = window;
 		this.registration = registration;
 		this.properties = properties;
 		this.mailIn = mailIn;
@@ -65,7 +71,11 @@ class ListController {
 
 	@GetMapping
 	String lists(@AuthenticationPrincipal Staff staff, Model model) {
-		model.addAttribute("lists", registration.lists(staff));
+		List<RegistrationList> lists = registration.lists(staff);
+		Map<Long, ListClosure> closures = new HashMap<>();
+		lists.forEach(list -> window.why(list).ifPresent(why -> closures.put(list.id(), why)));
+		model.addAttribute("lists", lists);
+		model.addAttribute("closures", closures);
 		model.addAttribute("today", registration.today());
 		return VIEW_LISTS;
 	}
@@ -99,6 +109,7 @@ class ListController {
 	String show(@AuthenticationPrincipal Staff staff, @PathVariable long listId, Model model) {
 		RegistrationList list = registration.list(staff, listId);
 		model.addAttribute("list", list);
+		model.addAttribute("closure", window.why(list).orElse(null));
 		model.addAttribute("registrationUrl", registrationUrl(list));
 		model.addAttribute("shortUrl", shortUrl(staff, list));
 		model.addAttribute("counts", registration.counts(staff, listId));

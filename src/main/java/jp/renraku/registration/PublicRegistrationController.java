@@ -74,8 +74,9 @@ class PublicRegistrationController {
 			return Optional.empty();
 		}
 		show(list, model);
-		model.addAttribute("paused", window.paused(list));
-		model.addAttribute("notStarted", list.notStartedOn(window.today()));
+		ListClosure why = window.why(list).orElse(ListClosure.CLOSED);
+		model.addAttribute("paused", why == ListClosure.SUSPENDED);
+		model.addAttribute("closure", why);
 		return Optional.of(VIEW_CLOSED);
 	}
 

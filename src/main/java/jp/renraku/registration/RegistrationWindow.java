@@ -2,6 +2,7 @@ package jp.renraku.registration;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.RenrakuProperties;
@@ -39,7 +40,33 @@ class RegistrationWindow {
 	}
 
 	boolean open(RegistrationList list) {
-		return !paused(list) && list.acceptsOn(today()) && bodies.permitted(list.bodyId());
+		return why(list).isEmpty();
+	}
+
+	/**
+	 * Why the list takes no registrations today, the body's reasons first (they close
+	 * every list of the body); empty when it takes them.
+	 */
+	Optional<ListClosure> why(RegistrationList list) {
+		if (list.erasedAt() != null) {
+			return Optional.of(ListClosure.ERASED);
+		}
+		if (paused(list)) {
+			return Optional.of(ListClosure.SUSPENDED);
+		}
+		if (!bodies.permitted(list.bodyId())) {
+			return Optional.of(ListClosure.NO_PERMIT);
+		}
+		if (!list.registrationOpen()) {
+			return Optional.of(ListClosure.CLOSED);
+		}
+		if (list.notStartedOn(today())) {
+			return Optional.of(ListClosure.NOT_STARTED);
+		}
+		if (list.endedOn(today())) {
+			return Optional.of(ListClosure.ENDED);
+		}
+		return Optional.empty();
 	}
 
 }
