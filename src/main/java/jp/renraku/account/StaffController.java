@@ -1,7 +1,6 @@
 package jp.renraku.account;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -25,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Staff accounts, managed by the system administrator (every account; operations managers
  * of a body, Art. 3-2-4, 3-2-5) and by operations managers (the senders of their own
  * body, Art. 4-2-2). Which accounts an actor reaches is decided by
- * {@link AccountManagement}; another body's account answers 404.
+ * {@link AccountManagement}; another body's account answers 404. Retirement, asked once
+ * more on a page of its own, is {@link RetirementController}.
  */
 @Controller
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OPERATIONS_MANAGER')")
@@ -78,11 +78,6 @@ class StaffController {
 		model.addAttribute("target", account);
 		if (account.bodyId() != null) {
 			model.addAttribute("body", organization.get(account.bodyId()));
-			model.addAttribute("colleagues",
-					accounts.ofBody(account.bodyId())
-						.stream()
-						.filter(c -> c.active() && c.id() != account.id())
-						.toList());
 		}
 		model.addAttribute("openWork", accounts.openWork(account.id()));
 		return VIEW_DETAIL;
@@ -101,35 +96,6 @@ class StaffController {
 		model.addAttribute("review", accounts.review(staff, chosen));
 		model.addAttribute("bodyNames", organization.namesById());
 		return "account/review";
-	}
-
-	/**
-	 * Retires the chosen accounts at once. Accounts with open work are left for a
-	 * one-by-one retirement with a colleague to take it; the page lists them.
-	 */
-	@PostMapping("/staff/review/retire")
-	String retireChosen(@AuthenticationPrincipal Staff staff,
-			@RequestParam(name = "ids", required = false) @Nullable List<Long> ids, RedirectAttributes redirect) {
-		if (ids == null || ids.isEmpty()) {
-			redirect.addFlashAttribute("flashError", "review.error.noneChosen");
-			return "redirect:/staff/review";
-		}
-		List<String> left = new ArrayList<>();
-		int retired = 0;
-		for (long id : ids.stream().distinct().toList()) {
-			String loginId = accounts.manageable(staff, id).loginId();
-			try {
-				accounts.retire(staff, id, null);
-				retired++;
-			}
-			catch (AccountException ex) {
-				left.add(loginId);
-			}
-		}
-		redirect.addFlashAttribute("retiredCount", retired);
-		redirect.addFlashAttribute("notRetired", left);
-		redirect.addFlashAttribute("flashMessage", left.isEmpty() ? "review.retired" : "review.retiredSome");
-		return "redirect:/staff/review";
 	}
 
 	@PostMapping("/staff/{accountId}/leaves-on")
@@ -233,12 +199,6 @@ class StaffController {
 			@RequestParam long bodyId, @RequestParam Role role, RedirectAttributes redirect) {
 		return outcome(accountId, redirect, "account.transferred",
 				() -> accounts.transfer(staff, accountId, bodyId, role));
-	}
-
-	@PostMapping("/staff/{accountId}/retire")
-	String retire(@AuthenticationPrincipal Staff staff, @PathVariable long accountId,
-			@RequestParam(required = false) @Nullable Long handOverTo, RedirectAttributes redirect) {
-		return outcome(accountId, redirect, "account.retired", () -> accounts.retire(staff, accountId, handOverTo));
 	}
 
 	@PostMapping("/staff/{accountId}/unlock")

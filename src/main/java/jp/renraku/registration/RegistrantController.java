@@ -17,9 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The operations manager confirms, changes and deletes registrants of their own body
- * (Art. 4-2-3): search, view, edit, delete with a reason, approve or reject. A refused
- * deletion, approval or rejection goes back to the registrant's page with its reason
- * ({@code DomainExceptionAdvice}).
+ * (Art. 4-2-3): search, view, edit, delete with a reason (asked once more on a page of
+ * its own), approve or reject. A refused deletion, approval or rejection goes back to the
+ * registrant's page with its reason ({@code DomainExceptionAdvice}).
  */
 @Controller
 @PreAuthorize("hasRole('OPERATIONS_MANAGER')")
@@ -28,6 +28,8 @@ class RegistrantController {
 	private static final String VIEW_LIST = "registration/registrants";
 
 	private static final String VIEW_DETAIL = "registration/registrant";
+
+	private static final String VIEW_DELETE = "registration/registrant-delete";
 
 	private final RegistrationManagement registration;
 
@@ -72,6 +74,19 @@ class RegistrantController {
 		registration.updateRegistrant(staff, registrantId, form.toDetails(list));
 		redirect.addFlashAttribute("flashMessage", "registrant.updated");
 		return "redirect:/registrants/" + registrantId;
+	}
+
+	/**
+	 * Before the deletion, on a page of its own: whose data is erased, the reason from
+	 * the list's deletion criteria, and the one button that deletes. Opening it changes
+	 * nothing.
+	 */
+	@GetMapping("/registrants/{registrantId}/delete")
+	String confirmDelete(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId, Model model) {
+		Registrant registrant = registration.registrant(staff, registrantId);
+		model.addAttribute("registrant", registrant);
+		model.addAttribute("list", registration.list(staff, registrant.listId()));
+		return VIEW_DELETE;
 	}
 
 	@PostMapping("/registrants/{registrantId}/delete")

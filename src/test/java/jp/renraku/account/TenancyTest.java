@@ -80,6 +80,13 @@ class TenancyTest {
 			assertThat(mvc.get().uri("/staff/" + other.id()).with(managerA.signedIn()).exchange()).hasStatus(404);
 			assertThat(mvc.get().uri("/staff/" + other.id() + "/edit").with(managerA.signedIn()).exchange())
 				.hasStatus(404);
+			assertThat(mvc.get().uri("/staff/" + other.id() + "/retire").with(managerA.signedIn()).exchange())
+				.hasStatus(404);
+			assertThat(mvc.get()
+				.uri("/staff/review/retire")
+				.param("ids", String.valueOf(other.id()))
+				.with(managerA.signedIn())
+				.exchange()).hasStatus(404);
 			assertThat(mvc.post()
 				.uri("/staff/" + other.id() + "/edit")
 				.with(managerA.signedIn())

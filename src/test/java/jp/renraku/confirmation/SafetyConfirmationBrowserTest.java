@@ -33,6 +33,17 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		assertThat(heading()).isEqualTo("ありがとうございました");
 	}
 
+	/**
+	 * 「N人に配信する」 on the notice's page, then, on the page that asks once more, the button
+	 * that sends.
+	 */
+	private void send(String people) {
+		clickLink(people + "に配信する");
+		assertThat(heading()).isEqualTo("このお知らせを配信しますか");
+		assertThat(browser.findElement(By.id("recipient-count")).getText()).isEqualTo(people);
+		press(people + "に配信する");
+	}
+
 	@Test
 	void residentsAnswerOnPhonesTheSenderWatchesAndRemindsTheRest() {
 		var beans = app.context().getAutowireCapableBeanFactory();
@@ -56,7 +67,7 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		press("下書きを保存する");
 		assertThat(heading()).contains("【安否確認】");
 		assertFitsOnAPhone("30-safety-draft");
-		andWaitForNextPage(() -> browser.findElement(By.xpath("//main//button[contains(., '人に配信する')]")).click());
+		send("3人");
 		String noticePage = browser.getCurrentUrl();
 		engine.sendDueNow();
 
@@ -92,7 +103,7 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		press("未確認の人に再送する");
 		assertThat(heading()).contains("【再送】");
 		assertThat(browser.getPageSource()).contains("1人");
-		andWaitForNextPage(() -> browser.findElement(By.xpath("//main//button[contains(., '人に配信する')]")).click());
+		send("1人");
 		engine.sendDueNow();
 
 		browser.switchTo().window(residentTab);

@@ -76,7 +76,7 @@ class NoticeDraftingTest {
 	void anotherBodysStaffCannotSeeOrSendTheNotice() {
 		long id = notices.draft(sending).subject("機密").save();
 		TestStaff stranger = staff.manager(staff.body());
-		for (String uri : List.of("/notices/" + id, "/notices/" + id + "/edit")) {
+		for (String uri : List.of("/notices/" + id, "/notices/" + id + "/edit", "/notices/" + id + "/release")) {
 			assertThat(mvc.get().uri(uri).with(stranger.signedIn()).exchange()).as(uri).hasStatus(404);
 		}
 		for (String uri : List.of("/notices/" + id + "/edit", "/notices/" + id + "/test",

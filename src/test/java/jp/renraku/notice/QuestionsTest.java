@@ -1,7 +1,10 @@
 package jp.renraku.notice;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures.TestStaff;
@@ -72,6 +75,42 @@ class QuestionsTest {
 		assertThat(mvc.get().uri("/notices/new?preset=NOPE").with(sender.signedIn()).exchange())
 			.hasStatus4xxClientError();
 		assertThat(noticeCount()).isEqualTo(before);
+	}
+
+	/**
+	 * Enter in a text field submits the form's first submit button (HTML implicit
+	 * submission). That must be the save button, not 安否確認: the form's first button has no
+	 * name, so the browser sends no preset, and the draft is saved as typed.
+	 */
+	@Test
+	void enterInTheSubjectSavesTheDraftAndAddsNoQuestions() throws Exception {
+		String form = mvc.get()
+			.uri("/notices/new")
+			.with(sender.signedIn())
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		Matcher firstButton = Pattern.compile("<button[^>]*>")
+			.matcher(form.substring(form.indexOf("action=\"/notices/new\"")));
+		assertThat(firstButton.find()).isTrue();
+		assertThat(firstButton.group()).contains("type=\"submit\"").doesNotContain("name=");
+		assertThat(form.indexOf(firstButton.group())).as("before the subject field")
+			.isLessThan(form.indexOf("id=\"subject\""))
+			.isLessThan(form.indexOf("name=\"preset\""));
+
+		// what the browser sends on Enter: the fields as typed, no button's name
+		var saved = post(mvc, sender, "/notices/new", "subject", "エンターで保存", "text", "本文", "listIds", listId,
+				"questions[0].label", "", "questions[0].kind", "SINGLE_CHOICE");
+		assertThat(saved).hasStatus3xxRedirection().flash().containsEntry("flashMessage", "notice.saved");
+		long id = NoticeFixtures.idOf(saved);
+		assertThat(jdbc.sql("SELECT subject, ask_confirmation FROM notice WHERE id = :id")
+			.param("id", id)
+			.query()
+			.singleRow()).containsEntry("subject", "エンターで保存").containsEntry("ask_confirmation", false);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notice_question WHERE notice_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

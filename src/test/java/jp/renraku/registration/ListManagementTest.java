@@ -1,5 +1,6 @@
 package jp.renraku.registration;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import jp.renraku.RenrakuIntegrationTest;
@@ -129,6 +130,46 @@ class ListManagementTest {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM registration_list").query(Long.class).single()).isEqualTo(before);
 	}
 
+	/**
+	 * The form is about 5,400 px long on a phone: what is wrong is summed up first, each
+	 * item a link to its field, and the focus starts there (no script).
+	 */
+	@Test
+	void errorsAreSummedUpAtTheTopWithALinkToEachField() throws Exception {
+		MultiValueMap<String, String> form = validForm(StaffFixtures.unique("要約"));
+		form.set("name", "");
+		form.set("disclaimer", "");
+		form.set("periodEnd", LocalDate.now().minusDays(1).toString());
+		form.set("customFields[0].options", "小学校");
+		String page = post("/lists/new", form).getResponse().getContentAsString(StandardCharsets.UTF_8);
+		int summary = page.indexOf("class=\"error-summary\"");
+		assertThat(summary).as("summary").isPositive().isLessThan(page.indexOf("id=\"name\""));
+		String box = page.substring(summary, page.indexOf("</div>", summary));
+		assertThat(box).contains("role=\"alert\"")
+			.contains("tabindex=\"-1\"")
+			.contains("autofocus")
+			.contains("入力を確かめてください（4か所）")
+			.contains("<a href=\"#name\">配信リストの名称：入力してください。</a>")
+			.contains("<a href=\"#disclaimer\">")
+			.contains("<a href=\"#periodEnd\">")
+			.contains("<a href=\"#customFields0.options\">");
+		// each link leads to a field that is on the page
+		assertThat(page).contains("id=\"disclaimer\"")
+			.contains("id=\"periodEnd\"")
+			.contains("id=\"customFields0.options\"");
+	}
+
+	@Test
+	void aFormWithoutErrorsHasNoSummary() throws Exception {
+		String page = mvc.get()
+			.uri("/lists/new")
+			.with(manager.signedIn())
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).doesNotContain("error-summary");
+	}
+
 	@Test
 	void editingCategoriesKeepsRegistrantsChoicesOfTheOnesThatStay() {
 		RegistrationList list = fixtures.list(manager);
@@ -253,7 +294,10 @@ class ListManagementTest {
 		assertThat(mvc.get().uri("/registrants/" + id).with(manager.signedIn()).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("登録者の確認・変更")
-			.contains("編集 前")
+			.contains("編集 前");
+		// the list's deletion criteria are the reasons asked on the deletion's own page
+		assertThat(mvc.get().uri("/registrants/" + id + "/delete").with(manager.signedIn()).exchange()).hasStatusOk()
+			.bodyText()
 			.contains("利用規程に反する使い方");
 		assertThat(mvc.post()
 			.uri("/registrants/" + id)

@@ -73,7 +73,7 @@ class RegistrationTenancyTest {
 		Map<String, Object> registrantBefore = registrantRow();
 		for (String uri : List.of("/lists/" + listB.id(), "/lists/" + listB.id() + "/edit",
 				"/lists/" + listB.id() + "/guide", "/lists/" + listB.id() + "/registrants",
-				"/registrants/" + registrantB)) {
+				"/registrants/" + registrantB, "/registrants/" + registrantB + "/delete")) {
 			assertThat(mvc.get().uri(uri).with(managerA.signedIn()).exchange()).as(uri).hasStatus(404);
 		}
 		for (String uri : List.of("/lists/" + listB.id() + "/edit", "/lists/" + listB.id() + "/rotate-password",
