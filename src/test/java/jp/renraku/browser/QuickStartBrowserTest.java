@@ -173,6 +173,9 @@ class QuickStartBrowserTest extends BrowserTest {
 		assertThat(done()).contains("お知らせを自分にテスト送信する");
 		next("最初のお知らせを配信する");
 		clickLink("【お知らせ】はじめての連絡");
+		clickLink("1人に配信する");
+		// the page of its own that says what will happen, to how many, before it happens
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("1人");
 		press("1人に配信する");
 		// the test profile runs the engine's step by hand
 		// (renraku.delivery.enabled=false)
