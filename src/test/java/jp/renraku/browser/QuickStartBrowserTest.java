@@ -68,6 +68,8 @@ class QuickStartBrowserTest extends BrowserTest {
 		signIn("admin", app.printedPassword());
 		changeForcedPassword(app.printedPassword(), "Shiro-no-sakura-2026");
 		assertThat(browser.findElement(By.id("first-steps")).getText()).contains("はじめの手順");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("システム管理者としてログインしています")
+			.doesNotContain("システム管理者さん（システム管理者）");
 		assertFitsOnAPhone("qs-01-admin-checklist");
 		next("自分のメールアドレスを設定する");
 		type("email", "admin@city.example.jp");
