@@ -81,6 +81,11 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(driver -> "2".equals(driver.findElement(By.id("results-answered")).getText()));
 		assertThat(browser.findElement(By.id("results-box")).getText()).contains("問1 あなたの状況").contains("支援が必要");
+		// the refresh is a whole page: only its box is taken, not its heading or a second
+		// page
+		assertThat(browser.findElements(By.cssSelector("#results-box > .results"))).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector("#results-box h1, #results-box title, #results-box main")))
+			.isEmpty();
 		assertFitsOnAPhone("33-safety-results");
 
 		// who has not answered, and a reminder to them through the usual release

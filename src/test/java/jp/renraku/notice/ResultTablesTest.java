@@ -57,6 +57,24 @@ class ResultTablesTest {
 	}
 
 	@Test
+	void theResultsTheProgressScriptLoadsAreAWholeDocumentWithLanguageAndTitle() throws Exception {
+		Sending sending = notices.sending(residents("a@example.jp"));
+		long id = notices.draft(sending).subject("運動会のお知らせ").askConfirmation().send();
+		String alone = page(sending, "/notices/" + id + "/results");
+		assertThat(alone).startsWith("<!DOCTYPE html>")
+			.containsPattern("<html lang=\"ja\"")
+			.containsPattern("<title>受信確認・回答の状況 \\| 運動会のお知らせ \\| [^<]+</title>")
+			.contains("<div class=\"results\"")
+			.contains("id=\"results-sent\">1<");
+		assertThat(page(sending, "/notices/" + id + "/results?lang=en")).containsPattern("<html lang=\"en\"")
+			.contains("<title>Confirmations and answers | ");
+		// the notice page still holds the box once, inside its own document
+		String detail = page(sending, "/notices/" + id);
+		assertThat(detail.split("<html", -1)).hasSize(2);
+		assertThat(detail.split("class=\"results\"", -1)).hasSize(2);
+	}
+
+	@Test
 	void theNoticePagesAndTheRespondedListsTablesAreFocusableLabelledRegions() throws Exception {
 		Sending sending = notices.sending(residents("a@example.jp", "b@example.jp"));
 		long id = notices.safetyDraft(sending).askConfirmation().send();
