@@ -11,6 +11,7 @@ import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -78,7 +79,9 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		browser.findElement(By.xpath("//label[normalize-space()='支援が必要']")).click();
 		press("回答を送信する");
 		browser.switchTo().window(staffTab);
-		new WebDriverWait(browser, Duration.ofSeconds(20))
+		// the box is replaced while the wait reads it: a cell found a moment ago may be
+		// gone
+		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> "2".equals(driver.findElement(By.id("results-answered")).getText()));
 		assertThat(browser.findElement(By.id("results-box")).getText()).contains("問1 あなたの状況").contains("支援が必要");
 		// the refresh is a whole page: only its box is taken, not its heading or a second
