@@ -44,6 +44,27 @@
 		}
 	}
 
+	// The results answer is a whole page (so that opened alone it has a language and a
+	// title): take its .results box. Whoever is scrolling a table with the keyboard keeps
+	// their place: focus and sideways scroll go back to the region of the same label.
+	function replaceResults(html) {
+		var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('.results');
+		if (!fresh) {
+			return;
+		}
+		var active = document.activeElement;
+		var label = active && results.contains(active) ? active.getAttribute('aria-labelledby') : null;
+		var scrolled = label ? active.scrollLeft : 0;
+		results.innerHTML = fresh.outerHTML;
+		if (label) {
+			var again = results.querySelector('[aria-labelledby="' + label + '"]');
+			if (again) {
+				again.scrollLeft = scrolled;
+				again.focus({ preventScroll: true });
+			}
+		}
+	}
+
 	function refresh() {
 		if (Date.now() - started > maxAge) {
 			window.clearInterval(timer);
@@ -70,9 +91,7 @@
 					}
 					return response.text();
 				})
-				.then(function (html) {
-					results.innerHTML = html;
-				})
+				.then(replaceResults)
 				.catch(function () {
 					resultsUrl = null;
 				});

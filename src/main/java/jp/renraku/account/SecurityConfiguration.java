@@ -7,6 +7,7 @@ import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.SecurityHeaders;
 import jp.renraku.common.Staff;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,8 +19,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Who may open which page, how staff sign in and out, and the headers on every response.
@@ -56,8 +59,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditTrail audit, SignInSuccess success)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditTrail audit, SignInSuccess success,
+			ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/r/**", "/m/**")
@@ -76,6 +79,9 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
 				.deleteCookies("JSESSIONID"))
+			// a path no page has is a 404 for everyone, not a reason to sign in
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+					new UnknownPathEntryPoint(mappings, new LoginUrlAuthenticationEntryPoint("/login"))))
 			.sessionManagement(session -> session.invalidSessionUrl("/login?timeout")
 				.sessionFixation(fixation -> fixation.changeSessionId()))
 			// RFC 8058 one-click stop: mail programs post without a session; the signed

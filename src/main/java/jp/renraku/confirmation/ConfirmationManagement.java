@@ -130,14 +130,24 @@ public class ConfirmationManagement {
 		return receipts.count(notice.value());
 	}
 
+	/**
+	 * How many confirmed, of the population the results count (the sent deliveries whose
+	 * registrant still exists): for the notice page's progress box.
+	 */
+	@Transactional(readOnly = true)
+	public Confirmations confirmations(NoticeId id, long bodyId) {
+		notice(id, bodyId);
+		NoticeResults.Totals totals = results.totals(id.value(), registration.registrantColumns(bodyId));
+		return new Confirmations(totals.confirmed(), totals.sent());
+	}
+
 	@Transactional(readOnly = true)
 	public Results results(NoticeId id, long bodyId) {
 		ConfirmableNotice notice = notice(id, bodyId);
 		RegistrantColumns columns = registration.registrantColumns(bodyId);
-		List<ResultGroup> byList = results.breakdown(id.value(), columns, "list_name");
-		long sent = byList.stream().mapToLong(ResultGroup::sent).sum();
-		return new Results(sent, receipts.count(id.value()), receipts.answered(id.value()),
-				notice.trackOpens() ? receipts.opened(id.value()) : null, byList,
+		NoticeResults.Totals totals = results.totals(id.value(), columns);
+		return new Results(totals.sent(), totals.confirmed(), totals.answered(),
+				notice.trackOpens() ? totals.opened() : null, results.breakdown(id.value(), columns, "list_name"),
 				results.breakdown(id.value(), registration.registrantCategories(bodyId), "category_name"),
 				results.breakdown(id.value(), columns, "affiliation"), results.tallies(id.value(), notice.questions()),
 				released.closesAt(notice));

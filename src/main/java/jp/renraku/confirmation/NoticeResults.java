@@ -30,7 +30,36 @@ class NoticeResults {
 		this.jdbc = jdbc;
 	}
 
-	/** Sent, confirmed and answered by the {@code label} column of the columns. */
+	/**
+	 * Totals of the population every rate counts: sent, confirmed, answered and (as far
+	 * as anyone can tell) opened, of the notice's sent deliveries whose registrant still
+	 * exists; whoever confirmed counts as opened.
+	 */
+	Totals totals(long noticeId, RegistrantColumns columns) {
+		return jdbc
+			.sql("""
+					SELECT COUNT(*) AS sent, COUNT(r.delivery_id) AS confirmed, COUNT(r.answered_at) AS answered,
+					       COUNT(CASE WHEN r.delivery_id IS NOT NULL
+					                    OR EXISTS (SELECT 1 FROM delivery_open o WHERE o.delivery_id = d.id) THEN 1 END) AS opened
+					FROM delivery d JOIN (%s) g ON g.registrant_id = d.registrant_id
+					LEFT JOIN delivery_receipt r ON r.delivery_id = d.id
+					WHERE d.notice_id = :notice AND d.status = 'SENT'
+					"""
+				.formatted(columns.sql()))
+			.params(columns.params())
+			.param("notice", noticeId)
+			.query((rs, n) -> new Totals(rs.getLong("sent"), rs.getLong("confirmed"), rs.getLong("answered"),
+					rs.getLong("opened")))
+			.single();
+	}
+
+	record Totals(long sent, long confirmed, long answered, long opened) {
+	}
+
+	/**
+	 * Sent, confirmed and answered by the {@code label} column of the columns, over the
+	 * same population as {@link #totals}.
+	 */
 	List<ResultGroup> breakdown(long noticeId, RegistrantColumns columns, String label) {
 		return jdbc
 			.sql("SELECT COALESCE(g." + label + ", '') AS label, COUNT(*) AS sent,"

@@ -76,22 +76,4 @@ class Receipts {
 			.single();
 	}
 
-	/**
-	 * How many opened the mail as far as anyone can tell: the opening image was loaded,
-	 * or they confirmed.
-	 */
-	long opened(long noticeId) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM (SELECT delivery_id FROM delivery_open WHERE notice_id = :id
-				                      UNION SELECT delivery_id FROM delivery_receipt WHERE notice_id = :id) o
-				""").param("id", noticeId).query(Long.class).single();
-	}
-
-	long answered(long noticeId) {
-		return jdbc.sql("SELECT COUNT(*) FROM delivery_receipt WHERE notice_id = :id AND answered_at IS NOT NULL")
-			.param("id", noticeId)
-			.query(Long.class)
-			.single();
-	}
-
 }

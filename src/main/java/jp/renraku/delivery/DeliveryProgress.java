@@ -55,9 +55,4 @@ public record DeliveryProgress(Map<DeliveryStatus, Long> counts, long sentLastMi
 		return count(DeliveryStatus.SKIPPED);
 	}
 
-	/** Per cent of the sent mail, for the notice page. */
-	public long percentOfSent(long part) {
-		return sent() == 0 ? 0 : part * 100 / sent();
-	}
-
 }

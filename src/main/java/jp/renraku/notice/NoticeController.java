@@ -10,6 +10,7 @@ import jp.renraku.common.CityTime;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Staff;
 import jp.renraku.confirmation.ConfirmationManagement;
+import jp.renraku.confirmation.Confirmations;
 import jp.renraku.confirmation.NoticeQuestion;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.DeliveryProgress;
@@ -175,8 +176,8 @@ class NoticeController {
 			NoticeId id = notice.noticeId();
 			model.addAttribute("progress", delivery.progress(id, clock.instant()));
 			// a reminder's confirmations are recorded on the notice it reminds of
-			model.addAttribute("confirmed",
-					notice.askConfirmation() && !notice.reminder() ? confirmation.confirmations(id) : null);
+			model.addAttribute("confirmed", notice.askConfirmation() && !notice.reminder()
+					? confirmation.confirmations(id, notice.bodyId()) : null);
 			model.addAttribute("failures", delivery.failures(id, 100));
 			model.addAttribute("replies", confirmation.replies(id, 200));
 			if ((notice.askConfirmation() || notice.trackOpens()) && !notice.reminder()) {
@@ -211,9 +212,10 @@ class NoticeController {
 		figures.put("eta", cityTime.format(progress.estimatedFinish()));
 		figures.put("done", progress.remaining() == 0);
 		if (!notice.reminder()) {
-			long confirmed = confirmation.confirmations(notice.noticeId());
+			// the same population as the results: the sent mail of those still registered
+			Confirmations confirmed = confirmation.confirmations(notice.noticeId(), notice.bodyId());
 			figures.put("confirmed", messages.getMessage("notice.confirmedValue",
-					new Object[] { confirmed, progress.percentOfSent(confirmed) }, locale));
+					new Object[] { confirmed.confirmed(), confirmed.percent() }, locale));
 		}
 		if (progress.remaining() == 0) {
 			figures.put("summary", messages.getMessage("notice.progressDone",

@@ -59,7 +59,11 @@ class ResultsController {
 		this.cityTime = cityTime;
 	}
 
-	/** The results box alone, for the page's script to refresh while answers come in. */
+	/**
+	 * The results box as a page of its own (language, title), for the notice page's
+	 * script to refresh the box from while answers come in, and readable when opened
+	 * alone.
+	 */
 	@GetMapping("/{noticeId}/results")
 	String results(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, Model model,
 			HttpServletResponse response) {
@@ -67,7 +71,7 @@ class ResultsController {
 		model.addAttribute("notice", notice);
 		model.addAttribute("results", confirmation.results(notice.noticeId(), notice.bodyId()));
 		response.setHeader("Cache-Control", "no-store");
-		return "notice/results :: results";
+		return "notice/results";
 	}
 
 	/** Who has not confirmed yet, or who has and what they answered; 100 a page. */

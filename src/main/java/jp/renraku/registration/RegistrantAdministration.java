@@ -2,7 +2,6 @@ package jp.renraku.registration;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
@@ -48,7 +47,7 @@ class RegistrantAdministration {
 		return registrants.search(list.bodyId(), list.id(), criteria, size + 1, Math.max(page, 0) * size);
 	}
 
-	Map<RegistrantState, Long> counts(Staff staff, long listId) {
+	RegistrantCounts counts(Staff staff, long listId) {
 		RegistrationList list = lists.list(staff, listId);
 		return registrants.countByState(list.bodyId(), list.id());
 	}

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -240,19 +240,17 @@ class Registrants {
 		return jdbc.sql(sql.toString()).params(params).query(this::row).list();
 	}
 
-	/** count-by-state: how many registrants of each state the list has (every state). */
-	Map<RegistrantState, Long> countByState(long bodyId, long listId) {
-		Map<RegistrantState, Long> counts = new LinkedHashMap<>();
-		for (RegistrantState state : RegistrantState.values()) {
-			counts.put(state, 0L);
-		}
+	/** count-by-state: how many registrants of each state the list has (0 when none). */
+	RegistrantCounts countByState(long bodyId, long listId) {
+		Map<RegistrantState, Long> counts = new EnumMap<>(RegistrantState.class);
 		jdbc.sql(
 				"SELECT state, COUNT(*) AS n FROM registrant WHERE body_id = :bodyId AND list_id = :listId GROUP BY state")
 			.param("bodyId", bodyId)
 			.param("listId", listId)
 			.query((rs, n) -> counts.put(RegistrantState.valueOf(rs.getString("state")), rs.getLong("n")))
 			.list();
-		return counts;
+		return new RegistrantCounts(counts.getOrDefault(RegistrantState.ACTIVE, 0L),
+				counts.getOrDefault(RegistrantState.PENDING, 0L));
 	}
 
 	private Registrant row(ResultSet rs, int n) throws SQLException {

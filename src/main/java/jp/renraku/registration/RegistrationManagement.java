@@ -137,7 +137,7 @@ public class RegistrationManagement {
 	}
 
 	@Transactional(readOnly = true)
-	Map<RegistrantState, Long> counts(Staff staff, long listId) {
+	RegistrantCounts counts(Staff staff, long listId) {
 		return registrants.counts(staff, listId);
 	}
 

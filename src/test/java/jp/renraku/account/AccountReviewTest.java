@@ -94,11 +94,11 @@ class AccountReviewTest {
 	@Test
 	void theReviewFindsUnusedExpiredAndLeftAccounts() throws Exception {
 		String page = review(manager, 90);
-		assertThat(section(page, "90日以上サインインしていないアカウント")).contains(idle.loginId()).doesNotContain(active.loginId());
+		assertThat(section(page, "90日以上ログインしていないアカウント")).contains(idle.loginId()).doesNotContain(active.loginId());
 		assertThat(section(page, "パスワードの期限が切れているアカウント")).contains(expired.loginId()).doesNotContain(idle.loginId());
 		assertThat(section(page, "退職・異動予定日を過ぎても有効なアカウント")).contains(leaving.loginId()).doesNotContain(active.loginId());
 		// a shorter period finds nothing new here; a longer one drops the idle account
-		assertThat(section(review(manager, 180), "180日以上サインインしていないアカウント")).doesNotContain(idle.loginId());
+		assertThat(section(review(manager, 180), "180日以上ログインしていないアカウント")).doesNotContain(idle.loginId());
 		// a real sign-in is recorded, and takes the account off the unused list
 		assertThat(mvc.post()
 			.uri("/login")
@@ -106,7 +106,7 @@ class AccountReviewTest {
 			.param("password", idle.password())
 			.with(csrf())
 			.exchange()).hasRedirectedUrl("/");
-		assertThat(section(review(manager, 90), "90日以上サインインしていないアカウント")).doesNotContain(idle.loginId());
+		assertThat(section(review(manager, 90), "90日以上ログインしていないアカウント")).doesNotContain(idle.loginId());
 		assertThat(jdbc.sql("SELECT last_sign_in_at IS NOT NULL FROM staff_account WHERE id = :id")
 			.param("id", idle.id())
 			.query(Boolean.class)

@@ -90,10 +90,16 @@ class SafetyConfirmationBrowserTest extends BrowserTest {
 		browser.findElement(By.xpath("//label[normalize-space()='支援が必要']")).click();
 		press("回答を送信する");
 		browser.switchTo().window(staffTab);
-		// the progress script replaces the figures while we read them
+		// the box is replaced while the wait reads it: a cell found a moment ago may be
+		// gone
 		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> "2".equals(driver.findElement(By.id("results-answered")).getText()));
 		assertThat(browser.findElement(By.id("results-box")).getText()).contains("問1 あなたの状況").contains("支援が必要");
+		// the refresh is a whole page: only its box is taken, not its heading or a second
+		// page
+		assertThat(browser.findElements(By.cssSelector("#results-box > .results"))).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector("#results-box h1, #results-box title, #results-box main")))
+			.isEmpty();
 		assertFitsOnAPhone("33-safety-results");
 
 		// who has not answered, and a reminder to them through the usual release
