@@ -105,6 +105,21 @@ class RegistrantController {
 		return "redirect:/registrants/" + registrantId;
 	}
 
+	/**
+	 * Before a pending registration is refused, on a page of its own: whose data is
+	 * erased and that the person is told by mail. Opening it changes nothing.
+	 */
+	@GetMapping("/registrants/{registrantId}/reject")
+	String confirmReject(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId, Model model) {
+		Registrant registrant = registration.registrant(staff, registrantId);
+		if (!registrant.pending()) {
+			return "redirect:/registrants/" + registrantId;
+		}
+		model.addAttribute("registrant", registrant);
+		model.addAttribute("list", registration.list(staff, registrant.listId()));
+		return "registration/registrant-reject";
+	}
+
 	@PostMapping("/registrants/{registrantId}/reject")
 	String reject(@AuthenticationPrincipal Staff staff, @PathVariable long registrantId, RedirectAttributes redirect) {
 		Registrant registrant = registration.registrant(staff, registrantId);

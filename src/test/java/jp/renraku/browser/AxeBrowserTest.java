@@ -90,6 +90,18 @@ class AxeBrowserTest extends BrowserTest {
 		List<String> findings = new ArrayList<>();
 		signIn("admin", app.printedPassword());
 		changeForcedPassword(app.printedPassword(), "Shiro-no-sakura-2026");
+		var jdbc = app.context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		long application = jdbc.sql("SELECT MAX(id) FROM usage_application WHERE body_id = :b")
+			.param("b", body)
+			.query(Long.class)
+			.single();
+		long permit = jdbc.sql("SELECT MAX(id) FROM usage_permit WHERE body_id = :b")
+			.param("b", body)
+			.query(Long.class)
+			.single();
+		findings.addAll(check(axe, "/admin/settings", "/admin/administrators/new", "/admin/bodies/" + body + "/edit",
+				"/admin/bodies/" + body + "/sender", "/applications/" + application, "/permits/" + permit,
+				"/staff/" + manager.id(), "/staff/" + manager.id() + "/edit"));
 		findings.addAll(check(axe, "/", "/admin/bodies", "/admin/bodies/new", "/admin/bodies/" + body,
 				"/admin/bodies/" + body + "/managers/new", "/applications", "/applications/new?body=" + body, "/staff",
 				"/staff/review", "/audit", "/admin/outbox", "/admin/queue", "/exports", "/incidents", "/incidents/new",
@@ -103,7 +115,7 @@ class AxeBrowserTest extends BrowserTest {
 		browser.findElement(By.xpath("//label[normalize-space()='" + list.name() + "']")).click();
 		press("下書きを保存する");
 		String notice = new java.net.URI(browser.getCurrentUrl()).getPath();
-		findings.addAll(check(axe, notice, notice + "/release"));
+		findings.addAll(check(axe, notice, notice + "/edit", notice + "/release"));
 		open(notice);
 		clickLink("2人に配信する");
 		press("2人に配信する");
@@ -117,10 +129,12 @@ class AxeBrowserTest extends BrowserTest {
 		findings.addAll(check(axe, "/", "/lists", "/lists/new", "/lists/" + list.id(), "/lists/" + list.id() + "/edit",
 				"/lists/" + list.id() + "/registrants", "/registrants/" + registrant,
 				"/registrants/" + registrant + "/delete", "/lists/" + list.id() + "/sender",
-				"/lists/" + list.id() + "/import", "/lists/" + list.id() + "/export", "/registrants/bounced",
-				"/registrants/bounced/reread", "/sender", "/notices", notice, notice + "/recipients?show=PENDING",
-				"/applications", "/applications/new", "/staff", "/staff/new-sender", "/staff/" + sender.id(),
-				"/staff/" + sender.id() + "/retire", "/staff/review", "/audit", "/exports", "/incidents"));
+				"/lists/" + list.id() + "/import", "/lists/" + list.id() + "/export", "/lists/" + list.id() + "/guide",
+				"/registrants/bounced", notice + "/results-export", "/staff/" + sender.id() + "/edit",
+				"/staff/" + sender.id() + "/transfer", "/registrants/bounced/reread", "/sender", "/notices", notice,
+				notice + "/recipients?show=PENDING", "/applications", "/applications/new", "/staff",
+				"/staff/new-sender", "/staff/" + sender.id(), "/staff/" + sender.id() + "/retire", "/staff/review",
+				"/audit", "/exports", "/incidents"));
 		assertThat(findings).as("serious or critical axe findings").isEmpty();
 	}
 

@@ -97,4 +97,32 @@ class RegistrantDeletionConfirmTest {
 		assertThat(rows()).isOne();
 	}
 
+	@Test
+	void refusingAPendingRegistrationAsksOnAPageOfItsOwn() throws Exception {
+		jdbc.sql("UPDATE registrant SET state = 'PENDING' WHERE id = :id").param("id", registrant).update();
+		String detail = page(mvc.get().uri("/registrants/" + registrant).with(manager.signedIn()).exchange());
+		assertThat(detail).contains("href=\"/registrants/" + registrant + "/reject\"")
+			.doesNotContain("action=\"/registrants/" + registrant + "/reject\"");
+		String confirmation = page(
+				mvc.get().uri("/registrants/" + registrant + "/reject").with(manager.signedIn()).exchange());
+		assertThat(confirmation).contains("この登録を承認しませんか")
+			.contains(email)
+			.contains("メールで知らせます")
+			.contains("action=\"/registrants/" + registrant + "/reject\" method=\"post\"");
+		assertThat(rows()).isOne();
+
+		TestStaff stranger = staff.manager(staff.body());
+		assertThat(mvc.get().uri("/registrants/" + registrant + "/reject").with(stranger.signedIn()).exchange())
+			.hasStatus(404);
+		assertThat(post(mvc, stranger, "/registrants/" + registrant + "/reject")).hasStatus(404);
+		assertThat(rows()).isOne();
+
+		assertThat(post(mvc, manager, "/registrants/" + registrant + "/reject"))
+			.hasRedirectedUrl("/lists/" + list.id() + "/registrants");
+		assertThat(jdbc.sql("SELECT state FROM registrant WHERE id = :id")
+			.param("id", registrant)
+			.query(String.class)
+			.optional()).isNotEqualTo(java.util.Optional.of("PENDING"));
+	}
+
 }
