@@ -62,15 +62,6 @@ final class BounceParser {
 					+ "has not yet been delivered|no action is required|delivery (?:has been )?delayed|再送を試みます",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern COMMAND = Pattern.compile(
-			"in reply to (mail from|rcpt to|end of data|data|helo|ehlo|starttls|auth)|"
-					+ "after (mail from|rcpt to|end of data|data|helo|ehlo|initial connection|sending data block)|"
-					+ ">>> (mail from|rcpt to|data|helo|ehlo|\\.)|does not like (recipient|sender)|"
-					+ "(sender was rejected)|(my name was rejected)|(wasn't able to establish an smtp connection)",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern FIRST_REFUSAL = Pattern.compile("<<< [45]\\d\\d");
-
 	private static final Pattern RETURN_PATH_DOMAIN = Pattern.compile("bounce\\+[0-9a-f]{52}@([a-z0-9.-]+)",
 			Pattern.CASE_INSENSITIVE);
 
@@ -78,16 +69,6 @@ final class BounceParser {
 	 * What stands for the mail-in domain in the evidence ({@link BounceWords} reads it).
 	 */
 	static final String OUR_DOMAIN = "(our-domain)";
-
-	private static final Pattern HOST = Pattern.compile("([a-z0-9-]+(?:\\.[a-z0-9-]+)+)", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern TALKED_TO = Pattern.compile(
-			"(?:while talking to|host|connect to) ([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})[.\\[: ]",
-			Pattern.CASE_INSENSITIVE);
-
-	/** A string field of Amazon SES's JSON notification. */
-	private static final Pattern SES_FIELD = Pattern.compile(
-			"\"(notificationType|bounceType|bounceSubType|status|action|diagnosticCode|complaintFeedbackType)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@[^\\s<>\"'(),;:\\[\\]]+");
 
@@ -133,17 +114,17 @@ final class BounceParser {
 				}
 				diagnostic = diagnostic == null || diagnostic.isBlank() ? BounceText.serverReply(own)
 						: ours(diagnostic, ourDomain);
-				String remote = remoteHost(field(failed, "remote-mta"), own);
+				String remote = SmtpDialogue.remoteHost(field(failed, "remote-mta"), own);
 				String status = field(failed, "status");
 				return Optional.of(new Report(token, key,
 						new BounceEvidence(BounceEvidence.Format.DSN,
 								status == null ? null : shortened(status.replaceAll("\\s.*", ""), addressMask, 20),
-								shortened(diagnostic, addressMask, 1000), command(diagnostic + "\n" + own),
+								shortened(diagnostic, addressMask, 1000), SmtpDialogue.command(diagnostic + "\n" + own),
 								shortened(field(failed, "action"), addressMask, 20), remote != null ? remote : reporter,
 								shortened(subject, addressMask, 200), shortened(own, addressMask, 1500))));
 			}
 		}
-		Optional<Report> ses = sesNotification(token, key, mail.text(), reporter, subject, addressMask);
+		Optional<Report> ses = SesNotifications.read(token, key, mail.text(), reporter, subject, addressMask);
 		if (ses.isPresent()) {
 			return ses;
 		}
@@ -163,43 +144,9 @@ final class BounceParser {
 		Matcher enhanced = Pattern.compile("(?<![\\d.])[45]\\.\\d{1,3}\\.\\d{1,3}(?![\\d.])").matcher(own);
 		return Optional.of(new Report(token, key,
 				new BounceEvidence(BounceEvidence.Format.TEXT, enhanced.find() ? enhanced.group() : null,
-						shortened(reply, addressMask, 1000), command(own), null,
-						remoteHost(null, own) != null ? remoteHost(null, own) : reporter,
+						shortened(reply, addressMask, 1000), SmtpDialogue.command(own), null,
+						SmtpDialogue.remoteHost(null, own) != null ? SmtpDialogue.remoteHost(null, own) : reporter,
 						shortened(subject, addressMask, 200), shortened(own, addressMask, 1500))));
-	}
-
-	/**
-	 * Amazon SES's bounce or complaint notification, as its SNS topic mails it: JSON with
-	 * the recipient's status, action and diagnostic code.
-	 */
-	private static Optional<Report> sesNotification(String token, String key, String text, @Nullable String reporter,
-			String subject, String addressMask) {
-		String json = text.replace("\\\"", "\"").replace("\\n", "\n");
-		Matcher type = SES_FIELD.matcher(json);
-		Map<String, String> fields = new LinkedHashMap<>();
-		while (type.find()) {
-			fields.putIfAbsent(type.group(1).toLowerCase(Locale.ROOT), type.group(2));
-		}
-		String kind = fields.get("notificationtype");
-		if ("Complaint".equals(kind)) {
-			return Optional.of(new Report(token, key,
-					new BounceEvidence(BounceEvidence.Format.FEEDBACK, null,
-							shortened(fields.get("complaintfeedbacktype"), addressMask, 100), null, null, reporter,
-							shortened(subject, addressMask, 200), null)));
-		}
-		if (!"Bounce".equals(kind)) {
-			return Optional.empty();
-		}
-		String diagnostic = fields.get("diagnosticcode");
-		if (diagnostic != null) {
-			diagnostic = diagnostic.replaceFirst("(?i)^\\s*smtp\\s*;\\s*", "");
-		}
-		String words = fields.get("bouncetype") + " " + fields.get("bouncesubtype");
-		return Optional.of(new Report(token, key,
-				new BounceEvidence(BounceEvidence.Format.DSN, shortened(fields.get("status"), addressMask, 20),
-						shortened(diagnostic, addressMask, 1000), command(diagnostic),
-						shortened(fields.get("action"), addressMask, 20), reporter,
-						shortened(subject, addressMask, 200), shortened(words, addressMask, 1500))));
 	}
 
 	/**
@@ -243,51 +190,6 @@ final class BounceParser {
 	private static @Nullable String field(Map<String, String> fields, String name) {
 		String value = fields.get(name);
 		return value == null || value.isBlank() ? null : value;
-	}
-
-	/** The SMTP command the server's reply answered, in four words. */
-	private static @Nullable String command(@Nullable String text) {
-		if (text == null) {
-			return null;
-		}
-		String dialogue = text.replaceAll("\\s+", " ");
-		Matcher refusal = FIRST_REFUSAL.matcher(dialogue);
-		if (refusal.find()) {
-			// a transcript (>>> / <<<): the command the first refusal answered
-			dialogue = dialogue.substring(0, refusal.start());
-		}
-		Matcher m = COMMAND.matcher(dialogue);
-		String found = null;
-		while (m.find()) {
-			for (int i = 1; i <= m.groupCount(); i++) {
-				if (m.group(i) != null) {
-					found = m.group(i).toLowerCase(Locale.ROOT);
-				}
-			}
-		}
-		if (found == null) {
-			return null;
-		}
-		if (found.startsWith("mail") || found.equals("sender") || found.equals("sender was rejected")) {
-			return "MAIL";
-		}
-		if (found.startsWith("rcpt") || found.equals("recipient")) {
-			return "RCPT";
-		}
-		if (found.contains("data") || found.equals(".")) {
-			return "DATA";
-		}
-		return "CONN";
-	}
-
-	/**
-	 * The receiving server that refused the mail: the report's {@code Remote-MTA}, or the
-	 * host the relay says it talked to.
-	 */
-	private static @Nullable String remoteHost(@Nullable String remoteMta, String own) {
-		String text = remoteMta != null ? remoteMta.replaceFirst("^[^;]*;", "") : own;
-		Matcher m = (remoteMta != null ? HOST : TALKED_TO).matcher(text);
-		return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
 	}
 
 	/**
