@@ -1,6 +1,7 @@
 package jp.renraku.registration;
 
 import jp.renraku.common.Staff;
+import jp.renraku.mail.MailInSettings;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,8 +25,11 @@ class BouncedController {
 
 	private final BounceFollowUp bounces;
 
-	BouncedController(BounceFollowUp bounces) {
+	private final MailInSettings mailIn;
+
+	BouncedController(BounceFollowUp bounces, MailInSettings mailIn) {
 		this.bounces = bounces;
+		this.mailIn = mailIn;
 	}
 
 	@GetMapping("/registrants/bounced")
@@ -35,6 +39,9 @@ class BouncedController {
 		model.addAttribute("filtered", overview.filtered());
 		model.addAttribute("tally", overview.tally());
 		model.addAttribute("tallyDays", BounceFollowUp.TALLY.toDays());
+		// the soft limit as configured, not as the defaults read
+		model.addAttribute("softLimit", mailIn.softBounceLimit());
+		model.addAttribute("softWindowDays", mailIn.softBounceWindow().toDays());
 		return "registration/bounced";
 	}
 

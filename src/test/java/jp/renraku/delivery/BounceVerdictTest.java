@@ -197,6 +197,7 @@ class BounceVerdictTest {
 			.contains(addresses.get(0))
 			.contains("受け取る人の受信拒否設定（迷惑メール対策）")
 			.contains("宛先のメールボックスが満杯")
+			.contains("30日以内に3日続くと止める")
 			.contains(addresses.get(2));
 
 		// another body's manager sees none of it and cannot mark it

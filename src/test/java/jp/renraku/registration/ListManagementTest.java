@@ -37,6 +37,9 @@ class ListManagementTest {
 	RegistrationManagement registration;
 
 	@Autowired
+	jp.renraku.common.CityTime cityTime;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	TestStaff manager;
@@ -245,7 +248,10 @@ class ListManagementTest {
 			.contains(list.registrationPassword())
 			.contains("/r/" + registration.shortCode(manager.staff(), list.id()))
 			.contains("data:image/png;base64,")
-			.contains("配信を止めるには");
+			.contains("配信を止めるには")
+			.as("the operating period in Japanese dates, as on the other pages")
+			.contains(cityTime.day(list.periodStart(), java.util.Locale.JAPANESE))
+			.doesNotContain(list.periodStart().toString());
 	}
 
 	@Test
