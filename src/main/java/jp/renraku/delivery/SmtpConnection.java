@@ -1,5 +1,8 @@
 package jp.renraku.delivery;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Address;
@@ -7,6 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.mail.SmtpTarget;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -19,6 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One worker's SMTP connection, kept open for many messages and renewed after a
  * configured number of them (mobile carriers cut long sessions) or after any error.
+ * Jakarta Mail opens it, says EHLO and does STARTTLS and AUTH. When the relay offers
+ * PIPELINING (RFC 2920), Renraku's own {@link PipelinedSmtp} sends the messages on it,
+ * two waits for the relay per message instead of four; otherwise Jakarta Mail sends them
+ * one command at a time, as before. A refused message does not end a pipelined session:
+ * the transaction is reset and the next message goes on it.
  */
 final class SmtpConnection implements AutoCloseable {
 
@@ -44,7 +53,12 @@ final class SmtpConnection implements AutoCloseable {
 
 	private final int messagesPerConnection;
 
+	private final SessionSockets sockets = new SessionSockets();
+
 	private @Nullable Transport transport;
+
+	/** The mail transactions of the open connection when the relay pipelines. */
+	private @Nullable PipelinedSmtp pipelined;
 
 	private int sentOnThisConnection;
 
@@ -52,7 +66,13 @@ final class SmtpConnection implements AutoCloseable {
 
 	SmtpConnection(SmtpTarget target, int messagesPerConnection) {
 		this.target = target;
-		this.session = Session.getInstance(target.sessionProperties());
+		Properties properties = target.sessionProperties();
+		String prefix = "mail." + target.protocol() + ".";
+		properties.put(prefix + "socketFactory", sockets.plain());
+		properties.put(prefix + "ssl.socketFactory", sockets.tls());
+		// a socket made elsewhere would not be the one pipelined on
+		properties.put(prefix + "socketFactory.fallback", "false");
+		this.session = Session.getInstance(properties);
 		this.messagesPerConnection = messagesPerConnection;
 	}
 
@@ -79,6 +99,12 @@ final class SmtpConnection implements AutoCloseable {
 		}
 	}
 
+	/** Whether the open connection pipelines; opens it if needed. For tests. */
+	boolean pipelining() {
+		eightBitMime();
+		return pipelined != null;
+	}
+
 	Result send(MimeMessage message, Address recipient) {
 		boolean reused = transport != null;
 		Result result = sendOnce(message, recipient);
@@ -93,6 +119,10 @@ final class SmtpConnection implements AutoCloseable {
 	private Result sendOnce(MimeMessage message, Address recipient) {
 		try {
 			Transport open = connected();
+			if (pipelined != null && message instanceof RenderedMessage rendered && rendered.getEnvelopeFrom() != null
+					&& recipient instanceof InternetAddress to) {
+				return sendPipelined(pipelined, rendered.getEnvelopeFrom(), rendered, to);
+			}
 			open.sendMessage(message, new Address[] { recipient });
 			sentOnThisConnection++;
 			lastUsed = System.nanoTime();
@@ -119,6 +149,22 @@ final class SmtpConnection implements AutoCloseable {
 		}
 	}
 
+	private Result sendPipelined(PipelinedSmtp smtp, String from, RenderedMessage message, InternetAddress to) {
+		Result result = smtp.send(from, to.getAddress(), message.content());
+		if (!smtp.usable()) {
+			// the socket first, so that Jakarta Mail's QUIT does not wait on a dead relay
+			smtp.abandon();
+			close();
+		}
+		else {
+			lastUsed = System.nanoTime();
+		}
+		if (result.accepted()) {
+			sentOnThisConnection++;
+		}
+		return result;
+	}
+
 	/**
 	 * The open connection, or a new one. Asking the relay whether a connection is alive
 	 * costs a NOOP round trip, as much as a third of a message's time on a fast relay, so
@@ -134,10 +180,29 @@ final class SmtpConnection implements AutoCloseable {
 			Transport fresh = session.getTransport(target.protocol());
 			fresh.connect(target.host(), target.port(), target.username(), target.password());
 			transport = fresh;
+			pipelined = pipelinedOn(fresh);
 			sentOnThisConnection = 0;
 			lastUsed = System.nanoTime();
 		}
 		return transport;
+	}
+
+	/**
+	 * Renraku's own mail transactions on the socket Jakarta Mail just greeted and
+	 * secured, when the relay offers PIPELINING; null to leave the sending to Jakarta
+	 * Mail.
+	 */
+	private @Nullable PipelinedSmtp pipelinedOn(Transport fresh) {
+		Socket socket = sockets.current();
+		if (!(fresh instanceof SMTPTransport smtp) || !smtp.supportsExtension("PIPELINING") || socket == null) {
+			return null;
+		}
+		try {
+			return new PipelinedSmtp(socket);
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	private static String reply(Exception ex) {
@@ -156,6 +221,7 @@ final class SmtpConnection implements AutoCloseable {
 				// the connection is gone either way
 			}
 			transport = null;
+			pipelined = null;
 		}
 	}
 

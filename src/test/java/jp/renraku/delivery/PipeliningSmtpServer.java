@@ -1,0 +1,210 @@
+package jp.renraku.delivery;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A real SMTP server on 127.0.0.1, scripted reply by reply, that writes down what came
+ * over the wire. Offering PIPELINING it answers nothing of a group before the group's
+ * DATA (or RSET, QUIT) has arrived, as RFC 2920 lets a server do: a client that waited
+ * for each reply would get none, so every group it records was sent without waiting.
+ * Without PIPELINING it answers each command at once.
+ */
+final class PipeliningSmtpServer implements AutoCloseable {
+
+	/** The replies a test scripts; each takes the transaction's recipient. */
+	record Script(boolean pipelining, Function<String, String> mail, Function<String, String> rcpt,
+			Function<String, String> data, Function<String, String> endOfData, Function<String, Boolean> dropAfter) {
+
+		static Script accepting(boolean pipelining) {
+			return new Script(pipelining, r -> "250 2.1.0 ok", r -> "250 2.1.5 ok",
+					r -> r == null ? "554 5.5.1 no valid recipients" : "354 go ahead", r -> "250 2.0.0 queued",
+					r -> false);
+		}
+
+		Script rcpt(Function<String, String> reply) {
+			return new Script(pipelining, mail, reply, data, endOfData, dropAfter);
+		}
+
+		Script data(Function<String, String> reply) {
+			return new Script(pipelining, mail, rcpt, reply, endOfData, dropAfter);
+		}
+
+		Script endOfData(Function<String, String> reply) {
+			return new Script(pipelining, mail, rcpt, data, reply, dropAfter);
+		}
+
+		Script dropAfter(Function<String, Boolean> drop) {
+			return new Script(pipelining, mail, rcpt, data, endOfData, drop);
+		}
+
+	}
+
+	private final ServerSocket socket;
+
+	private final Script script;
+
+	/** Each session's commands, and "message to <rcpt>" for each message received. */
+	final List<List<String>> sessions = new CopyOnWriteArrayList<>();
+
+	/** The commands the server had read each time before it answered. */
+	final List<List<String>> groups = new CopyOnWriteArrayList<>();
+
+	/** Recipients whose message got the 250 to its end of data. */
+	final List<String> accepted = new CopyOnWriteArrayList<>();
+
+	/** Each message received, by the recipient of its transaction. */
+	final Map<String, String> messages = new ConcurrentHashMap<>();
+
+	PipeliningSmtpServer(Script script) throws IOException {
+		this.script = script;
+		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread acceptor = new Thread(this::serve, "pipelining-smtp");
+		acceptor.setDaemon(true);
+		acceptor.start();
+	}
+
+	int port() {
+		return socket.getLocalPort();
+	}
+
+	private void serve() {
+		while (!socket.isClosed()) {
+			try {
+				Socket client = socket.accept();
+				Thread session = new Thread(() -> {
+					try (client) {
+						talk(client);
+					}
+					catch (IOException ex) {
+						// the client went away
+					}
+				}, "pipelining-smtp-session");
+				session.setDaemon(true);
+				session.start();
+			}
+			catch (IOException ex) {
+				// closed
+			}
+		}
+	}
+
+	private void talk(Socket client) throws IOException {
+		BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+		OutputStream out = client.getOutputStream();
+		List<String> session = new CopyOnWriteArrayList<>();
+		sessions.add(session);
+		write(out, List.of("220 scripted ESMTP"));
+		List<String> group = new ArrayList<>();
+		List<String> replies = new ArrayList<>();
+		String from = null;
+		String recipient = null;
+		String line;
+		while ((line = in.readLine()) != null) {
+			session.add(line);
+			group.add(line);
+			String upper = line.toUpperCase(Locale.ROOT);
+			boolean endsGroup = !script.pipelining() || !(upper.startsWith("MAIL FROM") || upper.startsWith("RCPT TO"));
+			if (upper.startsWith("EHLO")) {
+				replies.add(script.pipelining() ? "250-scripted\r\n250-8BITMIME\r\n250 PIPELINING"
+						: "250-scripted\r\n250 8BITMIME");
+			}
+			else if (upper.startsWith("MAIL FROM")) {
+				String reply = script.mail().apply(null);
+				from = reply.startsWith("2") ? line : null;
+				recipient = null;
+				replies.add(reply);
+			}
+			else if (upper.startsWith("RCPT TO")) {
+				String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
+				String reply = from == null ? "503 5.5.1 need MAIL" : script.rcpt().apply(address);
+				if (reply.startsWith("2")) {
+					recipient = address;
+				}
+				replies.add(reply);
+			}
+			else if (upper.equals("DATA")) {
+				String reply = from == null ? "503 5.5.1 need MAIL" : script.data().apply(recipient);
+				replies.add(reply);
+				if (reply.startsWith("354")) {
+					write(out, replies);
+					groups.add(List.copyOf(group));
+					group.clear();
+					replies.clear();
+					String message = content(in);
+					session.add(message.isEmpty() ? "empty message" : "message to " + recipient);
+					if (recipient != null && script.dropAfter().apply(recipient)) {
+						return;
+					}
+					String end = recipient == null ? "554 5.5.1 no valid recipients"
+							: script.endOfData().apply(recipient);
+					if (end.startsWith("250") && recipient != null) {
+						accepted.add(recipient);
+						messages.put(recipient, message);
+					}
+					write(out, List.of(end));
+					from = null;
+					recipient = null;
+					continue;
+				}
+			}
+			else if (upper.equals("RSET")) {
+				from = null;
+				recipient = null;
+				replies.add("250 2.0.0 reset");
+			}
+			else if (upper.equals("NOOP")) {
+				replies.add("250 2.0.0 ok");
+			}
+			else if (upper.equals("QUIT")) {
+				write(out, List.of("221 2.0.0 bye"));
+				return;
+			}
+			else {
+				replies.add("502 5.5.2 not a command: " + line);
+			}
+			if (endsGroup) {
+				write(out, replies);
+				groups.add(List.copyOf(group));
+				group.clear();
+				replies.clear();
+			}
+		}
+	}
+
+	/** The message up to its end of data, dots unstuffed, lines joined by CRLF. */
+	private static String content(BufferedReader in) throws IOException {
+		StringBuilder message = new StringBuilder();
+		String line;
+		while ((line = in.readLine()) != null && !line.equals(".")) {
+			message.append(line.startsWith(".") ? line.substring(1) : line).append("\r\n");
+		}
+		return message.toString();
+	}
+
+	private static void write(OutputStream out, List<String> replies) throws IOException {
+		StringBuilder text = new StringBuilder();
+		replies.forEach(reply -> text.append(reply).append("\r\n"));
+		out.write(text.toString().getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+	}
+
+	@Override
+	public void close() throws IOException {
+		socket.close();
+	}
+
+}
