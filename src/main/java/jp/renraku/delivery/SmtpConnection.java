@@ -53,6 +53,8 @@ final class SmtpConnection implements AutoCloseable {
 
 	private final int messagesPerConnection;
 
+	private final boolean pipelining;
+
 	private final SessionSockets sockets = new SessionSockets();
 
 	private @Nullable Transport transport;
@@ -65,7 +67,16 @@ final class SmtpConnection implements AutoCloseable {
 	private long lastUsed;
 
 	SmtpConnection(SmtpTarget target, int messagesPerConnection) {
+		this(target, messagesPerConnection, true);
+	}
+
+	/**
+	 * @param pipelining whether to pipeline when the relay offers it; false sends every
+	 * message through Jakarta Mail, one command at a time
+	 */
+	SmtpConnection(SmtpTarget target, int messagesPerConnection, boolean pipelining) {
 		this.target = target;
+		this.pipelining = pipelining;
 		Properties properties = target.sessionProperties();
 		String prefix = "mail." + target.protocol() + ".";
 		properties.put(prefix + "socketFactory", sockets.plain());
@@ -74,6 +85,11 @@ final class SmtpConnection implements AutoCloseable {
 		properties.put(prefix + "socketFactory.fallback", "false");
 		this.session = Session.getInstance(properties);
 		this.messagesPerConnection = messagesPerConnection;
+	}
+
+	/** Another connection to the same relay, the same way, for a carrier's session. */
+	SmtpConnection another(int messagesPerConnection) {
+		return new SmtpConnection(target, messagesPerConnection, pipelining);
 	}
 
 	SmtpTarget target() {
@@ -157,10 +173,9 @@ final class SmtpConnection implements AutoCloseable {
 			close();
 		}
 		else {
-			lastUsed = System.nanoTime();
-		}
-		if (result.accepted()) {
+			// a refused message stays on the session too, and counts towards its limit
 			sentOnThisConnection++;
+			lastUsed = System.nanoTime();
 		}
 		return result;
 	}
@@ -194,7 +209,8 @@ final class SmtpConnection implements AutoCloseable {
 	 */
 	private @Nullable PipelinedSmtp pipelinedOn(Transport fresh) {
 		Socket socket = sockets.current();
-		if (!(fresh instanceof SMTPTransport smtp) || !smtp.supportsExtension("PIPELINING") || socket == null) {
+		if (!pipelining || !(fresh instanceof SMTPTransport smtp) || !smtp.supportsExtension("PIPELINING")
+				|| socket == null) {
 			return null;
 		}
 		try {

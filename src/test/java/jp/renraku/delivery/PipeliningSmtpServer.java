@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,39 +17,52 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A real SMTP server on 127.0.0.1, scripted reply by reply, that writes down what came
  * over the wire. Offering PIPELINING it answers nothing of a group before the group's
  * DATA (or RSET, QUIT) has arrived, as RFC 2920 lets a server do: a client that waited
  * for each reply would get none, so every group it records was sent without waiting.
- * Without PIPELINING it answers each command at once.
+ * Without PIPELINING (or told to) it answers each command at once.
  */
 final class PipeliningSmtpServer implements AutoCloseable {
 
 	/** The replies a test scripts; each takes the transaction's recipient. */
-	record Script(boolean pipelining, Function<String, String> mail, Function<String, String> rcpt,
-			Function<String, String> data, Function<String, String> endOfData, Function<String, Boolean> dropAfter) {
+	record Script(boolean pipelining, boolean hold, Function<String, String> mail, Function<String, String> rcpt,
+			Function<String, String> data, Function<String, String> endOfData, Function<String, Boolean> dropAfter,
+			@Nullable String plainCredentials) {
 
 		static Script accepting(boolean pipelining) {
-			return new Script(pipelining, r -> "250 2.1.0 ok", r -> "250 2.1.5 ok",
+			return new Script(pipelining, pipelining, r -> "250 2.1.0 ok", r -> "250 2.1.5 ok",
 					r -> r == null ? "554 5.5.1 no valid recipients" : "354 go ahead", r -> "250 2.0.0 queued",
-					r -> false);
+					r -> false, null);
+		}
+
+		/** Offers PIPELINING but answers each command at once. */
+		Script answeringAtOnce() {
+			return new Script(pipelining, false, mail, rcpt, data, endOfData, dropAfter, plainCredentials);
+		}
+
+		/** Refuses mail until the client signs in with AUTH PLAIN as this user. */
+		Script auth(String user, String password) {
+			return new Script(pipelining, hold, mail, rcpt, data, endOfData, dropAfter, "\0" + user + "\0" + password);
 		}
 
 		Script rcpt(Function<String, String> reply) {
-			return new Script(pipelining, mail, reply, data, endOfData, dropAfter);
+			return new Script(pipelining, hold, mail, reply, data, endOfData, dropAfter, plainCredentials);
 		}
 
 		Script data(Function<String, String> reply) {
-			return new Script(pipelining, mail, rcpt, reply, endOfData, dropAfter);
+			return new Script(pipelining, hold, mail, rcpt, reply, endOfData, dropAfter, plainCredentials);
 		}
 
 		Script endOfData(Function<String, String> reply) {
-			return new Script(pipelining, mail, rcpt, data, reply, dropAfter);
+			return new Script(pipelining, hold, mail, rcpt, data, reply, dropAfter, plainCredentials);
 		}
 
 		Script dropAfter(Function<String, Boolean> drop) {
-			return new Script(pipelining, mail, rcpt, data, endOfData, drop);
+			return new Script(pipelining, hold, mail, rcpt, data, endOfData, drop, plainCredentials);
 		}
 
 	}
@@ -112,15 +126,28 @@ final class PipeliningSmtpServer implements AutoCloseable {
 		List<String> replies = new ArrayList<>();
 		String from = null;
 		String recipient = null;
+		boolean signedIn = script.plainCredentials() == null;
 		String line;
 		while ((line = in.readLine()) != null) {
 			session.add(line);
 			group.add(line);
 			String upper = line.toUpperCase(Locale.ROOT);
-			boolean endsGroup = !script.pipelining() || !(upper.startsWith("MAIL FROM") || upper.startsWith("RCPT TO"));
+			boolean endsGroup = !script.hold() || !(upper.startsWith("MAIL FROM") || upper.startsWith("RCPT TO"));
 			if (upper.startsWith("EHLO")) {
-				replies.add(script.pipelining() ? "250-scripted\r\n250-8BITMIME\r\n250 PIPELINING"
-						: "250-scripted\r\n250 8BITMIME");
+				replies.add("250-scripted\r\n" + (script.plainCredentials() != null ? "250-AUTH PLAIN\r\n" : "")
+						+ (script.pipelining() ? "250-8BITMIME\r\n250 PIPELINING" : "250 8BITMIME"));
+			}
+			else if (upper.startsWith("AUTH PLAIN")) {
+				String response = line.length() > "AUTH PLAIN ".length() ? line.substring("AUTH PLAIN ".length())
+						: prompt(out, in);
+				String given = new String(Base64.getDecoder().decode(response.strip()), StandardCharsets.UTF_8);
+				// authorisation id, user, password; the id may be empty or the user
+				signedIn = script.plainCredentials() != null
+						&& given.substring(given.indexOf('\0')).equals(script.plainCredentials());
+				replies.add(signedIn ? "235 2.7.0 accepted" : "535 5.7.8 credentials invalid");
+			}
+			else if (upper.startsWith("MAIL FROM") && !signedIn) {
+				replies.add("530 5.7.0 authentication required");
 			}
 			else if (upper.startsWith("MAIL FROM")) {
 				String reply = script.mail().apply(null);
@@ -183,6 +210,12 @@ final class PipeliningSmtpServer implements AutoCloseable {
 				replies.clear();
 			}
 		}
+	}
+
+	private static String prompt(OutputStream out, BufferedReader in) throws IOException {
+		write(out, List.of("334 "));
+		String answer = in.readLine();
+		return answer == null ? "" : answer;
 	}
 
 	/** The message up to its end of data, dots unstuffed, lines joined by CRLF. */

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
+import jp.renraku.mail.MailSettings;
+import jp.renraku.mail.SmtpTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +59,11 @@ class PipeliningTest {
 	}
 
 	private int send(PipeliningSmtpServer relay, boolean pipelines) {
-		try (SmtpConnection connection = new SmtpConnection(DeliveryFixtures.plain(relay.port()), 100)) {
+		return send(new SmtpConnection(DeliveryFixtures.plain(relay.port()), 100), pipelines);
+	}
+
+	private int send(SmtpConnection opened, boolean pipelines) {
+		try (SmtpConnection connection = opened) {
 			assertThat(connection.pipelining()).isEqualTo(pipelines);
 			return engine.runOnce("test", connection);
 		}
@@ -188,6 +194,38 @@ class PipeliningTest {
 			for (String prefix : List.of("ok", "temp", "perm")) {
 				assertThat(row(prefix)).containsEntry("status", "SENT");
 			}
+			assertThat(relay.accepted).hasSize(3);
+		}
+	}
+
+	@Test
+	void theRelaySignsInBeforeThePipelinedMail() throws Exception {
+		try (PipeliningSmtpServer relay = new PipeliningSmtpServer(
+				PipeliningSmtpServer.Script.accepting(true).auth("renraku", "s3cret!パス"))) {
+			send(new SmtpConnection(
+					new SmtpTarget("127.0.0.1", relay.port(), "renraku", "s3cret!パス", MailSettings.Tls.NONE), 100),
+					true);
+			List<String> session = relay.sessions.get(0);
+			int auth = session.stream().filter(c -> c.startsWith("AUTH PLAIN")).findFirst().map(session::indexOf).get();
+			int firstMail = session.stream()
+				.filter(c -> c.startsWith("MAIL FROM"))
+				.findFirst()
+				.map(session::indexOf)
+				.get();
+			assertThat(auth).isLessThan(firstMail);
+			assertThat(relay.groups).filteredOn(group -> group.get(0).startsWith("MAIL FROM"))
+				.hasSize(3)
+				.allSatisfy(group -> assertThat(group).hasSize(3));
+			assertThat(relay.accepted).hasSize(3);
+		}
+	}
+
+	@Test
+	void pipeliningSwitchedOffSendsOneCommandAtATimeEvenWhenOffered() throws Exception {
+		try (PipeliningSmtpServer relay = new PipeliningSmtpServer(
+				PipeliningSmtpServer.Script.accepting(true).answeringAtOnce())) {
+			send(new SmtpConnection(DeliveryFixtures.plain(relay.port()), 100, false), false);
+			assertThat(relay.groups).allSatisfy(group -> assertThat(group).hasSize(1));
 			assertThat(relay.accepted).hasSize(3);
 		}
 	}
