@@ -23,7 +23,14 @@ final class SessionSockets {
 
 	private final SocketFactory plain = new Plain();
 
-	private final SSLSocketFactory tls = new Tls((SSLSocketFactory) SSLSocketFactory.getDefault());
+	private final SSLSocketFactory tls;
+
+	/**
+	 * @param platform the TLS sockets to make; the platform's default in production
+	 */
+	SessionSockets(SSLSocketFactory platform) {
+		this.tls = new Tls(platform);
+	}
 
 	SocketFactory plain() {
 		return plain;

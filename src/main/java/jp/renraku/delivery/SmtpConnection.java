@@ -5,6 +5,8 @@ import java.net.Socket;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -55,7 +57,9 @@ final class SmtpConnection implements AutoCloseable {
 
 	private final boolean pipelining;
 
-	private final SessionSockets sockets = new SessionSockets();
+	private final SSLSocketFactory tls;
+
+	private final SessionSockets sockets;
 
 	private @Nullable Transport transport;
 
@@ -75,8 +79,17 @@ final class SmtpConnection implements AutoCloseable {
 	 * message through Jakarta Mail, one command at a time
 	 */
 	SmtpConnection(SmtpTarget target, int messagesPerConnection, boolean pipelining) {
+		this(target, messagesPerConnection, pipelining, (SSLSocketFactory) SSLSocketFactory.getDefault());
+	}
+
+	/**
+	 * @param tls the TLS sockets to make; tests name one that trusts their relay
+	 */
+	SmtpConnection(SmtpTarget target, int messagesPerConnection, boolean pipelining, SSLSocketFactory tls) {
 		this.target = target;
 		this.pipelining = pipelining;
+		this.tls = tls;
+		this.sockets = new SessionSockets(tls);
 		Properties properties = target.sessionProperties();
 		String prefix = "mail." + target.protocol() + ".";
 		properties.put(prefix + "socketFactory", sockets.plain());
@@ -89,7 +102,7 @@ final class SmtpConnection implements AutoCloseable {
 
 	/** Another connection to the same relay, the same way, for a carrier's session. */
 	SmtpConnection another(int messagesPerConnection) {
-		return new SmtpConnection(target, messagesPerConnection, pipelining);
+		return new SmtpConnection(target, messagesPerConnection, pipelining, tls);
 	}
 
 	SmtpTarget target() {

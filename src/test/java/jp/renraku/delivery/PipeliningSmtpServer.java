@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,38 +34,44 @@ final class PipeliningSmtpServer implements AutoCloseable {
 	/** The replies a test scripts; each takes the transaction's recipient. */
 	record Script(boolean pipelining, boolean hold, Function<String, String> mail, Function<String, String> rcpt,
 			Function<String, String> data, Function<String, String> endOfData, Function<String, Boolean> dropAfter,
-			@Nullable String plainCredentials) {
+			@Nullable String plainCredentials, @Nullable SSLContext tls) {
 
 		static Script accepting(boolean pipelining) {
 			return new Script(pipelining, pipelining, r -> "250 2.1.0 ok", r -> "250 2.1.5 ok",
 					r -> r == null ? "554 5.5.1 no valid recipients" : "354 go ahead", r -> "250 2.0.0 queued",
-					r -> false, null);
+					r -> false, null, null);
 		}
 
 		/** Offers PIPELINING but answers each command at once. */
 		Script answeringAtOnce() {
-			return new Script(pipelining, false, mail, rcpt, data, endOfData, dropAfter, plainCredentials);
+			return new Script(pipelining, false, mail, rcpt, data, endOfData, dropAfter, plainCredentials, tls);
+		}
+
+		/** Offers STARTTLS with this server side and takes mail only after it. */
+		Script startTls(SSLContext context) {
+			return new Script(pipelining, hold, mail, rcpt, data, endOfData, dropAfter, plainCredentials, context);
 		}
 
 		/** Refuses mail until the client signs in with AUTH PLAIN as this user. */
 		Script auth(String user, String password) {
-			return new Script(pipelining, hold, mail, rcpt, data, endOfData, dropAfter, "\0" + user + "\0" + password);
+			return new Script(pipelining, hold, mail, rcpt, data, endOfData, dropAfter, "\0" + user + "\0" + password,
+					tls);
 		}
 
 		Script rcpt(Function<String, String> reply) {
-			return new Script(pipelining, hold, mail, reply, data, endOfData, dropAfter, plainCredentials);
+			return new Script(pipelining, hold, mail, reply, data, endOfData, dropAfter, plainCredentials, tls);
 		}
 
 		Script data(Function<String, String> reply) {
-			return new Script(pipelining, hold, mail, rcpt, reply, endOfData, dropAfter, plainCredentials);
+			return new Script(pipelining, hold, mail, rcpt, reply, endOfData, dropAfter, plainCredentials, tls);
 		}
 
 		Script endOfData(Function<String, String> reply) {
-			return new Script(pipelining, hold, mail, rcpt, data, reply, dropAfter, plainCredentials);
+			return new Script(pipelining, hold, mail, rcpt, data, reply, dropAfter, plainCredentials, tls);
 		}
 
 		Script dropAfter(Function<String, Boolean> drop) {
-			return new Script(pipelining, hold, mail, rcpt, data, endOfData, drop, plainCredentials);
+			return new Script(pipelining, hold, mail, rcpt, data, endOfData, drop, plainCredentials, tls);
 		}
 
 	}
@@ -117,8 +126,9 @@ final class PipeliningSmtpServer implements AutoCloseable {
 	}
 
 	private void talk(Socket client) throws IOException {
-		BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader in = reader(client);
 		OutputStream out = client.getOutputStream();
+		boolean secured = script.tls() == null;
 		List<String> session = new CopyOnWriteArrayList<>();
 		sessions.add(session);
 		write(out, List.of("220 scripted ESMTP"));
@@ -134,7 +144,8 @@ final class PipeliningSmtpServer implements AutoCloseable {
 			String upper = line.toUpperCase(Locale.ROOT);
 			boolean endsGroup = !script.hold() || !(upper.startsWith("MAIL FROM") || upper.startsWith("RCPT TO"));
 			if (upper.startsWith("EHLO")) {
-				replies.add("250-scripted\r\n" + (script.plainCredentials() != null ? "250-AUTH PLAIN\r\n" : "")
+				replies.add("250-scripted\r\n" + (secured ? "" : "250-STARTTLS\r\n")
+						+ (script.plainCredentials() != null ? "250-AUTH PLAIN\r\n" : "")
 						+ (script.pipelining() ? "250-8BITMIME\r\n250 PIPELINING" : "250 8BITMIME"));
 			}
 			else if (upper.startsWith("AUTH PLAIN")) {
@@ -145,6 +156,23 @@ final class PipeliningSmtpServer implements AutoCloseable {
 				signedIn = script.plainCredentials() != null
 						&& given.substring(given.indexOf('\0')).equals(script.plainCredentials());
 				replies.add(signedIn ? "235 2.7.0 accepted" : "535 5.7.8 credentials invalid");
+			}
+			else if (upper.equals("STARTTLS") && !secured) {
+				write(out, List.of("220 2.0.0 go ahead"));
+				groups.add(List.copyOf(group));
+				group.clear();
+				SSLSocket tls = (SSLSocket) script.tls()
+					.getSocketFactory()
+					.createSocket(client, client.getInetAddress().getHostAddress(), client.getPort(), true);
+				tls.setUseClientMode(false);
+				tls.startHandshake();
+				in = reader(tls);
+				out = tls.getOutputStream();
+				secured = true;
+				continue;
+			}
+			else if (upper.startsWith("MAIL FROM") && !secured) {
+				replies.add("530 5.7.0 must issue a STARTTLS command first");
 			}
 			else if (upper.startsWith("MAIL FROM") && !signedIn) {
 				replies.add("530 5.7.0 authentication required");
@@ -210,6 +238,10 @@ final class PipeliningSmtpServer implements AutoCloseable {
 				replies.clear();
 			}
 		}
+	}
+
+	private static BufferedReader reader(Socket socket) throws IOException {
+		return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 	}
 
 	private static String prompt(OutputStream out, BufferedReader in) throws IOException {

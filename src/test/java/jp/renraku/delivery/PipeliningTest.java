@@ -1,8 +1,17 @@
 package jp.renraku.delivery;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
@@ -10,6 +19,7 @@ import jp.renraku.mail.MailSettings;
 import jp.renraku.mail.SmtpTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RenrakuIntegrationTest
 class PipeliningTest {
+
+	private static final char[] PASSWORD = "changeit".toCharArray();
 
 	@Autowired
 	DeliveryEngine engine;
@@ -228,6 +240,57 @@ class PipeliningTest {
 			assertThat(relay.groups).allSatisfy(group -> assertThat(group).hasSize(1));
 			assertThat(relay.accepted).hasSize(3);
 		}
+	}
+
+	@Test
+	void afterStartTlsThePipelinedMailGoesOverTheSecuredConnection(@TempDir Path dir) throws Exception {
+		KeyStore keys = selfSigned(dir);
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(keys, PASSWORD);
+		SSLContext server = SSLContext.getInstance("TLS");
+		server.init(keyManagers.getKeyManagers(), null, null);
+		KeyStore trusted = KeyStore.getInstance("PKCS12");
+		trusted.load(null, null);
+		trusted.setCertificateEntry("relay", keys.getCertificate("relay"));
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(trusted);
+		SSLContext client = SSLContext.getInstance("TLS");
+		client.init(null, trust.getTrustManagers(), null);
+		try (PipeliningSmtpServer relay = new PipeliningSmtpServer(
+				PipeliningSmtpServer.Script.accepting(true).startTls(server).auth("renraku", "s3cret"))) {
+			send(new SmtpConnection(
+					new SmtpTarget("127.0.0.1", relay.port(), "renraku", "s3cret", MailSettings.Tls.STARTTLS), 100,
+					true, client.getSocketFactory()), true);
+			List<String> session = relay.sessions.get(0);
+			assertThat(session.subList(0, 4)).satisfies(start -> {
+				assertThat(start.get(0)).startsWith("EHLO");
+				assertThat(start.get(1)).isEqualTo("STARTTLS");
+				assertThat(start.get(2)).startsWith("EHLO");
+				assertThat(start.get(3)).startsWith("AUTH PLAIN");
+			});
+			assertThat(relay.groups).filteredOn(group -> group.get(0).startsWith("MAIL FROM"))
+				.hasSize(3)
+				.allSatisfy(group -> assertThat(group).hasSize(3));
+			assertThat(relay.accepted).hasSize(3);
+		}
+	}
+
+	/** A key and certificate for 127.0.0.1, made by the JDK's keytool. */
+	private static KeyStore selfSigned(Path dir) throws Exception {
+		Path store = dir.resolve("relay.p12");
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "relay", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+				"-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+				"-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
+			.redirectErrorStream(true)
+			.start();
+		keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
+		assertThat(keytool.waitFor()).isZero();
+		KeyStore keys = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(store)) {
+			keys.load(in, PASSWORD);
+		}
+		return keys;
 	}
 
 }
