@@ -57,10 +57,13 @@ final class PipelinedSmtp {
 			write();
 			SmtpReply mail = SmtpReply.read(in);
 			if (mail.closing()) {
-				// the server ends the session; the other replies will not come
+				// the server ends the session: the other replies will not come
 				return refused(mail);
 			}
 			SmtpReply rcpt = SmtpReply.read(in);
+			if (rcpt.closing()) {
+				return refused(rcpt);
+			}
 			SmtpReply data = SmtpReply.read(in);
 			if (mail.positive() && rcpt.positive() && data.code() == 354) {
 				DotStuffing.write(message, buffer);
@@ -71,9 +74,8 @@ final class PipelinedSmtp {
 				return end.code() == 250 ? new SmtpConnection.Result(true, 250, null) : refused(end);
 			}
 			if (data.code() == 354) {
-				// DATA taken although MAIL or RCPT was refused: RFC 2920 asks for an
-				// empty
-				// message, which the server then has nobody to send to
+				// DATA taken although MAIL or RCPT was refused: RFC 2920 asks
+				// for an empty message, which the server has nobody to send to
 				buffer.writeBytes(END_OF_DATA);
 				write();
 				SmtpReply.read(in);

@@ -231,6 +231,11 @@ final class PipeliningSmtpServer implements AutoCloseable {
 			else {
 				replies.add("502 5.5.2 not a command: " + line);
 			}
+			if (replies.stream().anyMatch(reply -> reply.startsWith("421"))) {
+				// closing: what is answered so far, then the connection ends
+				write(out, replies);
+				return;
+			}
 			if (endsGroup) {
 				write(out, replies);
 				groups.add(List.copyOf(group));

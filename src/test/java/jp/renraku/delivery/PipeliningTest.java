@@ -182,6 +182,19 @@ class PipeliningTest {
 	}
 
 	@Test
+	void aRelayClosingTheSessionRetriesThatMessageAndTheRestGoOnANewOne() throws Exception {
+		PipeliningSmtpServer.Script script = PipeliningSmtpServer.Script.accepting(true)
+			.rcpt(address -> address.startsWith("temp.") ? "421 4.7.0 too many messages, closing" : "250 2.1.5 ok");
+		try (PipeliningSmtpServer relay = new PipeliningSmtpServer(script)) {
+			send(relay, true);
+			assertThat(row("temp")).containsEntry("status", "RETRYING");
+			assertThat((String) row("temp").get("last_reply")).contains("421 4.7.0");
+			assertThat(row("ok")).containsEntry("status", "SENT");
+			assertThat(row("perm")).containsEntry("status", "SENT");
+		}
+	}
+
+	@Test
 	void aConnectionLostBeforeTheLastReplyRetriesAndMarksNothingSentThatWasNotAccepted() throws Exception {
 		PipeliningSmtpServer.Script script = PipeliningSmtpServer.Script.accepting(true)
 			.dropAfter(recipient -> recipient.startsWith("temp."));
