@@ -227,6 +227,7 @@ final class SmtpConnection implements AutoCloseable {
 			return null;
 		}
 		try {
+			log.debug("Relay {}:{} offers PIPELINING; this connection pipelines", target.host(), target.port());
 			return new PipelinedSmtp(socket);
 		}
 		catch (IOException ex) {
