@@ -92,7 +92,7 @@ class DeliveryEngine implements SmartLifecycle {
 		Destinations.Group group = destinations.of(tester.email());
 		DeliverySettings.MailCharset charset = group == null ? DeliverySettings.MailCharset.UTF_8
 				: group.settings.charset();
-		try (SmtpConnection connection = new SmtpConnection(target, 1)) {
+		try (SmtpConnection connection = new SmtpConnection(target, 1, settings.pipelining())) {
 			return attempts.sendTest(noticeId, content, tester, note, connection, charset);
 		}
 	}
@@ -158,7 +158,8 @@ class DeliveryEngine implements SmartLifecycle {
 	}
 
 	private void work(String worker) {
-		try (SmtpConnection connection = new SmtpConnection(target, settings.messagesPerConnection())) {
+		try (SmtpConnection connection = new SmtpConnection(target, settings.messagesPerConnection(),
+				settings.pipelining())) {
 			while (running) {
 				int sent;
 				try {
@@ -199,7 +200,8 @@ class DeliveryEngine implements SmartLifecycle {
 	 */
 	public int sendDueNow() {
 		int total = 0;
-		try (SmtpConnection connection = new SmtpConnection(target, settings.messagesPerConnection())) {
+		try (SmtpConnection connection = new SmtpConnection(target, settings.messagesPerConnection(),
+				settings.pipelining())) {
 			int handled;
 			while ((handled = runOnce(node + "/caller", connection)) > 0) {
 				total += handled;
@@ -267,8 +269,7 @@ class DeliveryEngine implements SmartLifecycle {
 					}
 					else {
 						if (via == null) {
-							via = new SmtpConnection(connection.target(),
-									group.messagesPerSession(settings.messagesPerConnection()));
+							via = connection.another(group.messagesPerSession(settings.messagesPerConnection()));
 							sessions.put(group, via);
 						}
 						wait = group.pace(clock.instant());

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBase wait before the first retry; doubles with each attempt
  * @param messagesPerConnection messages sent over one SMTP connection before it is
  * renewed
+ * @param pipelining send MAIL FROM, RCPT TO and DATA in one write to a relay that offers
+ * PIPELINING (RFC 2920); false for a relay that offers it but does not do it right
  * @param destinations limits and character set for groups of destination domains (mobile
  * carriers), by a name of the operator's choosing
  */
@@ -34,7 +36,7 @@ public record DeliverySettings(@DefaultValue("true") boolean enabled, @DefaultVa
 		@DefaultValue("200") @Min(1) @Max(5000) int batchSize, @DefaultValue("2m") Duration lease,
 		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("8") @Min(1) int maxAttempts,
 		@DefaultValue("30s") Duration retryBase, @DefaultValue("1000") @Min(1) int messagesPerConnection,
-		@DefaultValue @Valid Map<String, Destination> destinations) {
+		@DefaultValue("true") boolean pipelining, @DefaultValue @Valid Map<String, Destination> destinations) {
 
 	/** The character set of a message's text. */
 	public enum MailCharset {

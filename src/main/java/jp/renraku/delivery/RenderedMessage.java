@@ -23,6 +23,11 @@ final class RenderedMessage extends SMTPMessage {
 		return bytes.clone();
 	}
 
+	/** The bytes themselves, for the transport; not to be changed. */
+	byte[] content() {
+		return bytes;
+	}
+
 	@Override
 	public void writeTo(OutputStream out) throws IOException {
 		out.write(bytes);

@@ -51,7 +51,7 @@ final class ResidentSender {
 		if (claimed.isEmpty()) {
 			return;
 		}
-		try (SmtpConnection connection = new SmtpConnection(target, 1)) {
+		try (SmtpConnection connection = new SmtpConnection(target, 1, settings.pipelining())) {
 			send(List.of(claimed.get()), connection);
 		}
 	}
@@ -117,8 +117,7 @@ final class ResidentSender {
 				// every session this node may hold for these domains is in use
 				return settings.pollInterval();
 			}
-			sessions.put(group, new SmtpConnection(connection.target(),
-					group.messagesPerSession(settings.messagesPerConnection())));
+			sessions.put(group, connection.another(group.messagesPerSession(settings.messagesPerConnection())));
 		}
 		return group.pace(clock.instant());
 	}

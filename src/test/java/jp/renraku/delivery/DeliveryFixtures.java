@@ -118,7 +118,7 @@ public class DeliveryFixtures {
 	 */
 	DeliveryEngine engine(int batchSize, Map<String, DeliverySettings.Destination> destinations, Clock clock) {
 		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, settings.lease(), settings.pollInterval(),
-				settings.maxAttempts(), settings.retryBase(), 1000, destinations);
+				settings.maxAttempts(), settings.retryBase(), 1000, settings.pipelining(), destinations);
 		return new DeliveryEngine(queue, reports, recipients, contents, rules, target, custom, mail, messages, clock,
 				tokens, properties, bounces, residentMails);
 	}
