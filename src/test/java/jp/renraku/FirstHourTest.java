@@ -1,5 +1,8 @@
 package jp.renraku;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
 import jp.renraku.notice.NoticeFixtures;
@@ -47,7 +50,7 @@ class FirstHourTest {
 			.with(who.signedIn())
 			.exchange()
 			.getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	/** The checklist's items in order, each "済" or "未" and its text. */
@@ -118,8 +121,7 @@ class FirstHourTest {
 
 		registration.registrant(list, "first.resident@example.jp", "最初 住民", "1年1組");
 		staff.sender(manager);
-		var sending = new NoticeFixtures.Sending(manager, manager, list,
-				java.util.List.of("first.resident@example.jp"));
+		var sending = new NoticeFixtures.Sending(manager, manager, list, List.of("first.resident@example.jp"));
 		long draft = notices.draft(sending).subject("はじめてのお知らせ").save();
 		jdbc.sql("UPDATE staff_account SET email = 'manager@city.example.jp' WHERE id = :id")
 			.param("id", manager.id())

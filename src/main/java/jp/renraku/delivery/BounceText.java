@@ -2,6 +2,7 @@ package jp.renraku.delivery;
 
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -128,8 +129,7 @@ record BounceText(@Nullable String deliveryStatus, @Nullable String feedbackRepo
 			catch (UnsupportedEncodingException ex) {
 				String type = new ContentType(part.getContentType()).getBaseType();
 				return type.startsWith("text/")
-						? new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
-						: "";
+						? new String(part.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1) : "";
 			}
 		}
 

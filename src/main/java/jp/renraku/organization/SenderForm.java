@@ -9,7 +9,7 @@ import jp.renraku.common.SingleLine;
 import org.jspecify.annotations.Nullable;
 
 /** The sender and contact form of a body (差出人と問い合わせ先). */
-public class SenderForm {
+class SenderForm {
 
 	@Size(max = 100, message = "{validation.maxLength}")
 	@SingleLine

@@ -4,7 +4,7 @@ package jp.renraku.registration;
  * Why a list takes no registrations (issue 16): said on the list's pages, the operations
  * manager's home and the resident's page, each with what to do.
  */
-public enum ListClosure {
+enum ListClosure {
 
 	/** The body holds no usage permit valid today (Art. 6). */
 	NO_PERMIT,

@@ -9,7 +9,7 @@ import jp.renraku.common.SingleLine;
 import org.jspecify.annotations.Nullable;
 
 /** A list's own sender name, subject tag and contact; empty fields take the body's. */
-public class ListSenderForm {
+class ListSenderForm {
 
 	@Size(max = 100, message = "{validation.maxLength}")
 	@SingleLine

@@ -2,6 +2,7 @@ package jp.renraku.browser;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +92,7 @@ class AxeBrowserTest extends BrowserTest {
 		List<String> findings = new ArrayList<>();
 		signIn("admin", app.printedPassword());
 		changeForcedPassword(app.printedPassword(), "Shiro-no-sakura-2026");
-		var jdbc = app.context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		var jdbc = app.context().getBean(JdbcClient.class);
 		long application = jdbc.sql("SELECT MAX(id) FROM usage_application WHERE body_id = :b")
 			.param("b", body)
 			.query(Long.class)
@@ -114,7 +116,7 @@ class AxeBrowserTest extends BrowserTest {
 		clickLink("安否確認");
 		browser.findElement(By.xpath("//label[normalize-space()='" + list.name() + "']")).click();
 		press("下書きを保存する");
-		String notice = new java.net.URI(browser.getCurrentUrl()).getPath();
+		String notice = new URI(browser.getCurrentUrl()).getPath();
 		findings.addAll(check(axe, notice, notice + "/edit", notice + "/release"));
 		open(notice);
 		clickLink("2人に配信する");

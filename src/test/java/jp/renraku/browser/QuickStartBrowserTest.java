@@ -1,5 +1,6 @@
 package jp.renraku.browser;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -148,7 +149,7 @@ class QuickStartBrowserTest extends BrowserTest {
 
 		// the page shows the city's public address; this instance runs on a port of its
 		// own
-		open(java.net.URI.create(registrationUrl).getPath());
+		open(URI.create(registrationUrl).getPath());
 		type("password", password);
 		browser.findElement(By.cssSelector("label[for=agree]")).click();
 		type("email", RESIDENT);

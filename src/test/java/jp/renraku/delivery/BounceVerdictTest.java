@@ -1,7 +1,10 @@
 package jp.renraku.delivery;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -100,7 +103,7 @@ class BounceVerdictTest {
 		properties.put("mail.smtp.port", String.valueOf(server.getSmtp().getPort()));
 		Session session = Session.getInstance(properties);
 		MimeMessage message = new MimeMessage(session,
-				new java.io.ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
+				new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
 		Transport.send(message, new InternetAddress[] { new InternetAddress(MAILBOX) });
 	}
 
@@ -155,11 +158,10 @@ class BounceVerdictTest {
 		String body = "Your mail sent on: Tue, 01 Dec 2026 09:12:40 +0900\n    Could not be delivered to: <" + address
 				+ ">\n    As their mailbox is full.\n\n送信先のメールボックスが一杯のため、送信できませんでした。\n";
 		return "From: no-reply@app.dion.ne.jp\nTo: " + returnPath(address) + "\nSubject: =?ISO-2022-JP?B?"
-				+ java.util.Base64.getEncoder()
-					.encodeToString("メールエラー通知".getBytes(java.nio.charset.Charset.forName("ISO-2022-JP")))
+				+ Base64.getEncoder().encodeToString("メールエラー通知".getBytes(Charset.forName("ISO-2022-JP")))
 				+ "?=\nMessage-ID: <" + UUID.randomUUID() + "@dion.ne.jp>\nMIME-Version: 1.0\n"
-				+ "Content-Type: text/plain; charset=ISO-2022-JP\nContent-Transfer-Encoding: 7bit\n\n" + new String(
-						body.getBytes(java.nio.charset.Charset.forName("ISO-2022-JP")), StandardCharsets.ISO_8859_1);
+				+ "Content-Type: text/plain; charset=ISO-2022-JP\nContent-Transfer-Encoding: 7bit\n\n"
+				+ new String(body.getBytes(Charset.forName("ISO-2022-JP")), StandardCharsets.ISO_8859_1);
 	}
 
 	private String column(String column, String address) {

@@ -2,10 +2,12 @@ package jp.renraku.registration;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.common.CityTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +39,7 @@ class ListManagementTest {
 	RegistrationManagement registration;
 
 	@Autowired
-	jp.renraku.common.CityTime cityTime;
+	CityTime cityTime;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -250,7 +252,7 @@ class ListManagementTest {
 			.contains("data:image/png;base64,")
 			.contains("配信を止めるには")
 			.as("the operating period in Japanese dates, as on the other pages")
-			.contains(cityTime.day(list.periodStart(), java.util.Locale.JAPANESE))
+			.contains(cityTime.day(list.periodStart(), Locale.JAPANESE))
 			.doesNotContain(list.periodStart().toString());
 	}
 

@@ -1,6 +1,7 @@
 package jp.renraku.registration;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
@@ -122,7 +123,7 @@ class RegistrantDeletionConfirmTest {
 		assertThat(jdbc.sql("SELECT state FROM registrant WHERE id = :id")
 			.param("id", registrant)
 			.query(String.class)
-			.optional()).isNotEqualTo(java.util.Optional.of("PENDING"));
+			.optional()).isNotEqualTo(Optional.of("PENDING"));
 	}
 
 }
