@@ -47,27 +47,53 @@ final class DeliveryAttempts {
 				id -> bounces.verp() ? "reply+" + tokens.replyToken(id) + "@" + bounces.domain() : "");
 	}
 
+	/** Renders a claimed delivery's message and sends it over this connection, now. */
 	Attempt send(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient, SmtpConnection connection,
 			DeliverySettings.MailCharset charset) {
-		int attempt = claimed.attempts() + 1;
-		Instant now = clock.instant();
-		SmtpConnection.Result result;
+		Outgoing message;
 		try {
-			RenderedMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(), content,
-					recipient, connection.eightBitMime(), charset);
-			message.setEnvelopeFrom(renderer.envelopeFrom());
-			if (bounces.verp()) {
-				// bounces come back to an address that names this delivery
-				message.setEnvelopeFrom("bounce+" + tokens.bounceToken(claimed.id()) + "@" + bounces.domain());
-			}
-			InternetAddress to = new InternetAddress();
-			to.setAddress(EmailAddresses.toAscii(recipient.email()));
-			result = connection.send(message, to);
+			message = message(claimed, content, recipient, connection, charset);
 		}
 		catch (MessagingException ex) {
-			return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.FAILED, attempt, now,
-					"message could not be built: " + ex.getMessage(), null), false);
+			return new Attempt(unbuildable(claimed, ex), false);
 		}
+		return outcome(claimed, connection.send(message.message(), message.to()));
+	}
+
+	/**
+	 * A claimed delivery's message with the recipient's personal links, ready for the
+	 * relay.
+	 * @throws MessagingException when it cannot be written (an address that cannot go in
+	 * a header); {@link #unbuildable} is its outcome
+	 */
+	Outgoing message(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,
+			SmtpConnection connection, DeliverySettings.MailCharset charset) throws MessagingException {
+		RenderedMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(), content,
+				recipient, connection.eightBitMime(), charset);
+		message.setEnvelopeFrom(renderer.envelopeFrom());
+		if (bounces.verp()) {
+			// bounces come back to an address that names this delivery
+			message.setEnvelopeFrom("bounce+" + tokens.bounceToken(claimed.id()) + "@" + bounces.domain());
+		}
+		InternetAddress to = new InternetAddress();
+		to.setAddress(EmailAddresses.toAscii(recipient.email()));
+		return new Outgoing(message, to);
+	}
+
+	/** The outcome of a delivery whose message could not be written: failed for good. */
+	DeliveryQueue.Outcome unbuildable(DeliveryQueue.Claimed claimed, MessagingException ex) {
+		return new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.FAILED, claimed.attempts() + 1, clock.instant(),
+				"message could not be built: " + ex.getMessage(), null);
+	}
+
+	/**
+	 * What the relay's answer makes of a delivery, told as soon as it came: sent (at this
+	 * moment), failed for good, or tried again after a wait that doubles with each
+	 * attempt.
+	 */
+	Attempt outcome(DeliveryQueue.Claimed claimed, SmtpConnection.Result result) {
+		int attempt = claimed.attempts() + 1;
+		Instant now = clock.instant();
 		boolean unreachable = !result.accepted() && result.code() == 0;
 		if (result.accepted()) {
 			return new Attempt(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SENT, attempt, now, null, now),

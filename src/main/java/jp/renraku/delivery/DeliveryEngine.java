@@ -1,13 +1,10 @@
 package jp.renraku.delivery;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -227,72 +224,9 @@ class DeliveryEngine implements SmartLifecycle {
 		}
 		Map<Long, Recipient> found = recipients.getObject()
 			.find(batch.stream().map(DeliveryQueue.Claimed::registrantId).distinct().toList());
-		Map<Long, Optional<NoticeContent>> notices = new HashMap<>();
-		List<DeliveryQueue.Outcome> outcomes = new ArrayList<>(batch.size());
-		Map<Destinations.Group, SmtpConnection> sessions = new HashMap<>();
-		Map<Destinations.Group, Integer> deferred = new HashMap<>();
-		boolean relayDown = false;
-		try {
-			for (DeliveryQueue.Claimed claimed : batch) {
-				if (relayDown) {
-					// the relay did not answer: the rest of the batch waits for the next
-					// round
-					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, claimed.attempts(),
-							now.plus(settings.retryBase()), "relay unreachable", null));
-					continue;
-				}
-				if (!allowance.withinLimit(claimed.bodyId())) {
-					// over the body's hourly limit: back in the queue, not counted as an
-					// attempt
-					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.QUEUED, claimed.attempts(), now,
-							null, null));
-					continue;
-				}
-				Recipient recipient = found.get(claimed.registrantId());
-				Optional<NoticeContent> content = notices.computeIfAbsent(claimed.noticeId(),
-						id -> contents.getObject().content(NoticeId.of(id)));
-				if (recipient == null || content.isEmpty()) {
-					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SKIPPED, claimed.attempts(),
-							now, null, null));
-					continue;
-				}
-				Destinations.Group group = destinations.of(recipient.email());
-				SmtpConnection via = connection;
-				DeliverySettings.MailCharset charset = DeliverySettings.MailCharset.UTF_8;
-				if (group != null) {
-					charset = group.settings.charset();
-					via = sessions.get(group);
-					Duration wait = Duration.ZERO;
-					if (via == null && !group.openSession()) {
-						// every session this node may hold for these domains is in use
-						wait = settings.pollInterval();
-					}
-					else {
-						if (via == null) {
-							via = connection.another(group.messagesPerSession(settings.messagesPerConnection()));
-							sessions.put(group, via);
-						}
-						wait = group.pace(clock.instant());
-					}
-					if (!wait.isZero()) {
-						int earlier = deferred.merge(group, 1, Integer::sum) - 1;
-						outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.DEFERRED,
-								claimed.attempts(),
-								clock.instant().plus(wait).plus(group.interval().multipliedBy(earlier)), null, null));
-						continue;
-					}
-				}
-				DeliveryAttempts.Attempt attempt = attempts.send(claimed, content.get(), recipient, via, charset);
-				relayDown = attempt.relayUnreachable();
-				outcomes.add(attempt.outcome());
-			}
-		}
-		finally {
-			sessions.forEach((group, session) -> {
-				session.close();
-				group.closeSession();
-			});
-		}
+		List<DeliveryQueue.Outcome> outcomes = new BatchSend(settings, destinations, allowance, attempts, clock,
+				batch.size())
+			.send(batch, found, id -> contents.getObject().content(NoticeId.of(id)), connection);
 		queue.finish(outcomes);
 		return singles + batch.size();
 	}

@@ -7,19 +7,38 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mail transactions of one SMTP session with PIPELINING (RFC 2920), on a connection
  * Jakarta Mail opened, greeted and secured. Per message: MAIL FROM, RCPT TO (one
- * recipient, always) and DATA in one write, their three replies read in order; the
- * message only when all three said yes, then its end of data and that reply. A message is
- * accepted only by the 250 to its end of data. Anything else is a refusal with the
- * server's reply (the first refusing one: MAIL, then RCPT, then DATA), after which the
- * transaction is reset (RSET) so that the session goes on with the next message. A broken
- * connection, a timeout or a line that is no reply is reported as code 0, and a 421 as
- * itself; either leaves the session unusable.
+ * recipient, always) and DATA in one group, their three replies read in order; the
+ * message only when all three said yes. The message's end of data goes in one write with
+ * the next message's MAIL FROM, RCPT TO and DATA (RFC 2920 lets the content open a
+ * group), so the session waits for the relay once per message. A message is accepted only
+ * by the 250 to its end of data; after that reply the transaction is over, taken or not,
+ * so the next one may already be on its way. Anything else is a refusal with the server's
+ * reply (the first refusing one: MAIL, then RCPT, then DATA), after which the transaction
+ * is reset (RSET, in the same write as the next group) so that the session goes on. A
+ * broken connection, a timeout or a line that is no reply is reported as code 0, and a
+ * 421 as itself; either ends the session, and the messages after it are left to the
+ * caller.
  */
 final class PipelinedSmtp {
+
+	/** One message to one recipient, as it goes on the wire before dot-stuffing. */
+	record Mail(String envelopeFrom, String recipient, byte[] message) {
+	}
+
+	/** Hears each message's outcome as soon as the relay gave it. */
+	@FunctionalInterface
+	interface Outcomes {
+
+		void heard(int index, SmtpConnection.Result result);
+
+	}
 
 	private static final byte[] CRLF = { '\r', '\n' };
 
@@ -31,7 +50,7 @@ final class PipelinedSmtp {
 
 	private final OutputStream out;
 
-	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16384);
 
 	private boolean usable = true;
 
@@ -42,54 +61,85 @@ final class PipelinedSmtp {
 	}
 
 	/**
-	 * Sends one message to one recipient.
-	 * @param message the whole message as it goes on the wire before dot-stuffing
-	 * @return the outcome by the server's reply; code 0 when the connection broke or the
-	 * server answered out of turn (the message may or may not have been taken, as with
-	 * any session that breaks before its last reply)
+	 * Sends the messages in order, each to its one recipient, and tells each outcome as
+	 * it comes: accepted, refused with the server's reply, or code 0 when the connection
+	 * broke or the server answered out of turn (the message may or may not have been
+	 * taken, as with any session that breaks before its last reply).
+	 * @return how many messages have an outcome; fewer than given when the session ended
+	 * (see {@link #usable()}), and the rest were not sent
 	 */
-	SmtpConnection.Result send(String envelopeFrom, String recipient, byte[] message) {
+	int send(List<Mail> mails, Outcomes outcomes) {
+		if (mails.isEmpty()) {
+			return 0;
+		}
+		int index = 0;
 		try {
 			buffer.reset();
-			command("MAIL FROM:<" + envelopeFrom + ">");
-			command("RCPT TO:<" + recipient + ">");
-			command("DATA");
+			envelope(mails.get(0));
 			write();
-			SmtpReply mail = SmtpReply.read(in);
-			if (mail.closing()) {
-				// the server ends the session: the other replies will not come
-				return refused(mail);
+			for (; index < mails.size(); index++) {
+				Mail mail = mails.get(index);
+				@Nullable Mail next = index + 1 < mails.size() ? mails.get(index + 1) : null;
+				SmtpConnection.Result result = transaction(mail, next);
+				outcomes.heard(index, result);
+				if (!usable) {
+					return index + 1;
+				}
 			}
-			SmtpReply rcpt = SmtpReply.read(in);
-			if (rcpt.closing()) {
-				return refused(rcpt);
-			}
-			SmtpReply data = SmtpReply.read(in);
-			if (mail.positive() && rcpt.positive() && data.code() == 354) {
-				DotStuffing.write(message, buffer);
-				buffer.writeBytes(END_OF_DATA);
-				write();
-				SmtpReply end = SmtpReply.read(in);
-				// after the end of data the transaction is over, taken or not
-				return end.code() == 250 ? new SmtpConnection.Result(true, 250, null) : refused(end);
-			}
-			if (data.code() == 354) {
-				// DATA taken although MAIL or RCPT was refused: RFC 2920 asks
-				// for an empty message, which the server has nobody to send to
-				buffer.writeBytes(END_OF_DATA);
-				write();
-				SmtpReply.read(in);
-			}
-			SmtpReply refusal = !mail.positive() ? mail : !rcpt.positive() ? rcpt : data;
-			if (!refusal.closing()) {
-				reset();
-			}
-			return refused(refusal);
+			return index;
 		}
 		catch (IOException ex) {
 			usable = false;
-			return new SmtpConnection.Result(false, 0, ex.toString());
+			outcomes.heard(index, new SmtpConnection.Result(false, 0, ex.toString()));
+			return index + 1;
 		}
+	}
+
+	/**
+	 * The rest of one transaction whose MAIL FROM, RCPT TO and DATA are on the wire:
+	 * their replies, then the message or the reset, written together with the next
+	 * message's group.
+	 */
+	private SmtpConnection.Result transaction(Mail mail, @Nullable Mail next) throws IOException {
+		SmtpReply from = SmtpReply.read(in);
+		if (from.closing()) {
+			// the server ends the session: the other replies will not come
+			return refused(from);
+		}
+		SmtpReply rcpt = SmtpReply.read(in);
+		if (rcpt.closing()) {
+			return refused(rcpt);
+		}
+		SmtpReply data = SmtpReply.read(in);
+		if (from.positive() && rcpt.positive() && data.code() == 354) {
+			DotStuffing.write(mail.message(), buffer);
+			buffer.writeBytes(END_OF_DATA);
+			envelope(next);
+			write();
+			SmtpReply end = SmtpReply.read(in);
+			return end.code() == 250 ? new SmtpConnection.Result(true, 250, null) : refused(end);
+		}
+		SmtpReply refusal = !from.positive() ? from : !rcpt.positive() ? rcpt : data;
+		if (data.code() == 354) {
+			// DATA taken although MAIL or RCPT was refused: RFC 2920 asks for an
+			// empty message, which the server has nobody to send to
+			buffer.writeBytes(END_OF_DATA);
+		}
+		if (refusal.closing()) {
+			write();
+			return refused(refusal);
+		}
+		// ends the refused transaction, so that the next MAIL FROM does not come nested
+		command("RSET");
+		envelope(next);
+		write();
+		if (data.code() == 354) {
+			SmtpReply.read(in);
+		}
+		if (SmtpReply.read(in).code() != 250) {
+			usable = false;
+		}
+		return refused(refusal);
 	}
 
 	/** False once the session broke or the server closed it. */
@@ -114,12 +164,12 @@ final class PipelinedSmtp {
 		return new SmtpConnection.Result(false, reply.code(), reply.text());
 	}
 
-	/** Ends a refused transaction, so that the next MAIL FROM does not come nested. */
-	private void reset() throws IOException {
-		command("RSET");
-		write();
-		if (SmtpReply.read(in).code() != 250) {
-			usable = false;
+	/** The group that opens a transaction: one sender, one recipient, DATA. */
+	private void envelope(@Nullable Mail mail) {
+		if (mail != null) {
+			command("MAIL FROM:<" + mail.envelopeFrom() + ">");
+			command("RCPT TO:<" + mail.recipient() + ">");
+			command("DATA");
 		}
 	}
 

@@ -2,6 +2,7 @@ package jp.renraku.delivery;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * configured number of them (mobile carriers cut long sessions) or after any error.
  * Jakarta Mail opens it, says EHLO and does STARTTLS and AUTH. When the relay offers
  * PIPELINING (RFC 2920), Renraku's own {@link PipelinedSmtp} sends the messages on it,
- * two waits for the relay per message instead of four; otherwise Jakarta Mail sends them
- * one command at a time, as before. A refused message does not end a pipelined session:
- * the transaction is reset and the next message goes on it.
+ * one wait for the relay per message of a batch instead of four; otherwise Jakarta Mail
+ * sends them one command at a time, as before. A refused message does not end a pipelined
+ * session: the transaction is reset and the next message goes on it.
  */
 final class SmtpConnection implements AutoCloseable {
 
@@ -134,7 +135,21 @@ final class SmtpConnection implements AutoCloseable {
 		return pipelined != null;
 	}
 
+	/**
+	 * Sends one message to one recipient: pipelined when it is a written-out message and
+	 * the relay pipelines, else through Jakarta Mail.
+	 */
 	Result send(MimeMessage message, Address recipient) {
+		if (message instanceof RenderedMessage rendered && rendered.getEnvelopeFrom() != null
+				&& recipient instanceof InternetAddress to) {
+			Result[] heard = { new Result(false, 0, "not sent") };
+			send(List.of(new Outgoing(rendered, to)), (index, result) -> heard[0] = result);
+			return heard[0];
+		}
+		return sendThroughJakarta(message, recipient);
+	}
+
+	private Result sendThroughJakarta(MimeMessage message, Address recipient) {
 		boolean reused = transport != null;
 		Result result = sendOnce(message, recipient);
 		if (reused && !result.accepted() && result.code() == 0) {
@@ -147,12 +162,7 @@ final class SmtpConnection implements AutoCloseable {
 
 	private Result sendOnce(MimeMessage message, Address recipient) {
 		try {
-			Transport open = connected();
-			if (pipelined != null && message instanceof RenderedMessage rendered && rendered.getEnvelopeFrom() != null
-					&& recipient instanceof InternetAddress to) {
-				return sendPipelined(pipelined, rendered.getEnvelopeFrom(), rendered, to);
-			}
-			open.sendMessage(message, new Address[] { recipient });
+			connected().sendMessage(message, new Address[] { recipient });
 			sentOnThisConnection++;
 			lastUsed = System.nanoTime();
 			return new Result(true, 250, null);
@@ -178,19 +188,59 @@ final class SmtpConnection implements AutoCloseable {
 		}
 	}
 
-	private Result sendPipelined(PipelinedSmtp smtp, String from, RenderedMessage message, InternetAddress to) {
-		Result result = smtp.send(from, to.getAddress(), message.content());
-		if (!smtp.usable()) {
-			// the socket first, so that Jakarta Mail's QUIT does not wait on a dead relay
-			smtp.abandon();
-			close();
-		}
-		else {
-			// a refused message stays on the session too, and counts towards its limit
-			sentOnThisConnection++;
+	/**
+	 * Sends the messages in order, each to its one recipient, and tells each outcome as
+	 * the relay gives it. Pipelined, the relay is waited for once per message; a session
+	 * the relay ends (421, a broken connection) goes on with the rest on a fresh one, and
+	 * a kept-open connection that turns out closed at its first message is replaced once.
+	 * @return how many messages have an outcome; the rest were not tried, because the
+	 * relay did not answer
+	 */
+	int send(List<Outgoing> messages, PipelinedSmtp.Outcomes outcomes) {
+		int done = 0;
+		boolean replaced = false;
+		while (done < messages.size()) {
+			boolean reused = transport != null;
+			try {
+				connected();
+			}
+			catch (MessagingException ex) {
+				close();
+				outcomes.heard(done, new Result(false, 0, reply(ex)));
+				return done + 1;
+			}
+			Outgoing first = messages.get(done);
+			PipelinedSmtp smtp = pipelined;
+			if (smtp == null || first.message().getEnvelopeFrom() == null) {
+				Result result = sendThroughJakarta(first.message(), first.to());
+				outcomes.heard(done++, result);
+				if (!result.accepted() && result.code() == 0) {
+					return done;
+				}
+				continue;
+			}
+			List<Outgoing> group = messages.subList(done,
+					Math.min(messages.size(), done + Math.max(1, messagesPerConnection - sentOnThisConnection)));
+			SessionOutcomes heard = new SessionOutcomes(done, reused && !replaced, outcomes);
+			int told = smtp.send(group.stream().map(Outgoing::mail).toList(), heard);
+			sentOnThisConnection += told;
 			lastUsed = System.nanoTime();
+			if (!smtp.usable()) {
+				// the socket first, so that Jakarta Mail's QUIT does not wait on a dead
+				// relay
+				smtp.abandon();
+				close();
+			}
+			if (heard.lostAtOnce()) {
+				replaced = true;
+				continue;
+			}
+			done += told;
+			if (heard.unanswered()) {
+				return done;
+			}
 		}
-		return result;
+		return done;
 	}
 
 	/**

@@ -89,6 +89,12 @@ final class PipeliningSmtpServer implements AutoCloseable {
 	/** Recipients whose message got the 250 to its end of data. */
 	final List<String> accepted = new CopyOnWriteArrayList<>();
 
+	/**
+	 * For each message's end of data, whether more had already come with it (the next
+	 * transaction's commands in the same write).
+	 */
+	final List<Boolean> moreWithEndOfData = new CopyOnWriteArrayList<>();
+
 	/** Each message received, by the recipient of its transaction. */
 	final Map<String, String> messages = new ConcurrentHashMap<>();
 
@@ -200,6 +206,7 @@ final class PipeliningSmtpServer implements AutoCloseable {
 					group.clear();
 					replies.clear();
 					String message = content(in);
+					moreWithEndOfData.add(in.ready());
 					session.add(message.isEmpty() ? "empty message" : "message to " + recipient);
 					if (recipient != null && script.dropAfter().apply(recipient)) {
 						return;

@@ -123,6 +123,17 @@ class PipeliningTest {
 	}
 
 	@Test
+	void eachEndOfDataGoesInOneWriteWithTheNextMessagesCommands() throws Exception {
+		try (PipeliningSmtpServer relay = new PipeliningSmtpServer(PipeliningSmtpServer.Script.accepting(true))) {
+			send(relay, true);
+			// one wait for the relay per message: only the batch's last end of data comes
+			// alone
+			assertThat(relay.moreWithEndOfData).containsExactly(true, true, false);
+			assertThat(relay.accepted).hasSize(3);
+		}
+	}
+
+	@Test
 	void aRefusedRecipientGetsNoMessageAndIsNotSent() throws Exception {
 		PipeliningSmtpServer.Script script = PipeliningSmtpServer.Script.accepting(true).rcpt(address -> {
 			if (address.startsWith("perm.")) {

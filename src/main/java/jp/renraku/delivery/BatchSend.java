@@ -1,0 +1,155 @@
+package jp.renraku.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+import jakarta.mail.MessagingException;
+
+/**
+ * One claimed batch on its way to the relay. Each delivery is skipped (its registrant or
+ * notice is gone), put back (its body is over the hourly limit), deferred (its carrier's
+ * sessions or pace are full) or sent. Deliveries to a carrier go one by one on that
+ * carrier's own session, at its pace; the rest are written out first and then sent in one
+ * pipelined run on the worker's connection, each outcome taken as the relay gives it.
+ * When the relay does not answer, what is left waits for the next round.
+ */
+final class BatchSend {
+
+	private final DeliverySettings settings;
+
+	private final Destinations destinations;
+
+	private final SendingAllowance allowance;
+
+	private final DeliveryAttempts attempts;
+
+	private final Clock clock;
+
+	private final List<DeliveryQueue.Outcome> outcomes;
+
+	private final List<DeliveryQueue.Claimed> bulk = new ArrayList<>();
+
+	private final List<Outgoing> bulkMessages = new ArrayList<>();
+
+	private final Map<Destinations.Group, SmtpConnection> sessions = new HashMap<>();
+
+	private final Map<Destinations.Group, Integer> deferred = new HashMap<>();
+
+	private boolean relayDown;
+
+	BatchSend(DeliverySettings settings, Destinations destinations, SendingAllowance allowance,
+			DeliveryAttempts attempts, Clock clock, int size) {
+		this.settings = settings;
+		this.destinations = destinations;
+		this.allowance = allowance;
+		this.attempts = attempts;
+		this.clock = clock;
+		this.outcomes = new ArrayList<>(size);
+	}
+
+	/**
+	 * Sends the batch and returns every delivery's outcome.
+	 * @param recipients the batch's recipients by registrant
+	 * @param contents each notice's content, empty once it is gone
+	 */
+	List<DeliveryQueue.Outcome> send(List<DeliveryQueue.Claimed> batch, Map<Long, Recipient> recipients,
+			LongFunction<Optional<NoticeContent>> contents, SmtpConnection connection) {
+		Instant now = clock.instant();
+		Map<Long, Optional<NoticeContent>> notices = new HashMap<>();
+		try {
+			for (DeliveryQueue.Claimed claimed : batch) {
+				Recipient recipient = recipients.get(claimed.registrantId());
+				Optional<NoticeContent> content = notices.computeIfAbsent(claimed.noticeId(), contents::apply);
+				if (relayDown) {
+					outcomes.add(unreachable(claimed, now));
+				}
+				else if (!allowance.withinLimit(claimed.bodyId())) {
+					// over the body's hourly limit: back in the queue, not counted as an
+					// attempt
+					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.QUEUED, claimed.attempts(), now,
+							null, null));
+				}
+				else if (recipient == null || content.isEmpty()) {
+					outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.SKIPPED, claimed.attempts(),
+							now, null, null));
+				}
+				else {
+					route(claimed, content.get(), recipient, connection);
+				}
+			}
+			sendBulk(connection, now);
+		}
+		finally {
+			sessions.forEach((group, session) -> {
+				session.close();
+				group.closeSession();
+			});
+		}
+		return outcomes;
+	}
+
+	private void route(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,
+			SmtpConnection connection) {
+		Destinations.Group group = destinations.of(recipient.email());
+		if (group == null) {
+			try {
+				bulkMessages
+					.add(attempts.message(claimed, content, recipient, connection, DeliverySettings.MailCharset.UTF_8));
+				bulk.add(claimed);
+			}
+			catch (MessagingException ex) {
+				outcomes.add(attempts.unbuildable(claimed, ex));
+			}
+			return;
+		}
+		SmtpConnection via = sessions.get(group);
+		Duration wait;
+		if (via == null && !group.openSession()) {
+			// every session this node may hold for these domains is in use
+			wait = settings.pollInterval();
+		}
+		else {
+			if (via == null) {
+				via = connection.another(group.messagesPerSession(settings.messagesPerConnection()));
+				sessions.put(group, via);
+			}
+			wait = group.pace(clock.instant());
+		}
+		if (!wait.isZero()) {
+			int earlier = deferred.merge(group, 1, Integer::sum) - 1;
+			outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.DEFERRED, claimed.attempts(),
+					clock.instant().plus(wait).plus(group.interval().multipliedBy(earlier)), null, null));
+			return;
+		}
+		DeliveryAttempts.Attempt attempt = attempts.send(claimed, content, recipient, via, group.settings.charset());
+		relayDown = attempt.relayUnreachable();
+		outcomes.add(attempt.outcome());
+	}
+
+	private void sendBulk(SmtpConnection connection, Instant now) {
+		if (bulk.isEmpty()) {
+			return;
+		}
+		int told = relayDown ? 0 : connection.send(bulkMessages,
+				(index, result) -> outcomes.add(attempts.outcome(bulk.get(index), result).outcome()));
+		for (DeliveryQueue.Claimed claimed : bulk.subList(told, bulk.size())) {
+			outcomes.add(unreachable(claimed, now));
+		}
+	}
+
+	/**
+	 * The relay did not answer: the delivery waits for the next round, no attempt lost.
+	 */
+	private DeliveryQueue.Outcome unreachable(DeliveryQueue.Claimed claimed, Instant now) {
+		return new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.RETRYING, claimed.attempts(),
+				now.plus(settings.retryBase()), "relay unreachable", null);
+	}
+
+}
