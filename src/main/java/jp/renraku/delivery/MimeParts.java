@@ -1,6 +1,5 @@
 package jp.renraku.delivery;
 
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -70,12 +69,7 @@ final class MimeParts {
 
 	/** The subject as RFC 2047 encoded words, folded like Jakarta Mail folds it. */
 	static String encodedSubject(String subject, Charset charset) {
-		try {
-			return MimeUtility.fold(9, MimeUtility.encodeText(subject, charset.name(), "B"));
-		}
-		catch (UnsupportedEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return MimeUtility.fold(9, EncodedWords.encode(subject, charset));
 	}
 
 	/** Line breaks as CRLF, whatever the sender's browser sent. */
