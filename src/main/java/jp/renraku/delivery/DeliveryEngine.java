@@ -284,7 +284,7 @@ class DeliveryEngine implements SmartLifecycle {
 				}
 				DeliveryAttempts.Attempt attempt = attempts.send(claimed, content.get(), recipient, via, charset);
 				relayDown = attempt.relayUnreachable();
-				outcomes.add(attempt.outcome());
+				outcomes.add(attempt.outcome().via(group == null ? null : group.name));
 			}
 		}
 		finally {

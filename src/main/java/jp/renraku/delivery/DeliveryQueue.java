@@ -1,10 +1,13 @@
 package jp.renraku.delivery;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
@@ -39,9 +42,23 @@ class DeliveryQueue {
 	record Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts) {
 	}
 
-	/** What became of a claimed delivery. */
+	/**
+	 * What became of a claimed delivery; {@code route} is the destination group it went
+	 * to (null for an address in none), kept with a sent message for its delivery time.
+	 */
 	record Outcome(long id, DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String reply,
-			@Nullable Instant sentAt) {
+			@Nullable Instant sentAt, @Nullable String route) {
+
+		Outcome(long id, DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String reply,
+				@Nullable Instant sentAt) {
+			this(id, status, attempts, nextAttemptAt, reply, sentAt, null);
+		}
+
+		/** The same outcome, for a message that went to this destination group. */
+		Outcome via(@Nullable String route) {
+			return new Outcome(id, status, attempts, nextAttemptAt, reply, sentAt, route);
+		}
+
 	}
 
 	/**
@@ -122,28 +139,33 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * finish: the messages the relay accepted are marked in one statement; the others
-	 * (few) in one JDBC batch with their own attempt count, next attempt and reply.
+	 * finish: the messages the relay accepted are marked in one statement per destination
+	 * group (a handful); the others (few) in one JDBC batch with their own attempt count,
+	 * next attempt and reply.
 	 */
 	@Transactional
 	void finish(List<Outcome> outcomes) {
-		List<Long> sent = new ArrayList<>();
+		Map<@Nullable String, List<Long>> sent = new HashMap<>();
 		Instant sentAt = null;
 		List<Object[]> others = new ArrayList<>();
 		for (Outcome o : outcomes) {
 			if (o.status() == DeliveryStatus.SENT) {
-				sent.add(o.id());
+				sent.computeIfAbsent(o.route(), route -> new ArrayList<>()).add(o.id());
 				sentAt = o.sentAt();
 				continue;
 			}
 			others.add(new Object[] { o.status().name(), o.attempts(), Sql.utc(o.nextAttemptAt()), o.reply(), o.id() });
 		}
-		if (!sent.isEmpty()) {
+		for (Map.Entry<@Nullable String, List<Long>> group : sent.entrySet()) {
 			jdbc.sql("""
-					UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = :sentAt, last_reply = NULL,
-					       lease_until = NULL
+					UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = :sentAt, route = :route,
+					       last_reply = NULL, lease_until = NULL
 					WHERE id IN (:ids)
-					""").param("sentAt", Sql.utc(sentAt)).param("ids", sent).update();
+					""")
+				.param("sentAt", Sql.utc(sentAt))
+				.param("route", group.getKey(), Types.VARCHAR)
+				.param("ids", group.getValue())
+				.update();
 		}
 		if (!others.isEmpty()) {
 			batch.batchUpdate(
