@@ -5,19 +5,25 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.renraku.RenrakuApplication;
 import jp.renraku.common.Staff;
+import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.DeliveryTime;
+import jp.renraku.delivery.DeliveryTiming;
+import jp.renraku.delivery.NoticeId;
 import jp.renraku.registration.RegistrationList;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Releases one notice to N registrants and measures the time until Postfix's smtp-sink has
- * accepted the last message. Not a test: run by bench/delivery.sh, which starts the sink and
+ * accepted the last message, then prints the notice's delivery time (p50, p95, last) as the
+ * product keeps and shows it. Not a test: run by bench/delivery.sh, which starts the sink and
  * measures the machine's SMTP ceiling in the same run.
  *
  * Arguments: jdbc-url sink-port sink-counters-file registrants
@@ -74,8 +80,27 @@ public final class DeliveryBenchmark {
 				peakHeap += pool.getPeakUsage().getUsed();
 			}
 		}
-		System.out.printf("renraku_messages=%d accepted=%d seconds=%.2f renraku_msgs_per_s=%.0f peak_heap_mib=%d max_heap_mib=%d%n",
-				recipients, got, seconds, got / seconds, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+		DeliveryTime all = deliveryTime(app, noticeId);
+		System.out.printf("renraku_messages=%d accepted=%d seconds=%.2f renraku_msgs_per_s=%.0f peak_heap_mib=%d max_heap_mib=%d"
+				+ " delivery_p50_ms=%s delivery_p95_ms=%s delivery_last_ms=%s%n",
+				recipients, got, seconds, got / seconds, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20,
+				all == null ? "-" : all.p50Millis(), all == null ? "-" : all.p95Millis(),
+				all == null ? "-" : all.lastMillis());
+	}
+
+	/**
+	 * The notice's delivery time as its page shows it (release to the relay's acceptance),
+	 * once the engine has written every outcome back: then it is the kept figure.
+	 */
+	private static DeliveryTime deliveryTime(ConfigurableApplicationContext app, long noticeId) throws Exception {
+		DeliveryManagement delivery = app.getBean(DeliveryManagement.class);
+		NoticeId id = NoticeId.of(noticeId);
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (delivery.progress(id, Instant.now()).remaining() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		DeliveryTiming timing = delivery.timing(id).orElse(null);
+		return timing == null ? null : timing.all();
 	}
 
 	private static final Pattern MESG = Pattern.compile("mesg=(\\d+)");

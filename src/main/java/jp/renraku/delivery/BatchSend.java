@@ -130,7 +130,7 @@ final class BatchSend {
 		}
 		DeliveryAttempts.Attempt attempt = attempts.send(claimed, content, recipient, via, group.settings.charset());
 		relayDown = attempt.relayUnreachable();
-		outcomes.add(attempt.outcome());
+		outcomes.add(attempt.outcome().via(group.name));
 	}
 
 	private void sendBulk(SmtpConnection connection, Instant now) {

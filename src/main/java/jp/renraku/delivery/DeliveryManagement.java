@@ -44,9 +44,13 @@ public class DeliveryManagement {
 
 	private final BounceReview bounces;
 
+	private final DeliveryTimeKeeper times;
+
 	DeliveryManagement(DeliveryQueue queue, DeliveryReports reports, DeliveryEngine engine, DeliveryTokens tokens,
-			ResidentMails residentMails, Clock clock, RenrakuProperties links, BounceReview bounces) {
+			ResidentMails residentMails, Clock clock, RenrakuProperties links, BounceReview bounces,
+			DeliveryTimeKeeper times) {
 		this.bounces = bounces;
+		this.times = times;
 		this.links = links;
 		this.residentMails = residentMails;
 		this.clock = clock;
@@ -92,6 +96,7 @@ public class DeliveryManagement {
 	@Transactional
 	public long enqueue(NoticeId notice, long bodyId, boolean emergency, RecipientSelection audience, Instant now) {
 		long queued = queue.enqueue(notice.value(), bodyId, emergency, audience, now);
+		times.started(notice.value(), bodyId, queued, now);
 		wakeAfterCommit();
 		return queued;
 	}
@@ -111,6 +116,7 @@ public class DeliveryManagement {
 	public long enqueueFollowUp(NoticeId notice, long bodyId, boolean emergency, NoticeId origin,
 			DeliveryFilter pending, Instant now) {
 		long queued = queue.enqueueFollowUp(notice.value(), bodyId, emergency, origin.value(), pending, now);
+		times.started(notice.value(), bodyId, queued, now);
 		wakeAfterCommit();
 		return queued;
 	}
@@ -141,6 +147,7 @@ public class DeliveryManagement {
 	@Transactional
 	public int retryFailed(NoticeId notice, Instant now) {
 		int queued = queue.retryFailed(notice.value(), now);
+		times.retried(notice.value(), queued);
 		wakeAfterCommit();
 		return queued;
 	}
@@ -148,6 +155,14 @@ public class DeliveryManagement {
 	@Transactional(readOnly = true)
 	public DeliveryProgress progress(NoticeId notice, Instant now) {
 		return reports.progress(notice.value(), now);
+	}
+
+	/**
+	 * How long the relay took to accept the notice's mail from its release, in all and by
+	 * destination group; kept once finished. Empty for mail queued before it existed.
+	 */
+	public Optional<DeliveryTiming> timing(NoticeId notice) {
+		return times.timing(notice.value());
 	}
 
 	/** The notice's failed messages with the receiving server's reply, oldest first. */

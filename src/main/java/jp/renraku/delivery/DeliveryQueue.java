@@ -1,10 +1,13 @@
 package jp.renraku.delivery;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
@@ -39,9 +42,23 @@ class DeliveryQueue {
 	record Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts) {
 	}
 
-	/** What became of a claimed delivery. */
+	/**
+	 * What became of a claimed delivery; {@code route} is the destination group it went
+	 * to (null for an address in none), kept with a sent message for its delivery time.
+	 */
 	record Outcome(long id, DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String reply,
-			@Nullable Instant sentAt) {
+			@Nullable Instant sentAt, @Nullable String route) {
+
+		Outcome(long id, DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String reply,
+				@Nullable Instant sentAt) {
+			this(id, status, attempts, nextAttemptAt, reply, sentAt, null);
+		}
+
+		/** The same outcome, for a message that went to this destination group. */
+		Outcome via(@Nullable String route) {
+			return new Outcome(id, status, attempts, nextAttemptAt, reply, sentAt, route);
+		}
+
 	}
 
 	/**
@@ -121,29 +138,43 @@ class DeliveryQueue {
 		return claimed;
 	}
 
+	/** Accepted messages that are written together: one destination group, one tick. */
+	private record Accepted(@Nullable String route, long tick) {
+	}
+
+	/** How finely an accepted message's time is kept: a tenth of a second. */
+	private static final long TICK_MILLIS = 100;
+
 	/**
-	 * finish: the messages the relay accepted are marked in one statement; the others
-	 * (few) in one JDBC batch with their own attempt count, next attempt and reply.
+	 * finish: the messages the relay accepted are marked in one statement per destination
+	 * group and tenth of a second (a handful per batch), each with the time the last of
+	 * them was accepted; the others (few) in one JDBC batch with their own attempt count,
+	 * next attempt and reply.
 	 */
 	@Transactional
 	void finish(List<Outcome> outcomes) {
-		List<Long> sent = new ArrayList<>();
-		Instant sentAt = null;
+		Map<Accepted, List<Long>> sent = new HashMap<>();
+		Map<Accepted, Instant> sentAt = new HashMap<>();
 		List<Object[]> others = new ArrayList<>();
 		for (Outcome o : outcomes) {
-			if (o.status() == DeliveryStatus.SENT) {
-				sent.add(o.id());
-				sentAt = o.sentAt();
+			if (o.status() == DeliveryStatus.SENT && o.sentAt() != null) {
+				Accepted together = new Accepted(o.route(), o.sentAt().toEpochMilli() / TICK_MILLIS);
+				sent.computeIfAbsent(together, key -> new ArrayList<>()).add(o.id());
+				sentAt.merge(together, o.sentAt(), (one, other) -> one.isAfter(other) ? one : other);
 				continue;
 			}
 			others.add(new Object[] { o.status().name(), o.attempts(), Sql.utc(o.nextAttemptAt()), o.reply(), o.id() });
 		}
-		if (!sent.isEmpty()) {
+		for (Map.Entry<Accepted, List<Long>> group : sent.entrySet()) {
 			jdbc.sql("""
-					UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = :sentAt, last_reply = NULL,
-					       lease_until = NULL
+					UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = :sentAt, route = :route,
+					       last_reply = NULL, lease_until = NULL
 					WHERE id IN (:ids)
-					""").param("sentAt", Sql.utc(sentAt)).param("ids", sent).update();
+					""")
+				.param("sentAt", Sql.utc(sentAt.get(group.getKey())))
+				.param("route", group.getKey().route(), Types.VARCHAR)
+				.param("ids", group.getValue())
+				.update();
 		}
 		if (!others.isEmpty()) {
 			batch.batchUpdate(

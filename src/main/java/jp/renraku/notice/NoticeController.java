@@ -179,6 +179,7 @@ class NoticeController {
 			model.addAttribute("confirmed", notice.askConfirmation() && !notice.reminder()
 					? confirmation.confirmations(id, notice.bodyId()) : null);
 			model.addAttribute("failures", delivery.failures(id, 100));
+			model.addAttribute("timing", delivery.timing(id).orElse(null));
 			model.addAttribute("replies", confirmation.replies(id, 200));
 			if ((notice.askConfirmation() || notice.trackOpens()) && !notice.reminder()) {
 				model.addAttribute("results", confirmation.results(id, notice.bodyId()));

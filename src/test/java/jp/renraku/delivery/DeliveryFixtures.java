@@ -62,12 +62,15 @@ public class DeliveryFixtures {
 
 	private final ResidentMails residentMails;
 
+	private final ObjectProvider<DeliveryManagement> management;
+
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
 			DeliveryQueue queue, DeliveryReports reports, JdbcClient jdbc,
 			ObjectProvider<RecipientDirectory> recipients, ObjectProvider<NoticeContents> contents,
 			ObjectProvider<SendingRules> rules, SmtpTarget target, DeliverySettings settings, MailSettings mail,
 			MessageSource messages, DeliveryTokens tokens, RenrakuProperties properties, MailInSettings bounces,
-			ResidentMails residentMails) {
+			ResidentMails residentMails, ObjectProvider<DeliveryManagement> management) {
+		this.management = management;
 		this.bounces = bounces;
 		this.residentMails = residentMails;
 		this.tokens = tokens;
@@ -107,8 +110,9 @@ public class DeliveryFixtures {
 			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
 		long noticeId = jdbc.sql("SELECT MAX(id) FROM notice").query(Long.class).single();
-		queue.enqueue(noticeId, list.bodyId(), emergency,
-				registrations.audience(manager.staff(), List.of(list.id()), List.of()), Instant.now());
+		management.getObject()
+			.enqueue(NoticeId.of(noticeId), list.bodyId(), emergency,
+					registrations.audience(manager.staff(), List.of(list.id()), List.of()), Instant.now());
 		return noticeId;
 	}
 
