@@ -33,6 +33,13 @@ final class LetterWriter {
 			@Nullable String openImageUrl, String boundary) {
 	}
 
+	/**
+	 * A message's bytes, every line ending CRLF; {@code dotFree} when no line begins with
+	 * a dot, so that SMTP can carry the bytes as they are, without dot-stuffing.
+	 */
+	record Written(byte[] bytes, boolean dotFree) {
+	}
+
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z",
 			Locale.ROOT);
 
@@ -45,7 +52,7 @@ final class LetterWriter {
 		this.zone = zone;
 	}
 
-	byte[] write(Letter letter, boolean eightBit, DeliverySettings.MailCharset charset) {
+	Written write(Letter letter, boolean eightBit, DeliverySettings.MailCharset charset) {
 		String text = MimeParts.lines(letter.text());
 		Charset bodyCharset = StandardCharsets.UTF_8;
 		String subject = letter.subject();
@@ -71,6 +78,9 @@ final class LetterWriter {
 				() -> fromHeader(nameText, letter.senderAddress(), chosen));
 
 		byte[] body = text.getBytes(chosen);
+		// headers never begin a line with a dot (a folded line begins with a space), nor
+		// does base64; plain text might
+		boolean dotFree = true;
 		String transferEncoding;
 		String contentType = "text/plain; charset=" + (chosen == Iso2022Jp.CHARSET ? "ISO-2022-JP" : "UTF-8");
 		if (letter.openImageUrl() != null && chosen == StandardCharsets.UTF_8) {
@@ -82,9 +92,11 @@ final class LetterWriter {
 		}
 		else if (chosen == Iso2022Jp.CHARSET && MimeParts.shortLines(body)) {
 			transferEncoding = "7bit";
+			dotFree = !text.startsWith(".") && !text.contains("\n.");
 		}
 		else if (eightBit && chosen == StandardCharsets.UTF_8 && MimeParts.shortLines(body)) {
 			transferEncoding = "8bit";
+			dotFree = !text.startsWith(".") && !text.contains("\n.");
 		}
 		else {
 			transferEncoding = "base64";
@@ -117,7 +129,7 @@ final class LetterWriter {
 		bytes.writeBytes(headers.toString().getBytes(StandardCharsets.US_ASCII));
 		bytes.writeBytes(body);
 		bytes.writeBytes(new byte[] { '\r', '\n' });
-		return bytes.toByteArray();
+		return new Written(bytes.toByteArray(), dotFree);
 	}
 
 	private String cached(String key, Supplier<String> make) {

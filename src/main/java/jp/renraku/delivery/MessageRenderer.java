@@ -42,7 +42,7 @@ final class MessageRenderer {
 	private final LetterWriter writer;
 
 	/** Footers by sender and whether they carry the personal link line. */
-	private final Map<String, String> footers = new ConcurrentHashMap<>();
+	private final Map<FooterKey, String> footers = new ConcurrentHashMap<>();
 
 	/** The personal confirmation link of a delivery. */
 	private final LongFunction<String> confirmUrl;
@@ -165,8 +165,12 @@ final class MessageRenderer {
 	 * The end of every resident mail: a rule, who it is from, where to ask, and, for a
 	 * registrant, their personal link to change or stop.
 	 */
+	/** Which footer: whose, and whether it ends with the personal link. */
+	private record FooterKey(Sender sender, boolean manageLine) {
+	}
+
 	private String footer(Sender sender, @Nullable String manageUrl) {
-		String key = sender.displayName() + "\n" + sender.contact() + "\n" + (manageUrl != null);
+		FooterKey key = new FooterKey(sender, manageUrl != null);
 		if (footers.size() > 1000) {
 			footers.clear();
 		}

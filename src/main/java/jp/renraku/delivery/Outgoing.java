@@ -6,7 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 record Outgoing(RenderedMessage message, InternetAddress to) {
 
 	PipelinedSmtp.Mail mail() {
-		return new PipelinedSmtp.Mail(message.getEnvelopeFrom(), to.getAddress(), message.content());
+		return new PipelinedSmtp.Mail(message.getEnvelopeFrom(), to.getAddress(), message.content(), message.dotFree());
 	}
 
 }

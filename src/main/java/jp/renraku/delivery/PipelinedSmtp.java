@@ -1,9 +1,7 @@
 package jp.renraku.delivery;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +26,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class PipelinedSmtp {
 
-	/** One message to one recipient, as it goes on the wire before dot-stuffing. */
-	record Mail(String envelopeFrom, String recipient, byte[] message) {
+	/**
+	 * One message to one recipient, as it goes on the wire before dot-stuffing;
+	 * {@code dotFree} when it needs none (CRLF lines, none beginning with a dot).
+	 */
+	record Mail(String envelopeFrom, String recipient, byte[] message, boolean dotFree) {
 	}
 
 	/** Hears each message's outcome as soon as the relay gave it. */
@@ -46,7 +47,7 @@ final class PipelinedSmtp {
 
 	private final Socket socket;
 
-	private final InputStream in;
+	private final SmtpReply.Reader in;
 
 	private final OutputStream out;
 
@@ -56,7 +57,7 @@ final class PipelinedSmtp {
 
 	PipelinedSmtp(Socket socket) throws IOException {
 		this.socket = socket;
-		this.in = new BufferedInputStream(socket.getInputStream(), 4096);
+		this.in = new SmtpReply.Reader(socket.getInputStream(), 4096);
 		this.out = socket.getOutputStream();
 	}
 
@@ -101,22 +102,27 @@ final class PipelinedSmtp {
 	 * message's group.
 	 */
 	private SmtpConnection.Result transaction(Mail mail, @Nullable Mail next) throws IOException {
-		SmtpReply from = SmtpReply.read(in);
+		SmtpReply from = in.next();
 		if (from.closing()) {
 			// the server ends the session: the other replies will not come
 			return refused(from);
 		}
-		SmtpReply rcpt = SmtpReply.read(in);
+		SmtpReply rcpt = in.next();
 		if (rcpt.closing()) {
 			return refused(rcpt);
 		}
-		SmtpReply data = SmtpReply.read(in);
+		SmtpReply data = in.next();
 		if (from.positive() && rcpt.positive() && data.code() == 354) {
-			DotStuffing.write(mail.message(), buffer);
+			if (mail.dotFree()) {
+				buffer.writeBytes(mail.message());
+			}
+			else {
+				DotStuffing.write(mail.message(), buffer);
+			}
 			buffer.writeBytes(END_OF_DATA);
 			envelope(next);
 			write();
-			SmtpReply end = SmtpReply.read(in);
+			SmtpReply end = in.next();
 			return end.code() == 250 ? new SmtpConnection.Result(true, 250, null) : refused(end);
 		}
 		SmtpReply refusal = !from.positive() ? from : !rcpt.positive() ? rcpt : data;
@@ -134,9 +140,9 @@ final class PipelinedSmtp {
 		envelope(next);
 		write();
 		if (data.code() == 354) {
-			SmtpReply.read(in);
+			in.next();
 		}
-		if (SmtpReply.read(in).code() != 250) {
+		if (in.next().code() != 250) {
 			usable = false;
 		}
 		return refused(refusal);

@@ -14,9 +14,27 @@ final class RenderedMessage extends SMTPMessage {
 
 	private final byte[] bytes;
 
+	private final boolean dotFree;
+
+	/** A message whose bytes may have lines of any ending, and dots that begin one. */
 	RenderedMessage(Session session, byte[] bytes) {
 		super(session);
 		this.bytes = bytes;
+		this.dotFree = false;
+	}
+
+	RenderedMessage(Session session, LetterWriter.Written written) {
+		super(session);
+		this.bytes = written.bytes();
+		this.dotFree = written.dotFree();
+	}
+
+	/**
+	 * Whether every line ends CRLF and none begins with a dot: SMTP carries the bytes as
+	 * they are.
+	 */
+	boolean dotFree() {
+		return dotFree;
 	}
 
 	byte[] bytes() {

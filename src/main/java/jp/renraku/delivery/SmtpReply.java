@@ -1,6 +1,5 @@
 package jp.renraku.delivery;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,44 +27,90 @@ record SmtpReply(int code, String text) {
 	}
 
 	/**
-	 * Reads the next reply.
+	 * Reads the next reply, taking no byte past it off the stream.
 	 * @throws IOException when the connection ends or times out first, or the server
 	 * writes something that is no reply
 	 */
 	static SmtpReply read(InputStream in) throws IOException {
-		StringBuilder text = new StringBuilder();
-		for (int n = 0; n < MAX_LINES; n++) {
-			String line = line(in);
-			if (line.length() < 3 || !digits(line)
-					|| (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
-				throw new IOException("not an SMTP reply: " + Placeholders.headerSafe(shorten(line)));
-			}
-			int code = Integer.parseInt(line.substring(0, 3));
-			if (text.length() > 0) {
-				text.append('\n');
-			}
-			text.append(line);
-			if (line.length() == 3 || line.charAt(3) == ' ') {
-				return new SmtpReply(code, shorten(text.toString()));
-			}
-		}
-		throw new IOException("SMTP reply of more than " + MAX_LINES + " lines");
+		return new Reader(in, 1).next();
 	}
 
-	private static String line(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-		int b;
-		while ((b = in.read()) != '\n') {
-			if (b < 0) {
+	/**
+	 * Reads the replies of one connection through a buffer of its own: a lock-free byte
+	 * at a time, where a {@code BufferedInputStream} takes its lock for every byte.
+	 */
+	static final class Reader {
+
+		private final InputStream in;
+
+		private final byte[] buffer;
+
+		private final byte[] line = new byte[MAX_LINE];
+
+		private int position;
+
+		private int limit;
+
+		Reader(InputStream in, int bufferSize) {
+			this.in = in;
+			this.buffer = new byte[bufferSize];
+		}
+
+		/**
+		 * The next reply.
+		 * @throws IOException when the connection ends or times out first, or the server
+		 * writes something that is no reply
+		 */
+		SmtpReply next() throws IOException {
+			StringBuilder text = null;
+			for (int n = 0; n < MAX_LINES; n++) {
+				String line = line();
+				if (line.length() < 3 || !digits(line)
+						|| (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
+					throw new IOException("not an SMTP reply: " + Placeholders.headerSafe(shorten(line)));
+				}
+				boolean last = line.length() == 3 || line.charAt(3) == ' ';
+				if (last && text == null) {
+					return new SmtpReply(Integer.parseInt(line, 0, 3, 10), shorten(line));
+				}
+				text = text == null ? new StringBuilder(line) : text.append('\n').append(line);
+				if (last) {
+					return new SmtpReply(Integer.parseInt(line, 0, 3, 10), shorten(text.toString()));
+				}
+			}
+			throw new IOException("SMTP reply of more than " + MAX_LINES + " lines");
+		}
+
+		private String line() throws IOException {
+			int length = 0;
+			while (true) {
+				if (position == limit) {
+					fill();
+				}
+				byte b = buffer[position++];
+				if (b == '\n') {
+					break;
+				}
+				if (length >= MAX_LINE) {
+					throw new IOException("SMTP reply line too long");
+				}
+				line[length++] = b;
+			}
+			if (length > 0 && line[length - 1] == '\r') {
+				length--;
+			}
+			return new String(line, 0, length, StandardCharsets.UTF_8);
+		}
+
+		private void fill() throws IOException {
+			int read = in.read(buffer, 0, buffer.length);
+			if (read < 0) {
 				throw new IOException("connection closed by the server");
 			}
-			if (line.size() >= MAX_LINE) {
-				throw new IOException("SMTP reply line too long");
-			}
-			line.write(b);
+			position = 0;
+			limit = read;
 		}
-		String text = line.toString(StandardCharsets.UTF_8);
-		return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+
 	}
 
 	private static boolean digits(String line) {
