@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.renraku.common.Sql;
+import jp.renraku.common.TableStatistics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -33,9 +34,12 @@ class DeliveryQueue {
 
 	private final JdbcTemplate batch;
 
-	DeliveryQueue(JdbcClient jdbc, JdbcTemplate batch) {
+	private final TableStatistics statistics;
+
+	DeliveryQueue(JdbcClient jdbc, JdbcTemplate batch, TableStatistics statistics) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.statistics = statistics;
 	}
 
 	/** A claimed delivery. */
@@ -67,7 +71,7 @@ class DeliveryQueue {
 	 */
 	@Transactional
 	long enqueue(long noticeId, long bodyId, boolean emergency, RecipientSelection selection, Instant now) {
-		return jdbc.sql("INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, "
+		long queued = jdbc.sql("INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, "
 				+ "next_attempt_at, created_at) SELECT :noticeId, :bodyId, s.registrant_id, :priority, 'QUEUED', 0, :now, "
 				+ ":now FROM (" + selection.sql() + ") s")
 			.params(selection.params())
@@ -76,6 +80,8 @@ class DeliveryQueue {
 			.param("priority", emergency ? 0 : 1)
 			.param("now", Sql.utc(now))
 			.update();
+		statistics.changed("delivery", queued);
+		return queued;
 	}
 
 	/** count-selection: how many recipients a selection has, for the compose page. */
@@ -243,7 +249,7 @@ class DeliveryQueue {
 	@Transactional
 	long enqueueFollowUp(long noticeId, long bodyId, boolean emergency, long originNoticeId, DeliveryFilter pending,
 			Instant now) {
-		return jdbc.sql("INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, "
+		long queued = jdbc.sql("INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, "
 				+ "next_attempt_at, created_at, origin_id) SELECT :noticeId, :bodyId, d.registrant_id, :priority, "
 				+ "'QUEUED', 0, :now, :now, d.id FROM delivery d WHERE d.notice_id = :origin AND d.status = 'SENT' AND "
 				+ pending.condition())
@@ -253,6 +259,8 @@ class DeliveryQueue {
 			.param("origin", originNoticeId)
 			.param("now", Sql.utc(now))
 			.update();
+		statistics.changed("delivery", queued);
+		return queued;
 	}
 
 	/** count-follow-up: how many {@link #enqueueFollowUp} would queue now. */

@@ -9,6 +9,7 @@ import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.InstallationSecret;
 import jp.renraku.common.Staff;
+import jp.renraku.common.TableStatistics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +32,11 @@ class CsvImports {
 
 	private final Clock clock;
 
+	private final TableStatistics statistics;
+
 	CsvImports(ListAdministration lists, Registrants registrants, RegistrantImport imports, AddressHashes hashes,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, TableStatistics statistics) {
+		this.statistics = statistics;
 		this.lists = lists;
 		this.registrants = registrants;
 		this.imports = imports;
@@ -62,6 +66,7 @@ class CsvImports {
 					imported[0]++;
 				});
 		audit.record(AuditAction.REGISTRANTS_IMPORTED, list.bodyId(), "list:" + listId, "rows:" + imported[0]);
+		statistics.changed("registrant", imported[0]);
 		return imported[0];
 	}
 
