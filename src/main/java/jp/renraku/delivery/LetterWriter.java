@@ -1,9 +1,9 @@
 package jp.renraku.delivery;
 
-import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +44,12 @@ final class LetterWriter {
 			Locale.ROOT);
 
 	private final ZoneId zone;
+
+	/** The Date header of the current second, written once for all its messages. */
+	private volatile DateLine date = new DateLine(Long.MIN_VALUE, "");
+
+	private record DateLine(long second, String header) {
+	}
 
 	/** Encoded subjects and From headers that are the same for many recipients. */
 	private final Map<String, String> encoded = new ConcurrentHashMap<>();
@@ -104,7 +110,7 @@ final class LetterWriter {
 		}
 
 		StringBuilder headers = new StringBuilder(512);
-		MimeParts.header(headers, "Date", DATE.format(ZonedDateTime.now(zone)));
+		MimeParts.header(headers, "Date", date());
 		MimeParts.header(headers, "From", fromHeader);
 		MimeParts.header(headers, "To", letter.to());
 		MimeParts.header(headers, "Message-ID", letter.messageId());
@@ -125,11 +131,24 @@ final class LetterWriter {
 		MimeParts.header(headers, "Auto-Submitted", "auto-generated");
 		headers.append("\r\n");
 
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(headers.length() + body.length + 2);
-		bytes.writeBytes(headers.toString().getBytes(StandardCharsets.US_ASCII));
-		bytes.writeBytes(body);
-		bytes.writeBytes(new byte[] { '\r', '\n' });
-		return new Written(bytes.toByteArray(), dotFree);
+		byte[] head = headers.toString().getBytes(StandardCharsets.US_ASCII);
+		byte[] message = new byte[head.length + body.length + 2];
+		System.arraycopy(head, 0, message, 0, head.length);
+		System.arraycopy(body, 0, message, head.length, body.length);
+		message[message.length - 2] = '\r';
+		message[message.length - 1] = '\n';
+		return new Written(message, dotFree);
+	}
+
+	private String date() {
+		Instant now = Instant.now();
+		DateLine line = date;
+		if (line.second() != now.getEpochSecond()) {
+			line = new DateLine(now.getEpochSecond(),
+					DATE.format(ZonedDateTime.ofInstant(Instant.ofEpochSecond(now.getEpochSecond()), zone)));
+			date = line;
+		}
+		return line.header();
 	}
 
 	private String cached(String key, Supplier<String> make) {

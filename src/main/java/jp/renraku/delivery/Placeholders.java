@@ -46,11 +46,21 @@ public final class Placeholders {
 		if (text == null) {
 			return "";
 		}
+		int i = 0;
+		while (i < text.length() && !unsafe(text.charAt(i))) {
+			i++;
+		}
+		if (i == text.length()) {
+			// the usual case: nothing to replace
+			return text;
+		}
 		StringBuilder safe = new StringBuilder(text.length());
-		text.codePoints()
-			.forEach(cp -> safe
-				.appendCodePoint(Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85 ? ' ' : cp));
+		text.codePoints().forEach(cp -> safe.appendCodePoint(unsafe(cp) ? ' ' : cp));
 		return safe.toString();
+	}
+
+	private static boolean unsafe(int cp) {
+		return Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
 	}
 
 }
