@@ -25,15 +25,15 @@ PORT=${PORT:-18480}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 virtual=$([ "${VIRTUAL:-0}" = 1 ] && echo true || echo false)
 jdk=$("$java" -version 2>&1 | head -1)
-# CPU seconds while wrk presses: the whole machine's (/proc/stat), the server's and PostgreSQL's
-# (/proc/PID/stat), wrk's (/usr/bin/time); what is left is other work on the machine, which
-# the 2-core host shares (about a second per 30,000 presses when quiet: the kernel's network
-# work and idle services; several more: someone else is building or measuring, the run is noisy)
+# CPU seconds while the presses were recorded (from the first confirmation to the last): the
+# whole machine's (/proc/stat), the server's and PostgreSQL's (/proc/PID/stat), sampled every
+# half second; what is left is wrk and everything else on the 2-core host, which others share:
+# a run whose others_cpu_s is well above its quiet share (wrk and the kernel's network work,
+# about 10 % of the total) overlapped someone else's build or benchmark and is noisy
 busy() { awk '/^cpu / {print ($2 + $3 + $4 + $7 + $8 + $9) / 100}' /proc/stat; }
 cpu() { cat $(printf '/proc/%s/stat ' "$@") 2>/dev/null | awk '{t += $14 + $15} END {print t / 100}'; }
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
 
 ./mvnw -q -B -DskipTests package >/dev/null
@@ -55,14 +55,12 @@ for run in $(seq 1 "$RUNS"); do
   # warm the JIT with a few health checks, not with tokens (each token is pressed once)
   wrk -t1 -c4 -d3s "http://127.0.0.1:$port/actuator/health" >/dev/null
   postgres=$(pgrep -d ' ' -u postgres postgres)
-  before=($(busy) $(cpu $server) $(cpu $postgres))
-  out=$(TOKENS="$tokens" WRK_THREADS="$THREADS" WRK_CONNECTIONS="$CONNECTIONS" timeout 600 /usr/bin/time -f '%U %S' \
-    -o target/bench/wrk-cpu wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION:-120}s" --latency -s bench/confirm.lua \
-    "http://127.0.0.1:$port" || true)
-  after=($(busy) $(cpu $server) $(cpu $postgres))
-  cpu_use=$(awk -v b="${before[*]}" -v a="${after[*]}" '{split(b, x, " "); split(a, y, " ")
-    server = y[2] - x[2]; pg = y[3] - x[3]; wrk = $1 + $2
-    printf "cpu_s=%.1f server_cpu_s=%.1f postgres_cpu_s=%.1f wrk_cpu_s=%.1f others_cpu_s=%.1f", y[1] - x[1], server, pg, wrk, y[1] - x[1] - server - pg - wrk}' target/bench/wrk-cpu)
+  samples=target/bench/cpu-run$run.txt
+  (while :; do echo "$(date +%s.%N) $(busy) $(cpu $server) $(cpu $postgres)"; sleep 0.5; done) >"$samples" &
+  sampler=$!
+  out=$(TOKENS="$tokens" WRK_THREADS="$THREADS" WRK_CONNECTIONS="$CONNECTIONS" timeout 600 wrk -t"$THREADS" \
+    -c"$CONNECTIONS" -d"${DURATION:-120}s" --latency -s bench/confirm.lua "http://127.0.0.1:$port" || true)
+  kill $sampler
   echo "$out" > "target/bench/wrk-run$run.txt"
   touch "$stop"; wait $server || true
   errors=$(echo "$out" | awk '/Socket errors/ {print $3 $4 $5 $6 $7 $8 $9 $10}')
@@ -70,5 +68,9 @@ for run in $(seq 1 "$RUNS"); do
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   recorded=$(grep -o 'recorded=.*' "$log")
+  window=($(grep -o 'first=[0-9.]* last=[0-9.]*' "$log" | tr -c '0-9.\n' ' '))
+  cpu_use=$(awk -v first="${window[0]:-0}" -v last="${window[1]:-0}" '
+    $1 <= first {b = $2; s = $3; p = $4} $1 >= last && !done {e = $2 - b; es = $3 - s; ep = $4 - p; done = 1}
+    END {printf "cpu_s=%.1f server_cpu_s=%.1f postgres_cpu_s=%.1f others_cpu_s=%.1f", e, es, ep, e - es - ep}' "$samples")
   echo "run=$run jdk=\"$jdk\" virtual_threads=$virtual confirmations=$N p50=$p50 p99=$p99 non_2xx=${non2xx:-0} socket_errors=${errors:-none} $recorded $cpu_use"
 done
