@@ -44,7 +44,9 @@ javac -d target/bench -cp "target/classes:$(cat target/bench-classpath.txt)" $(f
 for run in $(seq 1 "$RUNS"); do
   psql -h 127.0.0.1 -U postgres -d test -q -c "DROP DATABASE IF EXISTS renraku_bench" -c "CREATE DATABASE renraku_bench"
   tokens=target/bench/tokens.txt stop=target/bench/stop log=target/bench/confirm-server.log
-  rm -f "$stop" "$tokens"
+  # the old log goes first: the ready check must not find the last run's "ready" before
+  # the new server has truncated it (wrk then met a closed port)
+  rm -f "$stop" "$tokens" "$log"
   port=$((PORT + run))
   "$java" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dspring.threads.virtual.enabled="$virtual" -cp "target/bench:target/classes:$(cat target/bench-classpath.txt)" \
     jp.renraku.notice.ConfirmBenchmark "jdbc:postgresql://127.0.0.1:5432/renraku_bench" "$port" "$N" "$tokens" "$stop" \
@@ -67,7 +69,7 @@ for run in $(seq 1 "$RUNS"); do
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  recorded=$(grep -o 'recorded=.*' "$log")
+  recorded=$(grep -o 'recorded=.*' "$log" || echo "recorded=none")
   window=($(grep -o 'first=[0-9.]* last=[0-9.]*' "$log" | tr -c '0-9.\n' ' '))
   cpu_use=$(awk -v first="${window[0]:-0}" -v last="${window[1]:-0}" '
     $1 <= first {b = $2; s = $3; p = $4} $1 >= last && !done {e = $2 - b; es = $3 - s; ep = $4 - p; done = 1}
