@@ -71,10 +71,17 @@ class DeliveryReports {
 		}
 		jdbc.sql("""
 				SELECT d.id, COALESCE(o.notice_id, d.notice_id) AS notice_id, COALESCE(o.id, d.id) AS delivery_id,
-				       d.registrant_id
+				       d.registrant_id, d.status
 				FROM delivery d LEFT JOIN delivery o ON o.id = d.origin_id
-				WHERE d.id IN (:ids) AND d.status IN ('SENT', 'SENDING')
+				WHERE d.id IN (:ids)
 				""").param("ids", List.copyOf(deliveryIds)).query(rs -> {
+			// the status is sorted out here, so that the primary key is the only index
+			// the
+			// lookup can take whatever the statistics say
+			String status = rs.getString("status");
+			if (!"SENT".equals(status) && !"SENDING".equals(status)) {
+				return;
+			}
 			targets.put(rs.getLong("id"), new ReceiptTarget(NoticeId.of(rs.getLong("notice_id")),
 					DeliveryId.of(rs.getLong("delivery_id")), rs.getLong("registrant_id")));
 		});
