@@ -52,9 +52,18 @@ class ErrorPagesTest {
 			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * The page without its random tokens (the CSRF token in a value or content attribute,
+	 * nonces): a token may happen to hold "h2" or "java", which tells nothing.
+	 */
+	static String withoutTokens(String page) {
+		return page.replaceAll("(value|content|nonce)=\"[A-Za-z0-9_+/=-]{20,}\"", "$1=\"\"");
+	}
+
 	private static void assertTellsNothing(HttpResponse<String> response) {
+		String text = withoutTokens(response.body());
 		for (String telltale : TELLTALES) {
-			assertThat(response.body()).as(telltale).doesNotContainIgnoringCase(telltale);
+			assertThat(text).as(telltale).doesNotContainIgnoringCase(telltale);
 		}
 		assertThat(response.headers().firstValue("Server")).isEmpty();
 		assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
