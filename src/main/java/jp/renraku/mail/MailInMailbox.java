@@ -3,6 +3,7 @@ package jp.renraku.mail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.mail.Flags;
@@ -12,9 +13,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import jp.renraku.common.NodeLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,7 +27,11 @@ import org.springframework.stereotype.Component;
  * Reads the mail-in mailbox of the city's mail server over IMAP(S) or POP3(S) and hands
  * each mail to the {@link IncomingMail} handlers other modules register (bounces first);
  * processed mail is moved (IMAP, when a folder is set) or deleted, so the mailbox does
- * not grow. Several nodes may read the same mailbox: a mail read twice changes nothing.
+ * not grow. Of several nodes, one reads at a time: the one holding the lease
+ * {@value #LEASE} in the database, renewed at each reading and taken over by another node
+ * two intervals after its holder stopped. Should a mail still be read twice (a node
+ * stopped between handling it and deleting it), that changes nothing: every handler
+ * recognises a mail it has handled.
  */
 @Component
 public class MailInMailbox {
@@ -35,13 +42,25 @@ public class MailInMailbox {
 	public record Reading(int read, int recorded, int duplicates, int handled, int ignored) {
 	}
 
+	/** The lease of the one node that reads the mailbox. */
+	static final String LEASE = "mail-in-mailbox";
+
 	private final MailInSettings settings;
 
 	private final List<IncomingMail> handlers;
 
-	MailInMailbox(MailInSettings settings, ObjectProvider<IncomingMail> handlers) {
+	private final NodeLeases leases;
+
+	@Autowired
+	MailInMailbox(MailInSettings settings, ObjectProvider<IncomingMail> handlers, NodeLeases leases) {
+		this(settings, handlers.orderedStream().toList(), leases);
+	}
+
+	/** A reader with its own node's leases: for tests that play two nodes. */
+	public MailInMailbox(MailInSettings settings, List<IncomingMail> handlers, NodeLeases leases) {
 		this.settings = settings;
-		this.handlers = handlers.orderedStream().toList();
+		this.handlers = handlers;
+		this.leases = leases;
 	}
 
 	@Scheduled(fixedDelayString = "${renraku.mail-in.mailbox.interval:1m}", initialDelayString = "30s")
@@ -50,8 +69,8 @@ public class MailInMailbox {
 			return;
 		}
 		try {
-			Reading reading = read(settings.mailbox());
-			if (reading.read() > 0) {
+			Reading reading = readAsTheOneReader(settings.mailbox()).orElse(null);
+			if (reading != null && reading.read() > 0) {
 				log.info(
 						"Mail-in mailbox: {} read, {} bounces recorded, {} already known, {} other mail handled, {} not ours",
 						reading.read(), reading.recorded(), reading.duplicates(), reading.handled(), reading.ignored());
@@ -60,6 +79,18 @@ public class MailInMailbox {
 		catch (MessagingException ex) {
 			log.warn("Mail-in mailbox could not be read: {}", ex.toString());
 		}
+	}
+
+	/**
+	 * Reads the mailbox if this node is the one that reads it now (taking or renewing the
+	 * lease); empty while another node holds the lease.
+	 */
+	public Optional<Reading> readAsTheOneReader(MailInSettings.Mailbox mailbox) throws MessagingException {
+		// two readings may be missed before another node takes over
+		if (!leases.hold(LEASE, mailbox.interval().multipliedBy(2).plusSeconds(30))) {
+			return Optional.empty();
+		}
+		return Optional.of(read(mailbox));
 	}
 
 	/** Reads up to {@code maxPerRound} mails of the mailbox once. */
