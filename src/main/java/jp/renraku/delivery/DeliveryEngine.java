@@ -23,12 +23,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The workers that turn the outbox into mail. Each worker claims a batch, looks its
- * recipients up, renders one message per recipient, sends them over its own kept-open
- * SMTP connection and writes the outcomes back in one batch. A message counts as sent
- * only once the relay accepted it; if a node dies, its leases run out and another worker
- * resumes the rows, so at most the batch in flight is sent again (with the same
- * Message-ID). What the bodies' sending rules allow is kept by {@link SendingAllowance},
- * one send and its outcome by {@link DeliveryAttempts}.
+ * recipients up, and hands it to a {@link BatchSend}, which writes one message per
+ * recipient and sends them over the worker's own kept-open SMTP connection (pipelined as
+ * one run when the relay offers it; carrier mail on the carrier's own session at its
+ * pace); the outcomes go back in one batch. A message counts as sent only once the relay
+ * accepted it; if a node dies, its leases run out and another worker resumes the rows, so
+ * at most the batch in flight is sent again (with the same Message-ID). What the bodies'
+ * sending rules allow is kept by {@link SendingAllowance}, one send and its outcome by
+ * {@link DeliveryAttempts}.
  */
 @Component
 class DeliveryEngine implements SmartLifecycle {
