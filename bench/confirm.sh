@@ -42,14 +42,14 @@ mkdir -p target/bench
 javac -d target/bench -cp "target/classes:$(cat target/bench-classpath.txt)" $(find bench/java -name "*.java")
 
 for run in $(seq 1 "$RUNS"); do
-  psql -h 127.0.0.1 -U postgres -d test -q -c "DROP DATABASE IF EXISTS renraku_bench" -c "CREATE DATABASE renraku_bench"
+  psql -h 127.0.0.1 -U postgres -d test -q -c "DROP DATABASE IF EXISTS renraku_bench_confirm" -c "CREATE DATABASE renraku_bench_confirm"
   tokens=target/bench/tokens.txt stop=target/bench/stop log=target/bench/confirm-server.log
   # the old log goes first: the ready check must not find the last run's "ready" before
   # the new server has truncated it (wrk then met a closed port)
   rm -f "$stop" "$tokens" "$log"
   port=$((PORT + run))
   "$java" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dspring.threads.virtual.enabled="$virtual" -cp "target/bench:target/classes:$(cat target/bench-classpath.txt)" \
-    jp.renraku.notice.ConfirmBenchmark "jdbc:postgresql://127.0.0.1:5432/renraku_bench" "$port" "$N" "$tokens" "$stop" \
+    jp.renraku.notice.ConfirmBenchmark "jdbc:postgresql://127.0.0.1:5432/renraku_bench_confirm" "$port" "$N" "$tokens" "$stop" \
     >"$log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do grep -q '^ready' "$log" && break; kill -0 $server 2>/dev/null || break; sleep 0.5; done
