@@ -10,14 +10,11 @@ import javax.net.ssl.SSLSocketFactory;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.mail.SmtpTarget;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -167,24 +164,9 @@ final class SmtpConnection implements AutoCloseable {
 			lastUsed = System.nanoTime();
 			return new Result(true, 250, null);
 		}
-		catch (SMTPSendFailedException ex) {
-			close();
-			return new Result(false, ex.getReturnCode(), reply(ex));
-		}
-		catch (SendFailedException ex) {
-			close();
-			for (Exception next = ex.getNextException(); next != null; next = next instanceof MessagingException m
-					? m.getNextException() : null) {
-				if (next instanceof SMTPAddressFailedException address) {
-					return new Result(false, address.getReturnCode(), reply(address));
-				}
-			}
-			return new Result(false, 0, reply(ex));
-		}
 		catch (MessagingException ex) {
-			// connection refused, dropped or timed out: nothing was accepted
 			close();
-			return new Result(false, 0, reply(ex));
+			return JakartaRefusals.of(ex);
 		}
 	}
 
@@ -206,7 +188,7 @@ final class SmtpConnection implements AutoCloseable {
 			}
 			catch (MessagingException ex) {
 				close();
-				outcomes.heard(done, new Result(false, 0, reply(ex)));
+				outcomes.heard(done, JakartaRefusals.of(ex));
 				return done + 1;
 			}
 			Outgoing first = messages.get(done);
@@ -283,12 +265,6 @@ final class SmtpConnection implements AutoCloseable {
 		catch (IOException ex) {
 			return null;
 		}
-	}
-
-	private static String reply(Exception ex) {
-		log.debug("SMTP send refused or failed", ex);
-		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-		return message.length() > 500 ? message.substring(0, 500) : message;
 	}
 
 	@Override
