@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import jp.renraku.common.AfterCommit;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.CityTime;
@@ -26,8 +27,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The confirmation module's API (Art. 5-2): what a released notice's recipients sent back
@@ -103,17 +102,7 @@ public class ConfirmationManagement {
 	 * it at once (other nodes within ten seconds).
 	 */
 	public void deadlineChanged(NoticeId notice) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					released.forget(notice);
-				}
-			});
-		}
-		else {
-			released.forget(notice);
-		}
+		AfterCommit.run(() -> released.forget(notice));
 	}
 
 	/** The released notice of the body, or "not found". */

@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import jp.renraku.common.AfterCommit;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Sender;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The delivery module's API: what the notice, confirmation and organization modules ask
@@ -71,7 +70,7 @@ public class DeliveryManagement {
 	@Transactional
 	public void send(ResidentMail mail) {
 		long id = residentMails.queue(mail, clock.instant());
-		afterCommit(() -> engine.sendResident(id));
+		AfterCommit.run(() -> engine.sendResident(id));
 	}
 
 	/**
@@ -197,7 +196,7 @@ public class DeliveryManagement {
 	 * five seconds).
 	 */
 	public void rulesChanged() {
-		afterCommit(() -> {
+		AfterCommit.run(() -> {
 			engine.rulesChanged();
 			engine.wake();
 		});
@@ -256,21 +255,7 @@ public class DeliveryManagement {
 	}
 
 	private void wakeAfterCommit() {
-		afterCommit(engine::wake);
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
+		AfterCommit.run(engine::wake);
 	}
 
 	// ---- bounces (issue 15)
