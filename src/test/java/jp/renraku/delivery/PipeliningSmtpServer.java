@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,7 +74,7 @@ final class PipeliningSmtpServer implements AutoCloseable {
 
 	}
 
-	private final ServerSocket socket;
+	private final LoopbackServer server;
 
 	private final Script script;
 
@@ -100,35 +98,11 @@ final class PipeliningSmtpServer implements AutoCloseable {
 
 	PipeliningSmtpServer(Script script) throws IOException {
 		this.script = script;
-		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread acceptor = new Thread(this::serve, "pipelining-smtp");
-		acceptor.setDaemon(true);
-		acceptor.start();
+		this.server = new LoopbackServer("pipelining-smtp", this::talk);
 	}
 
 	int port() {
-		return socket.getLocalPort();
-	}
-
-	private void serve() {
-		while (!socket.isClosed()) {
-			try {
-				Socket client = socket.accept();
-				Thread session = new Thread(() -> {
-					try (client) {
-						talk(client);
-					}
-					catch (IOException ex) {
-						// the client went away
-					}
-				}, "pipelining-smtp-session");
-				session.setDaemon(true);
-				session.start();
-			}
-			catch (IOException ex) {
-				// closed
-			}
-		}
+		return server.port();
 	}
 
 	private void talk(Socket client) throws IOException {
@@ -281,7 +255,7 @@ final class PipeliningSmtpServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		socket.close();
+		server.close();
 	}
 
 }

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +20,7 @@ import java.util.function.Function;
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
-	private final ServerSocket socket;
+	private final LoopbackServer server;
 
 	private final Function<String, String> rcptReply;
 
@@ -30,8 +28,6 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	/** The recipients accepted in each SMTP session, one list per session. */
 	final List<List<String>> sessions = new CopyOnWriteArrayList<>();
-
-	private final Thread acceptor;
 
 	/** User and password the server demands with AUTH; null for none. */
 	private final String[] credentials;
@@ -46,36 +42,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	/** A server that refuses mail until the client signs in as the user with AUTH. */
 	ScriptedSmtpServer(Function<String, String> rcptReply, String user, String password) throws IOException {
 		this.credentials = user == null ? null : new String[] { user, password };
-		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.rcptReply = rcptReply;
-		this.acceptor = new Thread(this::serve, "scripted-smtp");
-		this.acceptor.setDaemon(true);
-		this.acceptor.start();
+		this.server = new LoopbackServer("scripted-smtp", this::talk);
 	}
 
 	int port() {
-		return socket.getLocalPort();
-	}
-
-	private void serve() {
-		while (!socket.isClosed()) {
-			try {
-				Socket client = socket.accept();
-				Thread session = new Thread(() -> {
-					try (client) {
-						talk(client);
-					}
-					catch (IOException ex) {
-						// the client went away
-					}
-				}, "scripted-smtp-session");
-				session.setDaemon(true);
-				session.start();
-			}
-			catch (IOException ex) {
-				// closed
-			}
-		}
+		return server.port();
 	}
 
 	private void talk(Socket client) throws IOException {
@@ -167,7 +139,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		socket.close();
+		server.close();
 	}
 
 }
