@@ -1,14 +1,12 @@
 package jp.renraku.account;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.RateLimit;
+import jp.renraku.common.RateLimits;
 import jp.renraku.common.Staff;
 import org.springframework.stereotype.Component;
 
@@ -20,22 +18,28 @@ import org.springframework.stereotype.Component;
  * another body or of someone retired, and after {@link #REFUSALS_PER_HOUR} refusals in an
  * hour every new ID is refused for a while, so that IDs cannot be tried one after
  * another. Each refusal is audited with its real reason. The system administrator, who
- * sees every account anyway, is told plainly that the ID is taken.
+ * sees every account anyway, is told plainly that the ID is taken. The refusals are
+ * counted city-wide ({@link RateLimits}, issue 18): a manager whose requests reach
+ * several nodes gets the same ten an hour.
  */
 @Component
 class LoginIdChecks {
 
 	static final int REFUSALS_PER_HOUR = 10;
 
+	private static final RateLimit REFUSALS = new RateLimit("login-id-refusals", REFUSALS_PER_HOUR,
+			Duration.ofHours(1));
+
 	private final Accounts accounts;
 
 	private final AuditTrail audit;
 
-	private final Map<Long, Bucket> refusals = new ConcurrentHashMap<>();
+	private final RateLimits rates;
 
-	LoginIdChecks(Accounts accounts, AuditTrail audit) {
+	LoginIdChecks(Accounts accounts, AuditTrail audit, RateLimits rates) {
 		this.accounts = accounts;
 		this.audit = audit;
+		this.rates = rates;
 	}
 
 	/** The message key refusing the ID to the actor, if it is refused. */
@@ -44,14 +48,8 @@ class LoginIdChecks {
 		if (actor.isSystemAdmin()) {
 			return accounts.loginIdTaken(loginId) ? Optional.of("account.error.loginIdTaken") : Optional.empty();
 		}
-		Bucket bucket = refusals.computeIfAbsent(actor.accountId(),
-				id -> Bucket.builder()
-					.addLimit(Bandwidth.builder()
-						.capacity(REFUSALS_PER_HOUR)
-						.refillGreedy(REFUSALS_PER_HOUR, Duration.ofHours(1))
-						.build())
-					.build());
-		if (bucket.getAvailableTokens() <= 0) {
+		RateLimit.Counter refusals = REFUSALS.of(Long.toString(actor.accountId()));
+		if (rates.used(refusals)[0] >= REFUSALS_PER_HOUR) {
 			audit.record(AuditAction.STAFF_ID_REFUSED, actor.bodyId(), "account:" + loginId, "too-many-checks");
 			return Optional.of("account.error.loginIdChecksExhausted");
 		}
@@ -59,7 +57,7 @@ class LoginIdChecks {
 		if (owner.isEmpty()) {
 			return Optional.empty();
 		}
-		bucket.tryConsume(1);
+		rates.count(refusals);
 		audit.record(AuditAction.STAFF_ID_REFUSED, actor.bodyId(), "account:" + loginId,
 				owner.get().equals(actor.bodyId()) ? "taken-in-own-body" : "taken-elsewhere");
 		return Optional.of("account.error.loginIdUnavailable");

@@ -1,13 +1,9 @@
 package jp.renraku.registration;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import jp.renraku.common.RateLimit;
+import jp.renraku.common.RateLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,89 +13,72 @@ import org.springframework.stereotype.Component;
  * machines, and each client may then try only a few times (slowed, not closed: a new
  * resident with the right password still gets in; the operations managers are told once
  * per window). Confirmation mails are limited per client here and per address in the
- * database ({@link RegistrationManagement#requestSignup}). Buckets live in this node's
- * memory; with several nodes each node counts for itself.
+ * database ({@link RegistrationManagement#requestSignup}).
+ * <p>
+ * The counts are city-wide (issue 18): they are {@link RateLimits} in the database every
+ * node shares, so several nodes allow what one allows, and the report of a guessed list
+ * is taken by one node for the whole city (a conditional update). Why a table of our own
+ * rather than Bucket4j's PostgreSQL store: {@link RateLimits}. Checking a password costs
+ * one statement; a wrong one three more (the client, the list, whether to report), each
+ * one row by primary key.
  */
 @Component
 class RegistrationAttempts {
 
-	private static final int MAX_TRACKED = 50_000;
-
 	private final RegistrationLimits limits;
 
-	private final Clock clock;
+	private final RateLimits rates;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final RateLimit perClient;
 
-	/** When each list was last reported as guessed. */
-	private final Map<Long, Instant> reported = new ConcurrentHashMap<>();
+	private final RateLimit perList;
 
-	RegistrationAttempts(RegistrationLimits limits, Clock clock) {
+	private final RateLimit mailsPerClient;
+
+	RegistrationAttempts(RegistrationLimits limits, RateLimits rates) {
 		this.limits = limits;
-		this.clock = clock;
+		this.rates = rates;
+		this.perClient = new RateLimit("registration-password-client", limits.passwordsPerClient(), limits.window());
+		this.perList = new RateLimit("registration-password-list", limits.passwordsPerList(), limits.window());
+		this.mailsPerClient = new RateLimit("registration-mail-client", limits.mailsPerClient(), Duration.ofHours(1));
 	}
 
 	/** Whether the client may have another registration password checked now. */
 	boolean allowed(long listId, String client) {
-		long used = limits.passwordsPerClient() - client(listId, client).getAvailableTokens();
-		int allowance = guessed(listId) ? limits.passwordsPerClientWhileGuessed() : limits.passwordsPerClient();
-		return used < allowance;
+		int[] used = rates.used(client(listId, client), list(listId));
+		boolean guessed = used[1] >= limits.passwordsPerList();
+		int allowance = guessed ? limits.passwordsPerClientWhileGuessed() : limits.passwordsPerClient();
+		return used[0] < allowance;
 	}
 
 	/**
 	 * Counts a wrong password; true when this one shows the list is being guessed from
-	 * many clients and that has not been reported within the window.
+	 * many clients and that has not been reported within the window, on any node.
 	 */
 	boolean failed(long listId, String client) {
-		client(listId, client).tryConsume(1);
-		list(listId).tryConsume(1);
-		if (!guessed(listId)) {
-			return false;
-		}
-		Instant now = clock.instant();
-		boolean[] report = { false };
-		reported.compute(listId, (id, last) -> {
-			if (last != null && last.isAfter(now.minus(limits.window()))) {
-				return last;
-			}
-			report[0] = true;
-			return now;
-		});
-		return report[0];
+		rates.count(client(listId, client));
+		rates.count(list(listId));
+		return rates.firstToReport(list(listId), limits.window());
 	}
 
 	/** Whether the client may ask for one more confirmation mail now (and counts it). */
 	boolean mailAllowed(String client) {
-		return bucket("m:" + client, limits.mailsPerClient(), Duration.ofHours(1)).tryConsume(1);
+		return rates.take(mailsPerClient.of(client));
 	}
 
-	private boolean guessed(long listId) {
-		return list(listId).getAvailableTokens() <= 0;
+	private RateLimit.Counter client(long listId, String client) {
+		return perClient.of(listId + " " + client);
 	}
 
-	private Bucket client(long listId, String client) {
-		return bucket("c:" + listId + ":" + client, limits.passwordsPerClient(), limits.window());
-	}
-
-	private Bucket list(long listId) {
-		return bucket("l:" + listId, limits.passwordsPerList(), limits.window());
-	}
-
-	private Bucket bucket(String key, int capacity, Duration period) {
-		if (buckets.size() > MAX_TRACKED) {
-			// forget clients that have their full allowance again
-			buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= limits.passwordsPerClient());
-		}
-		return buckets.computeIfAbsent(key,
-				k -> Bucket.builder()
-					.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-					.build());
+	private RateLimit.Counter list(long listId) {
+		return perList.of(Long.toString(listId));
 	}
 
 	/** For tests: forget every count. */
 	void reset() {
-		buckets.clear();
-		reported.clear();
+		rates.forget(perClient);
+		rates.forget(perList);
+		rates.forget(mailsPerClient);
 	}
 
 }

@@ -3,16 +3,41 @@ package jp.renraku.registration;
 import java.time.Clock;
 import java.time.Duration;
 
+import jp.renraku.RenrakuIntegrationTest;
+import jp.renraku.common.InstallationSecret;
+import jp.renraku.common.RateLimits;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The registration limits as rules, with the defaults a city gets. */
+/**
+ * The registration limits as rules, with the defaults a city gets, counted in the test
+ * database as on a city's nodes.
+ */
+@RenrakuIntegrationTest
 class RegistrationAttemptsTest {
 
 	private final RegistrationLimits defaults = new RegistrationLimits(10, 100, 3, Duration.ofMinutes(15), 3, 10, 60);
 
-	private final RegistrationAttempts attempts = new RegistrationAttempts(defaults, Clock.systemUTC());
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	InstallationSecret secret;
+
+	@Autowired
+	Clock clock;
+
+	private RegistrationAttempts attempts;
+
+	@BeforeEach
+	void noCounts() {
+		attempts = new RegistrationAttempts(defaults, new RateLimits(jdbc, secret, clock));
+		attempts.reset();
+	}
 
 	@Test
 	void oneClientMayAskForSixtyConfirmationMailsAnHour() {
