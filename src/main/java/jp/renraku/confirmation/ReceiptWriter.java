@@ -13,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.renraku.common.Redacted;
 import jp.renraku.common.Sql;
 import jp.renraku.delivery.DeliveryId;
 import jp.renraku.delivery.DeliveryManagement;
@@ -96,18 +99,35 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private final Clock clock;
 
+	/**
+	 * {@code renraku.confirmations}: first confirmations and repeated ones, counted once
+	 * per group after its commit, on the writer's thread, not on the press's.
+	 */
+	private final Counter confirmed;
+
+	private final Counter repeated;
+
 	private volatile boolean running;
 
 	private Thread writer;
 
 	ReceiptWriter(JdbcTemplate jdbc, TransactionTemplate transactions, DeliveryManagement deliveries,
-			ReleasedNotices notices, RegistrationManagement registration, Clock clock) {
+			ReleasedNotices notices, RegistrationManagement registration, Clock clock, MeterRegistry meters) {
+		this.confirmed = confirmations(meters, "recorded");
+		this.repeated = confirmations(meters, "already");
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.deliveries = deliveries;
 		this.notices = notices;
 		this.registration = registration;
 		this.clock = clock;
+	}
+
+	private static Counter confirmations(MeterRegistry meters, String outcome) {
+		return Counter.builder("renraku.confirmations")
+			.description("Confirmations written, first ones and repeated presses")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	/**
@@ -180,7 +200,8 @@ class ReceiptWriter implements SmartLifecycle {
 			transactions.executeWithoutResult(status -> insert(group, now));
 		}
 		catch (RuntimeException ex) {
-			log.warn("A group of {} confirmations failed; recording them one by one: {}", group.size(), ex.toString());
+			log.warn("A group of {} confirmations failed; recording them one by one: {}", group.size(),
+					Redacted.of(ex));
 			group.forEach(press -> writeAlone(press, now));
 		}
 	}
@@ -242,9 +263,13 @@ class ReceiptWriter implements SmartLifecycle {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
+				int first = 0;
 				for (int i = 0; i < writing.size(); i++) {
+					first += inserted[i] > 0 ? 1 : 0;
 					writing.get(i).outcome.complete(inserted[i] > 0 ? PressOutcome.RECORDED : PressOutcome.ALREADY);
 				}
+				confirmed.increment(first);
+				repeated.increment(writing.size() - first);
 			}
 		});
 	}
