@@ -56,6 +56,8 @@ class DeliveryMeters {
 			notices.put(status, counter("notice", status));
 			residents.put(status, counter("resident", status));
 		}
+		// the dashboards' series exist from the start; the groups' appear with their mail
+		time(null);
 	}
 
 	private Counter counter(String kind, DeliveryStatus status) {

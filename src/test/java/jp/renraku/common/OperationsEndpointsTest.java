@@ -5,7 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -57,9 +61,17 @@ class OperationsEndpointsTest {
 			.contains("renraku_bounces_total{reason=\"user_unknown\"}")
 			.contains("renraku_signin_failures_total")
 			.contains("renraku_signin_lockouts_total{scope=\"account\"}")
+			.contains("renraku_delivery_time_seconds_bucket{group=\"other\",le=\"60.0\"}")
 			.contains("jvm_memory_used_bytes{area=\"heap\"");
 		// the outbox is read from the database: a number, not NaN
 		assertThat(scrape.body()).containsPattern("renraku_outbox_messages\\{kind=\"notice\",status=\"queued\"} \\d");
+		// every series the Grafana dashboard asks for is there
+		Matcher asked = Pattern.compile("(renraku|jvm)_[a-z_]+")
+			.matcher(Files.readString(Path.of("deploy/grafana/renraku.json")));
+		while (asked.find()) {
+			assertThat(scrape.body()).as("deploy/grafana/renraku.json")
+				.containsPattern("(?m)^" + Pattern.quote(asked.group()) + "[{ ]");
+		}
 		HttpResponse<String> health = get(managementPort, "/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
