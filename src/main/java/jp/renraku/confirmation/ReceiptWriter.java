@@ -13,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jp.renraku.common.Redacted;
 import jp.renraku.common.Sql;
 import jp.renraku.delivery.DeliveryId;
@@ -99,35 +97,21 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private final Clock clock;
 
-	/**
-	 * {@code renraku.confirmations}: first confirmations and repeated ones, counted once
-	 * per group after its commit, on the writer's thread, not on the press's.
-	 */
-	private final Counter confirmed;
-
-	private final Counter repeated;
+	private final ConfirmationMeters meters;
 
 	private volatile boolean running;
 
 	private Thread writer;
 
 	ReceiptWriter(JdbcTemplate jdbc, TransactionTemplate transactions, DeliveryManagement deliveries,
-			ReleasedNotices notices, RegistrationManagement registration, Clock clock, MeterRegistry meters) {
-		this.confirmed = confirmations(meters, "recorded");
-		this.repeated = confirmations(meters, "already");
+			ReleasedNotices notices, RegistrationManagement registration, Clock clock, ConfirmationMeters meters) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.deliveries = deliveries;
 		this.notices = notices;
 		this.registration = registration;
 		this.clock = clock;
-	}
-
-	private static Counter confirmations(MeterRegistry meters, String outcome) {
-		return Counter.builder("renraku.confirmations")
-			.description("Confirmations written, first ones and repeated presses")
-			.tag("outcome", outcome)
-			.register(meters);
 	}
 
 	/**
@@ -268,8 +252,7 @@ class ReceiptWriter implements SmartLifecycle {
 					first += inserted[i] > 0 ? 1 : 0;
 					writing.get(i).outcome.complete(inserted[i] > 0 ? PressOutcome.RECORDED : PressOutcome.ALREADY);
 				}
-				confirmed.increment(first);
-				repeated.increment(writing.size() - first);
+				meters.written(first, writing.size() - first);
 			}
 		});
 	}
