@@ -55,7 +55,7 @@ for run in $(seq 1 "$RUNS"); do
   for _ in $(seq 1 600); do grep -q '^ready' "$log" && break; kill -0 $server 2>/dev/null || break; sleep 0.5; done
   grep -q '^ready' "$log" || { echo "run=$run server did not start"; tail -20 "$log"; exit 1; }
   # warm the JIT with a few health checks, not with tokens (each token is pressed once)
-  wrk -t1 -c4 -d3s "http://127.0.0.1:$port/actuator/health" >/dev/null
+  wrk -t1 -c4 -d3s "http://127.0.0.1:$port/readyz" >/dev/null
   postgres=$(pgrep -d ' ' -u postgres postgres)
   samples=target/bench/cpu-run$run.txt
   (while :; do echo "$(date +%s.%N) $(busy) $(cpu $server) $(cpu $postgres)"; sleep 0.5; done) >"$samples" &

@@ -33,6 +33,7 @@ public final class ConfirmBenchmark {
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(RenrakuApplication.class).run(
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=", "--server.port=" + port, "--server.address=127.0.0.1",
+				"--management.server.port=0",
 				"--renraku.mail.catcher.enabled=false", "--renraku.delivery.enabled=false",
 				"--renraku.scheduling.enabled=false", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
 				"--spring.datasource.hikari.maximum-pool-size=" + System.getProperty("pool", "20"),

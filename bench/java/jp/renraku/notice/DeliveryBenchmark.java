@@ -40,7 +40,8 @@ public final class DeliveryBenchmark {
 
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(RenrakuApplication.class).run(
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--server.port=0", "--renraku.mail.catcher.enabled=false",
+				"--spring.datasource.password=", "--server.port=0", "--management.server.port=0",
+				"--renraku.mail.catcher.enabled=false",
 				"--renraku.mail.smtp.host=127.0.0.1", "--renraku.mail.smtp.port=" + sinkPort,
 				"--renraku.mail.smtp.tls=NONE", "--renraku.mail.from=bench@renraku.example.jp",
 				"--renraku.delivery.workers=" + workers, "--renraku.delivery.batch-size=" + batch,

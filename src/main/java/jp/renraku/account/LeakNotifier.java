@@ -2,6 +2,7 @@ package jp.renraku.account;
 
 import java.util.Locale;
 
+import jp.renraku.common.Redacted;
 import jp.renraku.mail.Mailer;
 import jp.renraku.mail.OutgoingMail;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ class LeakNotifier {
 				mailer.send(new OutgoingMail(to, subject, text));
 			}
 			catch (MailException ex) {
-				log.warn("Leak report mail to a system administrator could not be sent: {}", ex.getMessage());
+				log.warn("Leak report mail to a system administrator could not be sent: {}", Redacted.of(ex));
 			}
 		}
 	}

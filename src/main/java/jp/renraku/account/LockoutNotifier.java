@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
+import jp.renraku.common.Redacted;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.mail.Mailer;
 import jp.renraku.mail.OutgoingMail;
@@ -106,7 +107,7 @@ class LockoutNotifier implements DisposableBean {
 			}
 		}
 		catch (MailException | DataAccessException ex) {
-			log.warn("Lockout mail could not be sent: {}", ex.getMessage());
+			log.warn("Lockout mail could not be sent: {}", Redacted.of(ex));
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import jp.renraku.common.Redacted;
 import jp.renraku.mail.Mailer;
 import jp.renraku.mail.OutgoingMail;
 import jp.renraku.organization.PermitExpiring;
@@ -49,7 +50,7 @@ class PermitExpiryNotifier {
 				mailer.send(new OutgoingMail(address, subject, text));
 			}
 			catch (MailException ex) {
-				log.warn("Permit expiry notice could not be sent: {}", ex.getMessage());
+				log.warn("Permit expiry notice could not be sent: {}", Redacted.of(ex));
 			}
 		}
 	}

@@ -63,7 +63,7 @@ class SecurityConfiguration {
 			ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/r/**", "/m/**")
+					"/r/**", "/m/**")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("SYSTEM_ADMIN")

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jp.renraku.common.InstallationSecret;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -61,11 +63,30 @@ class SignInThrottle {
 
 	private final Clock clock;
 
-	SignInThrottle(SignInFailures failures, InstallationSecret secret, SignInProperties properties, Clock clock) {
+	/** {@code renraku.signin.failures}: refused sign-ins, known IDs or not. */
+	private final Counter refused;
+
+	/** {@code renraku.signin.lockouts}: locks set, of one client or of every client. */
+	private final Counter clientLocks;
+
+	private final Counter accountLocks;
+
+	SignInThrottle(SignInFailures failures, InstallationSecret secret, SignInProperties properties, Clock clock,
+			MeterRegistry meters) {
+		this.refused = Counter.builder("renraku.signin.failures").description("Refused sign-ins").register(meters);
+		this.clientLocks = lockouts(meters, "client");
+		this.accountLocks = lockouts(meters, "account");
 		this.failures = failures;
 		this.secret = secret;
 		this.policy = properties.lockout();
 		this.clock = clock;
+	}
+
+	private static Counter lockouts(MeterRegistry meters, String scope) {
+		return Counter.builder("renraku.signin.lockouts")
+			.description("Sign-in locks set by wrong attempts")
+			.tag("scope", scope)
+			.register(meters);
 	}
 
 	String loginKey(String normalizedLoginId) {
@@ -113,12 +134,15 @@ class SignInThrottle {
 		int own = failures.count(loginKey, client.key(), now, floor);
 		int all = failures.count(loginKey, SignInFailures.ALL_CLIENTS, now, floor);
 		Lock lock = Lock.NONE;
+		refused.increment();
 		if (own >= policy.maxFailures()) {
 			failures.lock(loginKey, client.key(), now.plus(policy.duration()));
+			clientLocks.increment();
 			lock = Lock.CLIENT;
 		}
 		if (all >= policy.accountMaxFailures()) {
 			failures.lock(loginKey, SignInFailures.ALL_CLIENTS, now.plus(policy.duration()));
+			accountLocks.increment();
 			lock = Lock.ACCOUNT;
 		}
 		return lock;

@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Art. 13: the health endpoint answers {@code application/json}, not the actuator's own
  * media type, which names the framework. The actuator picks its media type from the
  * request's Accept header, so health requests are given plain JSON as the only accepted
- * type.
+ * type: the load balancer's {@code /livez} and {@code /readyz} on the public port, and
+ * {@code /actuator/...} should the management port be set to the public one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,7 +31,8 @@ class NeutralHealthContentType extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !path.startsWith("/actuator/") && !path.equals("/livez") && !path.equals("/readyz");
 	}
 
 	@Override

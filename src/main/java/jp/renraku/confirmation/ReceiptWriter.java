@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import jp.renraku.common.Redacted;
 import jp.renraku.common.Sql;
 import jp.renraku.delivery.DeliveryId;
 import jp.renraku.delivery.DeliveryManagement;
@@ -96,12 +97,15 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final ConfirmationMeters meters;
+
 	private volatile boolean running;
 
 	private Thread writer;
 
 	ReceiptWriter(JdbcTemplate jdbc, TransactionTemplate transactions, DeliveryManagement deliveries,
-			ReleasedNotices notices, RegistrationManagement registration, Clock clock) {
+			ReleasedNotices notices, RegistrationManagement registration, Clock clock, ConfirmationMeters meters) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.deliveries = deliveries;
@@ -180,7 +184,8 @@ class ReceiptWriter implements SmartLifecycle {
 			transactions.executeWithoutResult(status -> insert(group, now));
 		}
 		catch (RuntimeException ex) {
-			log.warn("A group of {} confirmations failed; recording them one by one: {}", group.size(), ex.toString());
+			log.warn("A group of {} confirmations failed; recording them one by one: {}", group.size(),
+					Redacted.of(ex));
 			group.forEach(press -> writeAlone(press, now));
 		}
 	}
@@ -242,9 +247,12 @@ class ReceiptWriter implements SmartLifecycle {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
+				int first = 0;
 				for (int i = 0; i < writing.size(); i++) {
+					first += inserted[i] > 0 ? 1 : 0;
 					writing.get(i).outcome.complete(inserted[i] > 0 ? PressOutcome.RECORDED : PressOutcome.ALREADY);
 				}
+				meters.written(first, writing.size() - first);
 			}
 		});
 	}

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.common.Sql;
@@ -47,8 +51,19 @@ class Bounces implements IncomingMail {
 	/** What stands for an address in a stored diagnostic. */
 	private final String addressMask;
 
+	/** {@code renraku.bounces}: the bounces recorded, by reason (auto-replies not). */
+	private final Map<BounceReason, Counter> counted = new EnumMap<>(BounceReason.class);
+
 	Bounces(JdbcClient jdbc, DeliveryTokens tokens, DeliveryReports reports,
-			ObjectProvider<RecipientDirectory> recipients, BouncePolicy policy, Clock clock, MessageSource messages) {
+			ObjectProvider<RecipientDirectory> recipients, BouncePolicy policy, Clock clock, MessageSource messages,
+			MeterRegistry meters) {
+		for (BounceReason reason : BounceReason.values()) {
+			counted.put(reason,
+					Counter.builder("renraku.bounces")
+						.description("Bounces recorded, by reason")
+						.tag("reason", reason.name().toLowerCase(Locale.ROOT))
+						.register(meters));
+		}
 		this.addressMask = messages.getMessage("bounce.addressMask", null, Locale.JAPANESE);
 		this.jdbc = jdbc;
 		this.tokens = tokens;
@@ -89,6 +104,7 @@ class Bounces implements IncomingMail {
 		if (recorded == 0) {
 			return Outcome.DUPLICATE;
 		}
+		counted.get(reason).increment();
 		long registrant = target.get().registrantId();
 		if (reason == BounceReason.FILTERED) {
 			recipients.getObject().markFiltered(registrant, now);

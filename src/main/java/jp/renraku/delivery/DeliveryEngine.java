@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jp.renraku.common.Redacted;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.mail.MailInSettings;
 import jp.renraku.mail.MailSettings;
@@ -106,7 +107,7 @@ class DeliveryEngine implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			// the row stays queued; the next round of the workers sends it
-			log.warn("A single mail could not be sent at once, it waits for the workers: {}", ex.toString());
+			log.warn("A single mail could not be sent at once, it waits for the workers: {}", Redacted.of(ex));
 		}
 	}
 
@@ -166,7 +167,7 @@ class DeliveryEngine implements SmartLifecycle {
 				}
 				catch (RuntimeException ex) {
 					log.warn("Delivery worker {} failed a batch; its rows are resumed when the lease ends: {}", worker,
-							ex.toString());
+							Redacted.of(ex));
 					sent = 0;
 				}
 				if (sent == 0) {

@@ -3,6 +3,7 @@ package jp.renraku.delivery;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DeliveryQueue {
 
 	private static final RowMapper<Claimed> CLAIMED = (rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("notice_id"),
-			rs.getLong("body_id"), rs.getLong("registrant_id"), rs.getInt("attempts"));
+			rs.getLong("body_id"), rs.getLong("registrant_id"), rs.getInt("attempts"),
+			Sql.instant(rs.getObject("created_at", OffsetDateTime.class)));
 
 	private final JdbcClient jdbc;
 
@@ -36,14 +38,25 @@ class DeliveryQueue {
 
 	private final TableStatistics statistics;
 
-	DeliveryQueue(JdbcClient jdbc, JdbcTemplate batch, TableStatistics statistics) {
+	private final DeliveryMeters meters;
+
+	DeliveryQueue(JdbcClient jdbc, JdbcTemplate batch, TableStatistics statistics, DeliveryMeters meters) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.statistics = statistics;
+		this.meters = meters;
 	}
 
-	/** A claimed delivery. */
-	record Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts) {
+	/**
+	 * A claimed delivery; {@code queuedAt} is when its notice was released (the row
+	 * made), for the delivery time.
+	 */
+	record Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts, @Nullable Instant queuedAt) {
+
+		Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts) {
+			this(id, noticeId, bodyId, registrantId, attempts, null);
+		}
+
 	}
 
 	/**
@@ -111,7 +124,7 @@ class DeliveryQueue {
 	List<Claimed> claim(String worker, int limit, Instant now, Duration lease, Collection<Long> heldBodies) {
 		List<Long> held = heldBodies.isEmpty() ? List.of(-1L) : List.copyOf(heldBodies);
 		List<Claimed> claimed = new ArrayList<>(jdbc.sql("""
-				SELECT id, notice_id, body_id, registrant_id, attempts FROM delivery
+				SELECT id, notice_id, body_id, registrant_id, attempts, created_at FROM delivery
 				WHERE status = 'QUEUED' AND next_attempt_at <= :now AND body_id NOT IN (:held)
 				ORDER BY priority, id
 				LIMIT :limit
@@ -119,7 +132,7 @@ class DeliveryQueue {
 				""").param("now", Sql.utc(now)).param("held", held).param("limit", limit).query(CLAIMED).list());
 		if (claimed.size() < limit) {
 			claimed.addAll(jdbc.sql("""
-					SELECT id, notice_id, body_id, registrant_id, attempts FROM delivery
+					SELECT id, notice_id, body_id, registrant_id, attempts, created_at FROM delivery
 					WHERE ((status IN ('RETRYING', 'DEFERRED') AND next_attempt_at <= :now AND body_id NOT IN (:held))
 					       OR (status = 'SENDING' AND lease_until < :now))
 					ORDER BY priority, id
@@ -141,6 +154,7 @@ class DeliveryQueue {
 			.param("worker", worker)
 			.param("ids", claimed.stream().map(Claimed::id).toList())
 			.update();
+		meters.claimed(claimed);
 		return claimed;
 	}
 
@@ -155,7 +169,7 @@ class DeliveryQueue {
 	 * finish: the messages the relay accepted are marked in one statement per destination
 	 * group and tenth of a second (a handful per batch), each with the time the last of
 	 * them was accepted; the others (few) in one JDBC batch with their own attempt count,
-	 * next attempt and reply.
+	 * next attempt and reply. Each outcome is counted for the operators' metrics.
 	 */
 	@Transactional
 	void finish(List<Outcome> outcomes) {
@@ -163,6 +177,7 @@ class DeliveryQueue {
 		Map<Accepted, Instant> sentAt = new HashMap<>();
 		List<Object[]> others = new ArrayList<>();
 		for (Outcome o : outcomes) {
+			meters.finished(o.id(), o.status(), o.sentAt(), o.route());
 			if (o.status() == DeliveryStatus.SENT && o.sentAt() != null) {
 				Accepted together = new Accepted(o.route(), o.sentAt().toEpochMilli() / TICK_MILLIS);
 				sent.computeIfAbsent(together, key -> new ArrayList<>()).add(o.id());

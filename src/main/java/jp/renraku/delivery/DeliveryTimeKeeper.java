@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import jp.renraku.common.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -103,7 +104,7 @@ class DeliveryTimeKeeper {
 			}
 			catch (DataAccessException ex) {
 				// the database is busy or unreachable: the next round tries again
-				log.warn("The delivery time of notice {} could not be kept now: {}", noticeId, ex.toString());
+				log.warn("The delivery time of notice {} could not be kept now: {}", noticeId, Redacted.of(ex));
 			}
 		}
 		return kept;

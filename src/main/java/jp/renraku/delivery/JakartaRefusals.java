@@ -2,6 +2,7 @@ package jp.renraku.delivery;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jp.renraku.common.Redacted;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -36,7 +37,9 @@ final class JakartaRefusals {
 	}
 
 	private static String reply(Exception ex) {
-		log.debug("SMTP send refused or failed", ex);
+		// the relay's words and Jakarta Mail's name the recipient: the log gets them
+		// redacted
+		log.debug("SMTP send refused or failed: {}", Redacted.of(ex));
 		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 		return message.length() > 500 ? message.substring(0, 500) : message;
 	}

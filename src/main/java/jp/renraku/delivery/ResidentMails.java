@@ -36,8 +36,11 @@ class ResidentMails {
 
 	private final JdbcClient jdbc;
 
-	ResidentMails(JdbcClient jdbc) {
+	private final DeliveryMeters meters;
+
+	ResidentMails(JdbcClient jdbc, DeliveryMeters meters) {
 		this.jdbc = jdbc;
+		this.meters = meters;
 	}
 
 	/** queue-resident-mail: a new single mail, due now; returns its id. */
@@ -114,6 +117,7 @@ class ResidentMails {
 	/** sent: the relay took it; the row goes, address and all. */
 	void sent(long id) {
 		jdbc.sql("DELETE FROM resident_mail WHERE id = :id").param("id", id).update();
+		meters.resident(DeliveryStatus.SENT);
 	}
 
 	/**
@@ -134,6 +138,7 @@ class ResidentMails {
 			.param("reply", reply == null ? null : clip(reply, 1000))
 			.param("id", id)
 			.update();
+		meters.resident(status);
 	}
 
 	/** purge-failed: failed mails older than the time their addresses are kept. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jp.renraku.account.AccountManagement;
 import jp.renraku.common.HomeTasks;
+import jp.renraku.common.Redacted;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Staff;
 import jp.renraku.mail.Mailer;
@@ -57,7 +58,7 @@ class IncidentNotifier implements HomeTasks {
 				mailer.send(new OutgoingMail(to, subject, text));
 			}
 			catch (MailException ex) {
-				log.warn("Incident report mail to a system administrator could not be sent: {}", ex.getMessage());
+				log.warn("Incident report mail to a system administrator could not be sent: {}", Redacted.of(ex));
 			}
 		}
 	}

@@ -14,6 +14,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.common.NodeLeases;
+import jp.renraku.common.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,7 +78,7 @@ public class MailInMailbox {
 			}
 		}
 		catch (MessagingException ex) {
-			log.warn("Mail-in mailbox could not be read: {}", ex.toString());
+			log.warn("Mail-in mailbox could not be read: {}", Redacted.of(ex));
 		}
 	}
 
@@ -141,14 +142,15 @@ public class MailInMailbox {
 						// the database or the relay is down: leave this and the rest in
 						// the
 						// mailbox for the next reading rather than lose them
-						log.warn("Mail-in reading stopped, mail left for the next reading: {}", ex.toString());
+						log.warn("Mail-in reading stopped, mail left for the next reading: {}", Redacted.of(ex));
 						break;
 					}
 					catch (Exception ex) {
 						// unreadable: set aside like the rest, so that it is not read for
 						// ever
 						ignored++;
-						log.warn("A mail in the mail-in mailbox could not be read: {}", ex.toString());
+						// an unparsable address says what it is in its exception's text
+						log.warn("A mail in the mail-in mailbox could not be read: {}", Redacted.of(ex));
 					}
 					if (moveTo != null) {
 						folder.copyMessages(new Message[] { message }, moveTo);

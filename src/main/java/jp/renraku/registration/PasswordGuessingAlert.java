@@ -5,6 +5,7 @@ import java.util.Locale;
 import jp.renraku.account.AccountManagement;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.Redacted;
 import jp.renraku.mail.Mailer;
 import jp.renraku.mail.OutgoingMail;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ class PasswordGuessingAlert {
 				mailer.send(new OutgoingMail(to, subject, text));
 			}
 			catch (MailException ex) {
-				log.warn("Registration guessing alert could not be sent: {}", ex.getMessage());
+				log.warn("Registration guessing alert could not be sent: {}", Redacted.of(ex));
 			}
 		}
 	}

@@ -65,8 +65,7 @@ class EmbeddedDatabaseTest {
 				assertThat(signIn(browser, base, issued.loginId(), issued.password()).statusCode())
 					.as("sign-in after the pool retired its connections, round " + round)
 					.isEqualTo(302);
-				HttpResponse<String> health = browser.send(
-						HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+				HttpResponse<String> health = browser.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
 						HttpResponse.BodyHandlers.ofString());
 				assertThat(health.statusCode()).isEqualTo(200);
 				assertThat(health.headers().firstValue("Content-Type")).hasValue("application/json");

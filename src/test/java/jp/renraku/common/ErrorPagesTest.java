@@ -152,11 +152,13 @@ class ErrorPagesTest {
 
 	@Test
 	void healthAnswersPlainJson() throws Exception {
-		HttpResponse<String> health = get("/actuator/health");
-		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(health.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(health.body()).endsWith("\"status\":\"UP\"}");
-		assertTellsNothing(health);
+		for (String path : List.of("/readyz", "/livez")) {
+			HttpResponse<String> health = get(path);
+			assertThat(health.statusCode()).as(path).isEqualTo(200);
+			assertThat(health.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
+			assertThat(health.body()).as(path).endsWith("\"status\":\"UP\"}");
+			assertTellsNothing(health);
+		}
 	}
 
 	@Test
