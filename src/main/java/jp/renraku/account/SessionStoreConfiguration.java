@@ -31,20 +31,16 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
 
-	/** Expired sessions one clean-up deletes at most; the next minute takes the rest. */
-	static final int CLEANUP_BATCH = 10_000;
-
 	/**
-	 * name: delete-expired-sessions — a batch of the sessions expired before the given
-	 * time (epoch milliseconds) that no other node is deleting; their attributes go with
-	 * them (ON DELETE CASCADE).
+	 * name: delete-expired-sessions — at most 10,000 of the sessions expired before the
+	 * given time (epoch milliseconds) that no other node is deleting, their attributes
+	 * with them (ON DELETE CASCADE); the next minute takes the rest.
 	 */
 	static final String DELETE_EXPIRED = """
 			DELETE FROM %TABLE_NAME%
 			WHERE PRIMARY_ID IN (
 			    SELECT PRIMARY_ID FROM %TABLE_NAME% WHERE EXPIRY_TIME < ?
-			    ORDER BY EXPIRY_TIME LIMIT """ + CLEANUP_BATCH + """
-			 FOR UPDATE SKIP LOCKED)
+			    ORDER BY EXPIRY_TIME LIMIT 10000 FOR UPDATE SKIP LOCKED)
 			""";
 
 	@Bean
