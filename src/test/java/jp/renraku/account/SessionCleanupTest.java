@@ -41,10 +41,11 @@ class SessionCleanupTest {
 		jdbc.sql("""
 				INSERT INTO spring_session (primary_id, session_id, creation_time, last_access_time,
 				                            max_inactive_interval, expiry_time, principal_name)
-				VALUES (:primary, :session, :expiry, :expiry, 900, :expiry, NULL)
+				VALUES (:primary, :session, :begun, :begun, 900, :expiry, NULL)
 				""")
 			.param("primary", primary)
 			.param("session", UUID.randomUUID().toString())
+			.param("begun", expiry - 900_000)
 			.param("expiry", expiry)
 			.update();
 		jdbc.sql("INSERT INTO spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)"
@@ -67,14 +68,18 @@ class SessionCleanupTest {
 		long now = System.currentTimeMillis();
 		String expired = session(now - 60_000);
 		String live = session(now + 600_000);
-		sessions.cleanUpExpiredSessions();
-		assertThat(stored(expired)).isFalse();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session_attributes WHERE session_primary_id = :primary")
-			.param("primary", expired)
-			.query(Long.class)
-			.single()).isZero();
-		assertThat(stored(live)).isTrue();
-		jdbc.sql("DELETE FROM spring_session WHERE primary_id = :primary").param("primary", live).update();
+		try {
+			sessions.cleanUpExpiredSessions();
+			assertThat(stored(expired)).isFalse();
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session_attributes WHERE session_primary_id = :primary")
+				.param("primary", expired)
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(stored(live)).isTrue();
+		}
+		finally {
+			jdbc.sql("DELETE FROM spring_session WHERE primary_id = :primary").param("primary", live).update();
+		}
 	}
 
 	@Test
