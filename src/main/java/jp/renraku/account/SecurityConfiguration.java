@@ -77,8 +77,8 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout")
 				.addLogoutHandler(auditSignOut(audit))
 				.logoutSuccessUrl("/login?logout")
-				.invalidateHttpSession(true)
-				.deleteCookies("JSESSIONID"))
+				// the session's row is deleted, and the session store expires its cookie
+				.invalidateHttpSession(true))
 			// a path no page has is a 404 for everyone, not a reason to sign in
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
 					new UnknownPathEntryPoint(mappings, new LoginUrlAuthenticationEntryPoint("/login"))))

@@ -18,6 +18,14 @@ record SignInDetails(@Nullable String totpCode, String clientAddress,
 
 	static final String TOTP_PARAMETER = "code";
 
+	/**
+	 * What the signed-in session keeps: the client address, not the code typed nor the
+	 * device cookies, because sessions are stored in the database (issue 18).
+	 */
+	SignInDetails kept() {
+		return new SignInDetails(null, clientAddress, Map.of());
+	}
+
 	static AuthenticationDetailsSource<HttpServletRequest, SignInDetails> source() {
 		return request -> new SignInDetails(request.getParameter(TOTP_PARAMETER), ClientAddress.of(request),
 				KnownDevices.of(request));

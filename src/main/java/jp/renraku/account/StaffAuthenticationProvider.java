@@ -105,8 +105,10 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		accounts.signedIn(account.id, now);
 		Staff staff = account.toStaff();
 		audit.recordFor(account.id, account.loginId, AuditAction.SIGN_IN_SUCCEEDED, account.bodyId, null, null);
-		return UsernamePasswordAuthenticationToken.authenticated(staff, null,
+		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(staff, null,
 				List.of(new SimpleGrantedAuthority(staff.role().authority())));
+		signedIn.setDetails(details.kept());
+		return signedIn;
 	}
 
 	/** One try, as the refusals need it. */

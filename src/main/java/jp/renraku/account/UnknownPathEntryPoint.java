@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -21,6 +22,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * Only the answer changes, never the decision: a path counts as unknown only if no
  * controller and no actuator endpoint is mapped to it, and even then the request was
  * refused — nothing is let through.
+ * <p>
+ * Before an entry point is asked, the request cache has kept the request in a session,
+ * for after the sign-in; for an unknown path no sign-in follows, so a session that this
+ * request began is ended again: sessions are rows in the database (issue 18), and a
+ * scanner's thousands of made-up paths must not write thousands of them.
  */
 class UnknownPathEntryPoint implements AuthenticationEntryPoint {
 
@@ -37,6 +43,10 @@ class UnknownPathEntryPoint implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
 			throws IOException, ServletException {
 		if (unknown(request)) {
+			HttpSession session = request.getSession(false);
+			if (session != null && session.isNew()) {
+				session.invalidate();
+			}
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 		}
 		else {

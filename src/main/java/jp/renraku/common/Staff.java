@@ -3,10 +3,13 @@ package jp.renraku.common;
 import java.io.Serializable;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * Who is signed in. Every query of body-owned data takes the body from here, never from
- * the request.
+ * the request. It is kept in the session, which lives in the database (issue 18): hence
+ * Serializable, and its {@link #getName() name} is the login ID, by which the session
+ * store indexes an account's sessions (a column of 100 characters).
  *
  * @param accountId internal id of the staff account
  * @param loginId personal login ID (never reused)
@@ -16,12 +19,18 @@ import org.jspecify.annotations.Nullable;
  * administrator
  */
 public record Staff(long accountId, String loginId, String displayName, Role role,
-		@Nullable Long bodyId) implements Serializable {
+		@Nullable Long bodyId) implements Serializable, AuthenticatedPrincipal {
 
 	public Staff {
 		if (role.bodyBound() != (bodyId != null)) {
 			throw new IllegalArgumentException("body must be set exactly for body-bound roles");
 		}
+	}
+
+	/** The login ID: what Spring Security and the session store call the name. */
+	@Override
+	public String getName() {
+		return loginId;
 	}
 
 	public boolean isSystemAdmin() {

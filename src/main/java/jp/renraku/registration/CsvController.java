@@ -1,16 +1,9 @@
 package jp.renraku.registration;
 
 import java.io.IOException;
-import java.io.Serializable;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.HttpSessionBindingEvent;
-import jakarta.servlet.http.HttpSessionBindingListener;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.Staff;
 import org.jspecify.annotations.Nullable;
@@ -28,14 +21,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The list's export page (requests for a permission, Art. 10-4; the download itself is on
  * the request's page) and CSV import with a preview that imports nothing until the
- * operator confirms. The uploaded file waits in a private temporary file that is deleted
- * on confirm, cancel, or when the session ends.
+ * operator confirms. The uploaded file waits in the database ({@link PendingImports});
+ * the session holds only its id, so that any node can take the confirmation.
  */
 @Controller
 @PreAuthorize("hasRole('OPERATIONS_MANAGER')")
 class CsvController {
 
-	private static final String UPLOAD = CsvController.class.getName() + ".upload";
+	/** The session attribute holding the id of the upload waiting for confirmation. */
+	static final String UPLOAD = CsvController.class.getName() + ".upload";
 
 	private final RegistrationManagement registration;
 
@@ -43,10 +37,14 @@ class CsvController {
 
 	private final CsvColumns columns;
 
-	CsvController(RegistrationManagement registration, ExportPermissions permissions, CsvColumns columns) {
+	private final PendingImports imports;
+
+	CsvController(RegistrationManagement registration, ExportPermissions permissions, CsvColumns columns,
+			PendingImports imports) {
 		this.registration = registration;
 		this.permissions = permissions;
 		this.columns = columns;
+		this.imports = imports;
 	}
 
 	@GetMapping("/lists/{listId}/export")
@@ -99,61 +97,41 @@ class CsvController {
 			model.addAttribute("fileError", "import.error.noFile");
 			return "registration/import";
 		}
-		Path path = Files.createTempFile("renraku-import-", ".csv",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		file.transferTo(path);
-		Charset charset = switch (encoding) {
-			case "utf8" -> StandardCharsets.UTF_8;
-			case "cp932" -> RegistrantImport.WINDOWS_31J;
-			default -> RegistrantImport.detect(path);
-		};
-		RegistrantImport.Preview preview = registration.previewImport(staff, listId, path, charset);
-		session.setAttribute(UPLOAD, new Upload(listId, staff.accountId(), path.toString(), charset.name()));
-		model.addAttribute("preview", preview);
+		PendingImports.Received received = imports.receive(staff, listId, file, encoding);
+		if (session.getAttribute(UPLOAD) instanceof Long replaced) {
+			imports.cancel(staff, replaced);
+		}
+		session.setAttribute(UPLOAD, received.uploadId());
+		model.addAttribute("preview", received.preview());
 		return "registration/import-preview";
 	}
 
 	@PostMapping("/lists/{listId}/import/confirm")
 	String confirm(@AuthenticationPrincipal Staff staff, @PathVariable long listId, HttpSession session,
-			RedirectAttributes redirect) {
-		Upload upload = (Upload) session.getAttribute(UPLOAD);
-		if (upload == null || upload.listId() != listId || upload.accountId() != staff.accountId()) {
+			RedirectAttributes redirect) throws IOException {
+		registration.list(staff, listId);
+		OptionalLong imported = session.getAttribute(UPLOAD) instanceof Long upload
+				? imports.confirm(staff, listId, upload) : OptionalLong.empty();
+		if (imported.isEmpty()) {
 			redirect.addFlashAttribute("flashError", "import.error.expired");
 			return "redirect:/lists/" + listId + "/import";
 		}
-		long imported = registration.importCsv(staff, listId, Path.of(upload.path()),
-				Charset.forName(upload.charset()));
 		session.removeAttribute(UPLOAD);
 		redirect.addFlashAttribute("flashMessage", "import.done");
-		redirect.addFlashAttribute("importedRows", imported);
+		redirect.addFlashAttribute("importedRows", imported.getAsLong());
 		return "redirect:/lists/" + listId + "/registrants";
 	}
 
 	@PostMapping("/lists/{listId}/import/cancel")
-	String cancel(@PathVariable long listId, HttpSession session, RedirectAttributes redirect) {
-		session.removeAttribute(UPLOAD);
+	String cancel(@AuthenticationPrincipal Staff staff, @PathVariable long listId, HttpSession session,
+			RedirectAttributes redirect) {
+		registration.list(staff, listId);
+		if (session.getAttribute(UPLOAD) instanceof Long upload) {
+			imports.cancel(staff, upload);
+			session.removeAttribute(UPLOAD);
+		}
 		redirect.addFlashAttribute("flashMessage", "import.cancelled");
 		return "redirect:/lists/" + listId;
-	}
-
-	/**
-	 * An uploaded file waiting for confirmation; deleted as soon as it leaves the
-	 * session.
-	 */
-	record Upload(long listId, long accountId, String path,
-			String charset) implements HttpSessionBindingListener, Serializable {
-
-		@Override
-		public void valueUnbound(HttpSessionBindingEvent event) {
-			try {
-				Files.deleteIfExists(Path.of(path));
-			}
-			catch (IOException ex) {
-				// a temporary file of the operating system; it goes with the next
-				// clean-up
-			}
-		}
-
 	}
 
 }

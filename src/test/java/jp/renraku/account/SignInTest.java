@@ -5,15 +5,22 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
+
+import jp.renraku.BrowserSession;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.common.Staff;
 import jp.renraku.mail.MailCatcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -43,11 +50,32 @@ class SignInTest {
 	}
 
 	private MvcTestResult signIn(String loginId, String password, String code) {
-		var request = mvc.post().uri("/login").param("username", loginId).param("password", password).with(csrf());
+		return signIn(new BrowserSession(), loginId, password, code);
+	}
+
+	/** Signs in from the browser, which keeps the session cookie it gets. */
+	private MvcTestResult signIn(BrowserSession browser, String loginId, String password, String code) {
+		var request = mvc.post()
+			.uri("/login")
+			.param("username", loginId)
+			.param("password", password)
+			.with(csrf())
+			.with(browser);
 		if (code != null) {
 			request = request.param("code", code);
 		}
-		return request.exchange();
+		return browser.keep(request.exchange());
+	}
+
+	/** A browser signed in as the staff member. */
+	private BrowserSession signedIn(String loginId, String password) {
+		BrowserSession browser = new BrowserSession();
+		assertThat(signIn(browser, loginId, password, null)).hasRedirectedUrl("/");
+		return browser;
+	}
+
+	private MvcTestResult get(BrowserSession browser, String uri) {
+		return browser.keep(mvc.get().uri(uri).with(browser).exchange());
 	}
 
 	private String auditActions(long accountId) {
@@ -86,25 +114,21 @@ class SignInTest {
 	void temporaryPasswordMustBeChangedBeforeAnythingElse() {
 		long body = fixtures.body();
 		IssuedPassword issued = fixtures.managerWithTemporaryPassword(body);
-		MvcTestResult result = signIn(issued.loginId(), issued.password());
-		assertThat(result).hasRedirectedUrl("/");
-		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
+		BrowserSession session = signedIn(issued.loginId(), issued.password());
 
-		assertThat(mvc.get().uri("/staff").session(session).exchange()).hasRedirectedUrl("/account/password");
-		assertThat(mvc.get().uri("/account/password").session(session).exchange()).hasStatusOk()
-			.bodyText()
-			.contains("初期パスワードでログインしています");
+		assertThat(get(session, "/staff")).hasRedirectedUrl("/account/password");
+		assertThat(get(session, "/account/password")).hasStatusOk().bodyText().contains("初期パスワードでログインしています");
 
 		var changed = mvc.post()
 			.uri("/account/password")
-			.session(session)
+			.with(session)
 			.with(csrf())
 			.param("currentPassword", issued.password())
 			.param("newPassword", "Tsuki-ga-deta-deta-9")
 			.param("confirmPassword", "Tsuki-ga-deta-deta-9")
 			.exchange();
-		assertThat(changed).hasRedirectedUrl("/");
-		assertThat(mvc.get().uri("/staff").session(session).exchange()).hasStatusOk();
+		assertThat(session.keep(changed)).hasRedirectedUrl("/");
+		assertThat(get(session, "/staff")).hasStatusOk();
 
 		// single use: the one-time password no longer signs in
 		assertThat(signIn(issued.loginId(), issued.password())).hasRedirectedUrl("/login?error");
@@ -176,93 +200,127 @@ class SignInTest {
 	void retiredAccountCannotSignInAndItsOpenSessionEnds() {
 		TestStaff manager = fixtures.manager(fixtures.body());
 		TestStaff sender = fixtures.sender(manager);
-		MvcTestResult signedIn = signIn(sender.loginId(), sender.password());
-		HttpSession session = signedIn.getRequest().getSession();
+		BrowserSession session = signedIn(sender.loginId(), sender.password());
+		String id = session.sessionId();
 
 		assertThat(mvc.post().uri("/staff/" + sender.id() + "/retire").with(manager.signedIn()).with(csrf()).exchange())
 			.hasRedirectedUrl("/staff/" + sender.id());
 
-		assertThat(mvc.get().uri("/").session((MockHttpSession) session).exchange()).hasRedirectedUrl("/login?ended");
+		assertThat(get(session, "/")).hasRedirectedUrl("/login?ended");
+		assertThat(BrowserSession.stored(jdbc, id)).as("the ended session's row").isFalse();
 		assertThat(signIn(sender.loginId(), sender.password())).hasRedirectedUrl("/login?error");
 	}
 
 	@Test
 	void changingThePasswordEndsEveryOtherSessionButThisOne() {
 		TestStaff manager = fixtures.manager(fixtures.body());
-		MockHttpSession here = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
-			.getSession();
-		MockHttpSession elsewhere = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
-			.getSession();
-		assertThat(mvc.get().uri("/").session(elsewhere).exchange()).hasStatusOk();
+		BrowserSession here = signedIn(manager.loginId(), manager.password());
+		BrowserSession elsewhere = signedIn(manager.loginId(), manager.password());
+		String elsewhereId = elsewhere.sessionId();
+		assertThat(get(elsewhere, "/")).hasStatusOk();
 
-		assertThat(mvc.post()
+		assertThat(here.keep(mvc.post()
 			.uri("/account/password")
-			.session(here)
+			.with(here)
 			.with(csrf())
 			.param("currentPassword", manager.password())
 			.param("newPassword", "Kawa-no-nagare-ni-8")
 			.param("confirmPassword", "Kawa-no-nagare-ni-8")
-			.exchange()).hasRedirectedUrl("/");
-		assertThat(mvc.get().uri("/").session(here).exchange()).hasStatusOk();
-		assertThat(mvc.get().uri("/").session(elsewhere).exchange()).hasRedirectedUrl("/login?signedOutElsewhere");
-		assertThat(elsewhere.isInvalid()).isTrue();
+			.exchange())).hasRedirectedUrl("/");
+		assertThat(get(here, "/")).hasStatusOk();
+		assertThat(get(elsewhere, "/")).hasRedirectedUrl("/login?signedOutElsewhere");
+		assertThat(BrowserSession.stored(jdbc, elsewhereId)).isFalse();
 		assertThat(mvc.get().uri("/login?signedOutElsewhere").exchange()).bodyText().contains("この端末のログインは終わりました");
 	}
 
 	@Test
 	void theHolderCanSignOutEverySessionButTheirOwn() {
 		TestStaff manager = fixtures.manager(fixtures.body());
-		MockHttpSession here = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
-			.getSession();
-		MockHttpSession elsewhere = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
-			.getSession();
-		assertThat(mvc.get().uri("/account/password").session(here).exchange()).bodyText().contains("この端末以外からログアウトする");
-		assertThat(mvc.post().uri("/account/sessions/end-others").session(here).with(csrf()).exchange())
+		BrowserSession here = signedIn(manager.loginId(), manager.password());
+		BrowserSession elsewhere = signedIn(manager.loginId(), manager.password());
+		assertThat(get(here, "/account/password")).bodyText().contains("この端末以外からログアウトする");
+		assertThat(here.keep(mvc.post().uri("/account/sessions/end-others").with(here).with(csrf()).exchange()))
 			.hasRedirectedUrl("/account/password");
-		assertThat(mvc.get().uri("/").session(here).exchange()).hasStatusOk();
-		assertThat(mvc.get().uri("/").session(elsewhere).exchange()).hasRedirectedUrl("/login?signedOutElsewhere");
+		assertThat(get(here, "/")).hasStatusOk();
+		assertThat(get(elsewhere, "/")).hasRedirectedUrl("/login?signedOutElsewhere");
 		assertThat(auditActions(manager.id())).contains("SESSIONS_ENDED");
 		// and a password issued by the administrator ends the holder's sessions too
-		MockHttpSession third = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
-			.getSession();
+		BrowserSession third = signedIn(manager.loginId(), manager.password());
 		TestStaff admin = fixtures.systemAdmin();
 		assertThat(mvc.post()
 			.uri("/staff/" + manager.id() + "/reset-password")
 			.with(admin.signedIn())
 			.with(csrf())
 			.exchange()).hasStatusOk();
-		assertThat(mvc.get().uri("/").session(third).exchange()).hasRedirectedUrl("/login?signedOutElsewhere");
+		assertThat(get(third, "/")).hasRedirectedUrl("/login?signedOutElsewhere");
 	}
 
 	@Test
 	void signInIssuesANewSessionIdAndLogoutEndsTheSession() {
 		TestStaff manager = fixtures.manager(fixtures.body());
-		MockHttpSession before = new MockHttpSession();
-		String oldId = before.getId();
-		MvcTestResult result = mvc.post()
+		BrowserSession browser = new BrowserSession();
+		// the sign-in page's form holds a CSRF token, kept in a session before anyone
+		// signs in
+		assertThat(get(browser, "/login")).hasStatusOk();
+		String before = browser.sessionId();
+		assertThat(BrowserSession.stored(jdbc, before)).isTrue();
+
+		assertThat(signIn(browser, manager.loginId(), manager.password(), null)).hasRedirectedUrl("/");
+		String after = browser.sessionId();
+		assertThat(after).isNotEqualTo(before);
+		assertThat(BrowserSession.stored(jdbc, before)).as("the session under its old id").isFalse();
+		assertThat(jdbc.sql("SELECT principal_name FROM spring_session WHERE session_id = :id")
+			.param("id", after)
+			.query(String.class)
+			.single()).isEqualTo(manager.loginId());
+		assertThat(get(browser, "/")).hasStatusOk();
+
+		BrowserSession kept = browser.copy();
+		MvcTestResult logout = browser.keep(mvc.post().uri("/logout").with(browser).with(csrf()).exchange());
+		assertThat(logout).hasRedirectedUrl("/login?logout");
+		assertThat(logout.getResponse().getCookie(BrowserSession.COOKIE)).as("the cookie is expired")
+			.satisfies(cookie -> assertThat(cookie.getMaxAge()).isZero());
+		assertThat(BrowserSession.stored(jdbc, after)).as("the session's row after sign-out").isFalse();
+		assertThat(auditActions(manager.id())).endsWith("SIGNED_OUT");
+		// the old cookie, presented again, is no session
+		assertThat(get(kept, "/")).hasRedirectedUrl("/login?timeout");
+	}
+
+	@Test
+	void theStoredSessionKeepsNeitherTheDeviceCookieNorTheCode(
+			@Autowired FindByIndexNameSessionRepository<? extends Session> sessions) {
+		TestStaff manager = fixtures.manager(fixtures.body());
+		Cookie device = Arrays.stream(signIn(manager.loginId(), manager.password()).getResponse().getCookies())
+			.filter(cookie -> cookie.getName().startsWith(KnownDevices.COOKIE_PREFIX))
+			.findFirst()
+			.orElseThrow();
+		BrowserSession browser = new BrowserSession();
+		browser.keep(mvc.post()
 			.uri("/login")
-			.session(before)
 			.param("username", manager.loginId())
 			.param("password", manager.password())
+			.cookie(device)
 			.with(csrf())
-			.exchange();
-		MockHttpSession after = (MockHttpSession) result.getRequest().getSession();
-		assertThat(after.getId()).isNotEqualTo(oldId);
-
-		assertThat(mvc.post().uri("/logout").session(after).with(csrf()).exchange()).hasRedirectedUrl("/login?logout");
-		assertThat(after.isInvalid()).isTrue();
-		assertThat(auditActions(manager.id())).endsWith("SIGNED_OUT");
+			.exchange());
+		SecurityContext context = sessions.findById(browser.sessionId())
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		assertThat(context.getAuthentication().getPrincipal()).isInstanceOf(Staff.class);
+		assertThat(context.getAuthentication().getDetails()).isInstanceOfSatisfying(SignInDetails.class, details -> {
+			assertThat(details.deviceCookies()).isEmpty();
+			assertThat(details.totpCode()).isNull();
+			assertThat(details.clientAddress()).isNotBlank();
+		});
+		assertThat(sessions.findByPrincipalName(manager.loginId())).containsKey(browser.sessionId());
 	}
 
 	@Test
 	void logoutWithoutCsrfTokenIsRefused() {
 		TestStaff manager = fixtures.manager(fixtures.body());
-		MockHttpSession session = (MockHttpSession) signIn(manager.loginId(), manager.password()).getRequest()
-			.getSession();
-		assertThat(mvc.get().uri("/").session(session).exchange()).hasStatusOk();
-		assertThat(mvc.post().uri("/logout").session(session).exchange()).hasStatus(403);
-		assertThat(session.isInvalid()).isFalse();
-		assertThat(mvc.get().uri("/").session(session).exchange()).hasStatusOk();
+		BrowserSession session = signedIn(manager.loginId(), manager.password());
+		assertThat(get(session, "/")).hasStatusOk();
+		assertThat(session.keep(mvc.post().uri("/logout").with(session).exchange())).hasStatus(403);
+		assertThat(BrowserSession.stored(jdbc, session.sessionId())).isTrue();
+		assertThat(get(session, "/")).hasStatusOk();
 	}
 
 	@Test
@@ -311,8 +369,8 @@ class SignInTest {
 	@Test
 	void enrolmentStoresTheSecretOnlyAfterACorrectCode() throws Exception {
 		TestStaff manager = fixtures.manager(fixtures.body());
-		MockHttpSession session = new MockHttpSession();
-		var page = mvc.get().uri("/account/totp").session(session).with(manager.signedIn()).exchange();
+		BrowserSession session = new BrowserSession();
+		var page = session.keep(mvc.get().uri("/account/totp").with(session).with(manager.signedIn()).exchange());
 		String html = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		var matcher = java.util.regex.Pattern.compile("class=\"secret\">([A-Z2-7]+)<").matcher(html);
 		assertThat(matcher.find()).isTrue();
@@ -320,7 +378,7 @@ class SignInTest {
 
 		assertThat(mvc.post()
 			.uri("/account/totp/confirm")
-			.session(session)
+			.with(session)
 			.with(manager.signedIn())
 			.with(csrf())
 			.param("code", "12345")
@@ -333,7 +391,7 @@ class SignInTest {
 		String code = new TotpCodes(clock, "t").codeAt(secret, Instant.now().getEpochSecond() / 30);
 		assertThat(mvc.post()
 			.uri("/account/totp/confirm")
-			.session(session)
+			.with(session)
 			.with(manager.signedIn())
 			.with(csrf())
 			.param("code", code)

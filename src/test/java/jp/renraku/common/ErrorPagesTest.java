@@ -11,15 +11,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import jakarta.servlet.ServletContext;
+import jp.renraku.BrowserSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.test.context.ActiveProfiles;
@@ -179,13 +183,41 @@ class ErrorPagesTest {
 	@Test
 	void sessionCookieIsHttpOnlyAndSameSite() throws Exception {
 		HttpResponse<String> response = get("/login");
-		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(
-				cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy(cookie -> assertThat(cookie).startsWith(BrowserSession.COOKIE + "=")
+				.contains("HttpOnly")
+				.contains("SameSite=Lax")
+				.doesNotContain("Secure"));
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.noneSatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID"));
 	}
 
 	@Test
-	void idleSessionsExpireAfterFifteenMinutes(@Autowired ServletContext servletContext) {
-		assertThat(servletContext.getSessionTimeout()).isEqualTo(15);
+	void sessionCookieIsSecureBehindTls(@Autowired CookieSerializer cookies) {
+		// behind TLS the request is secure (directly, or through the proxy's forwarded
+		// headers with RENRAKU_FORWARD_HEADERS), and the session cookie follows it
+		for (boolean secure : new boolean[] { true, false }) {
+			MockHttpServletRequest request = new MockHttpServletRequest();
+			request.setSecure(secure);
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			cookies.writeCookieValue(new CookieSerializer.CookieValue(request, response, "x"));
+			assertThat(response.getHeader("Set-Cookie").contains("; Secure")).as("secure: " + secure).isEqualTo(secure);
+		}
+	}
+
+	@Test
+	void idleSessionsExpireAfterFifteenMinutes(@Autowired JdbcClient jdbc) throws Exception {
+		String cookie = get("/login").headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(value -> value.startsWith(BrowserSession.COOKIE + "="))
+			.findFirst()
+			.orElseThrow();
+		String id = BrowserSession.decode(cookie.substring(BrowserSession.COOKIE.length() + 1, cookie.indexOf(';')));
+		assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).isEqualTo(15 * 60);
 	}
 
 	@Test

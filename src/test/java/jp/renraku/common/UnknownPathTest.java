@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,21 @@ class UnknownPathTest {
 			assertThat(response.headers().firstValue("Location")).as(path).isEmpty();
 		}
 		assertTheNotFoundPage("/nope?lang=en", get(http, "/nope?lang=en"), "Page not found");
+	}
+
+	/** Issue 18: sessions are rows in the database; a scanner's guesses write none. */
+	@Test
+	void anUnknownPathLeavesNoSessionBehind(@Autowired JdbcClient jdbc) throws Exception {
+		long start = System.currentTimeMillis();
+		HttpClient http = client();
+		for (String path : UNKNOWN) {
+			assertThat(get(http, path).statusCode()).as(path).isEqualTo(404);
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE creation_time BETWEEN :since AND :now")
+			.param("since", start)
+			.param("now", System.currentTimeMillis())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package jp.renraku.registration;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import jp.renraku.BrowserSession;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -200,13 +200,13 @@ class CsvTest {
 		assertThat(header).contains("'=HYPERLINK").contains("'@SUM(A1)").doesNotContain(",=HYPERLINK", ",@SUM");
 
 		// the same file comes back in: the header is read as the labels it neutralised
-		MockHttpSession session = new MockHttpSession();
+		BrowserSession session = new BrowserSession();
 		assertThat(mvc.post()
 			.uri("/lists/" + list.id() + "/import")
 			.multipart()
 			.file(new MockMultipartFile("file", "x.csv", "text/csv", exported))
 			.param("encoding", "utf8")
-			.session(session)
+			.with(session)
 			.with(manager.signedIn())
 			.with(csrf())
 			.exchange()).bodyText().doesNotContain("必要な列がありません");
@@ -221,16 +221,16 @@ class CsvTest {
 				+ ",髙橋 﨑子①,たかはし,1年1組,1,,1,夜\r\n" + "not-an-address,山田,やまだ,1年1組,,,,\r\n" + existing
 				+ ",既存,きそん,1年1組,,,,\r\n" + docomo + ",重複,ちょうふく,1年1組,,,,\r\n" + "ok@example.jp,,なし,9年9組,,,,朝\r\n"
 				+ "'=cmd@example.jp,式 太郎,しき,1年2組,,1,,\r\n";
-		MockHttpSession session = new MockHttpSession();
-		var preview = mvc.post()
+		BrowserSession session = new BrowserSession();
+		var preview = session.keep(mvc.post()
 			.uri("/lists/" + list.id() + "/import")
 			.multipart()
 			.file(new MockMultipartFile("file", "old.csv", "text/csv", csv.getBytes(CP932)))
 			.param("encoding", "auto")
-			.session(session)
+			.with(session)
 			.with(manager.signedIn())
 			.with(csrf())
-			.exchange();
+			.exchange());
 		assertThat(preview).hasStatusOk()
 			.bodyText()
 			.contains("windows-31j")
@@ -244,7 +244,7 @@ class CsvTest {
 
 		assertThat(mvc.post()
 			.uri("/lists/" + list.id() + "/import/confirm")
-			.session(session)
+			.with(session)
 			.with(manager.signedIn())
 			.with(csrf())
 			.exchange()).hasRedirectedUrl("/lists/" + list.id() + "/registrants");
@@ -266,7 +266,7 @@ class CsvTest {
 		// the uploaded file is gone with the confirmation
 		assertThat(mvc.post()
 			.uri("/lists/" + list.id() + "/import/confirm")
-			.session(session)
+			.with(session)
 			.with(manager.signedIn())
 			.with(csrf())
 			.exchange()).flash().containsEntry("flashError", "import.error.expired");
@@ -281,21 +281,21 @@ class CsvTest {
 		RegistrationList other = fixtures.list(manager);
 		// the other list has the same columns (categories and questions come from the
 		// same rules)
-		MockHttpSession session = new MockHttpSession();
+		BrowserSession session = new BrowserSession();
 		String header = new String(exported, CP932).lines().findFirst().orElseThrow();
 		assertThat(header).startsWith("メールアドレス");
-		mvc.post()
+		session.keep(mvc.post()
 			.uri("/lists/" + other.id() + "/import")
 			.multipart()
 			.file(new MockMultipartFile("file", "x.csv", "text/csv", exported))
 			.param("encoding", "cp932")
-			.session(session)
+			.with(session)
 			.with(manager.signedIn())
 			.with(csrf())
-			.exchange();
+			.exchange());
 		mvc.post()
 			.uri("/lists/" + other.id() + "/import/confirm")
-			.session(session)
+			.with(session)
 			.with(manager.signedIn())
 			.with(csrf())
 			.exchange();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import jp.renraku.BrowserSession;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -487,9 +487,10 @@ class PublicRegistrationTest {
 
 	@Test
 	void publicPagesNeedNoSignInAndKeepCsrfProtection() {
-		MockHttpSession session = new MockHttpSession();
-		assertThat(mvc.get().uri("/r/" + list.publicToken()).session(session).exchange()).hasStatusOk();
-		assertThat(mvc.post().uri("/r/" + list.publicToken()).session(session).param("password", "x").exchange())
+		BrowserSession session = new BrowserSession();
+		assertThat(session.keep(mvc.get().uri("/r/" + list.publicToken()).with(session).exchange())).hasStatusOk();
+		assertThat(session.hasCookie()).as("the form's CSRF token is kept in a session").isTrue();
+		assertThat(mvc.post().uri("/r/" + list.publicToken()).with(session).param("password", "x").exchange())
 			.hasStatus(403);
 	}
 
