@@ -84,15 +84,23 @@ final class BatchSend {
 					route(claimed, content.get(), recipient, connection);
 				}
 			}
+			// the carriers' sessions (and their slots, which other nodes may be waiting
+			// for) are not held while the rest is sent
+			closeSessions();
 			sendBulk(connection, now);
 		}
 		finally {
-			sessions.forEach((group, session) -> {
-				session.close();
-				group.closeSession();
-			});
+			closeSessions();
 		}
 		return outcomes;
+	}
+
+	private void closeSessions() {
+		sessions.forEach((group, session) -> {
+			session.close();
+			group.closeSession();
+		});
+		sessions.clear();
 	}
 
 	private void route(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,

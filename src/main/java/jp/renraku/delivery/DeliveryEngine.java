@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jp.renraku.common.NodeLeases;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.mail.MailInSettings;
 import jp.renraku.mail.MailSettings;
@@ -20,6 +21,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The workers that turn the outbox into mail. Each worker claims a batch, looks its
@@ -30,7 +34,8 @@ import org.springframework.stereotype.Component;
  * accepted it; if a node dies, its leases run out and another worker resumes the rows, so
  * at most the batch in flight is sent again (with the same Message-ID). What the bodies'
  * sending rules allow is kept by {@link SendingAllowance}, one send and its outcome by
- * {@link DeliveryAttempts}.
+ * {@link DeliveryAttempts}. The carriers' limits hold for all nodes together (issue 18),
+ * through {@link CarrierBudget} and the session leases.
  */
 @Component
 class DeliveryEngine implements SmartLifecycle {
@@ -57,6 +62,9 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final ResidentSender residents;
 
+	/** Runs a single mail's send outside the transaction whose commit it follows. */
+	private final TransactionTemplate outsideTransaction;
+
 	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -70,15 +78,18 @@ class DeliveryEngine implements SmartLifecycle {
 	DeliveryEngine(DeliveryQueue queue, DeliveryReports reports, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, DeliveryTokens tokens,
-			RenrakuProperties links, MailInSettings bounces, ResidentMails residentMails) {
+			RenrakuProperties links, MailInSettings bounces, ResidentMails residentMails, CarrierBudget budget,
+			NodeLeases leases, PlatformTransactionManager transactions) {
 		this.queue = queue;
 		this.recipients = recipients;
 		this.contents = contents;
 		this.target = target;
 		this.settings = settings;
-		this.destinations = new Destinations(settings.destinations());
+		this.destinations = new Destinations(settings.destinations(), budget, leases);
 		this.clock = clock;
 		this.allowance = new SendingAllowance(rules, reports);
+		this.outsideTransaction = new TransactionTemplate(transactions);
+		this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.attempts = new DeliveryAttempts(settings, mail, messages, clock, tokens, links, bounces);
 		this.residents = new ResidentSender(residentMails, destinations, attempts, target, settings, clock);
 	}
@@ -98,11 +109,14 @@ class DeliveryEngine implements SmartLifecycle {
 
 	/**
 	 * Sends a single mail to a resident just queued, on the calling thread (after its
-	 * writer's commit), if its carrier's pace allows; otherwise the workers do later.
+	 * writer's commit), if its carrier's pace allows; otherwise the workers do later. Its
+	 * statements commit at once on connections of their own: in the committed transaction
+	 * they would keep the carrier's pace and session rows locked for every node until the
+	 * send is over.
 	 */
 	void sendResident(long id) {
 		try {
-			residents.sendNow(id, node + "/caller");
+			outsideTransaction.executeWithoutResult(status -> residents.sendNow(id, node + "/caller"));
 		}
 		catch (RuntimeException ex) {
 			// the row stays queued; the next round of the workers sends it
