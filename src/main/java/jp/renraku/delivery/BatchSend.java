@@ -26,7 +26,7 @@ final class BatchSend {
 
 	private final Destinations destinations;
 
-	private final SendingAllowance allowance;
+	private final SendingAllowance.Spending allowance;
 
 	private final DeliveryAttempts attempts;
 
@@ -44,7 +44,7 @@ final class BatchSend {
 
 	private boolean relayDown;
 
-	BatchSend(DeliverySettings settings, Destinations destinations, SendingAllowance allowance,
+	BatchSend(DeliverySettings settings, Destinations destinations, SendingAllowance.Spending allowance,
 			DeliveryAttempts attempts, Clock clock, int size) {
 		this.settings = settings;
 		this.destinations = destinations;

@@ -34,8 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * accepted it; if a node dies, its leases run out and another worker resumes the rows, so
  * at most the batch in flight is sent again (with the same Message-ID). What the bodies'
  * sending rules allow is kept by {@link SendingAllowance}, one send and its outcome by
- * {@link DeliveryAttempts}. The carriers' limits hold for all nodes together (issue 18),
- * through {@link CarrierBudget} and the session leases.
+ * {@link DeliveryAttempts}. The carriers' limits and the hourly limits hold for all nodes
+ * together (issue 18), through {@link CarrierBudget}, the session leases and
+ * {@link HourlyAllowances}.
  */
 @Component
 class DeliveryEngine implements SmartLifecycle {
@@ -79,7 +80,7 @@ class DeliveryEngine implements SmartLifecycle {
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, DeliveryTokens tokens,
 			RenrakuProperties links, MailInSettings bounces, ResidentMails residentMails, CarrierBudget budget,
-			NodeLeases leases, PlatformTransactionManager transactions) {
+			NodeLeases leases, HourlyAllowances hourly, PlatformTransactionManager transactions) {
 		this.queue = queue;
 		this.recipients = recipients;
 		this.contents = contents;
@@ -87,7 +88,7 @@ class DeliveryEngine implements SmartLifecycle {
 		this.settings = settings;
 		this.destinations = new Destinations(settings.destinations(), budget, leases);
 		this.clock = clock;
-		this.allowance = new SendingAllowance(rules, reports);
+		this.allowance = new SendingAllowance(rules, reports, hourly, node, clock, settings.lease());
 		this.outsideTransaction = new TransactionTemplate(transactions);
 		this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.attempts = new DeliveryAttempts(settings, mail, messages, clock, tokens, links, bounces);
@@ -163,6 +164,7 @@ class DeliveryEngine implements SmartLifecycle {
 			}
 		}
 		workers.clear();
+		allowance.releaseAll();
 	}
 
 	@Override
@@ -238,12 +240,20 @@ class DeliveryEngine implements SmartLifecycle {
 		if (batch.isEmpty()) {
 			return singles;
 		}
-		Map<Long, Recipient> found = recipients.getObject()
-			.find(batch.stream().map(DeliveryQueue.Claimed::registrantId).distinct().toList());
-		List<DeliveryQueue.Outcome> outcomes = new BatchSend(settings, destinations, allowance, attempts, clock,
-				batch.size())
-			.send(batch, found, id -> contents.getObject().content(NoticeId.of(id)), connection);
-		queue.finish(outcomes);
+		SendingAllowance.Spending spending = allowance.spending();
+		try {
+			Map<Long, Recipient> found = recipients.getObject()
+				.find(batch.stream().map(DeliveryQueue.Claimed::registrantId).distinct().toList());
+			List<DeliveryQueue.Outcome> outcomes = new BatchSend(settings, destinations, spending, attempts, clock,
+					batch.size())
+				.send(batch, found, id -> contents.getObject().content(NoticeId.of(id)), connection);
+			queue.finish(outcomes);
+		}
+		finally {
+			// recorded, or lost with the batch: from now on its sent rows count, not the
+			// hold
+			spending.recorded();
+		}
 		return singles + batch.size();
 	}
 

@@ -69,6 +69,8 @@ public class DeliveryFixtures {
 
 	private final CarrierBudget budget;
 
+	private final HourlyAllowances hourly;
+
 	private final PlatformTransactionManager transactions;
 
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
@@ -77,9 +79,10 @@ public class DeliveryFixtures {
 			ObjectProvider<SendingRules> rules, SmtpTarget target, DeliverySettings settings, MailSettings mail,
 			MessageSource messages, DeliveryTokens tokens, RenrakuProperties properties, MailInSettings bounces,
 			ResidentMails residentMails, ObjectProvider<DeliveryManagement> management, CarrierBudget budget,
-			PlatformTransactionManager transactions) {
+			HourlyAllowances hourly, PlatformTransactionManager transactions) {
 		this.management = management;
 		this.budget = budget;
+		this.hourly = hourly;
 		this.transactions = transactions;
 		this.bounces = bounces;
 		this.residentMails = residentMails;
@@ -137,7 +140,7 @@ public class DeliveryFixtures {
 				settings.maxAttempts(), settings.retryBase(), 1000, settings.pipelining(), destinations);
 		NodeLeases leases = new NodeLeases(jdbc, clock, "test-" + UUID.randomUUID().toString().substring(0, 8));
 		return new DeliveryEngine(queue, reports, recipients, contents, rules, target, custom, mail, messages, clock,
-				tokens, properties, bounces, residentMails, budget, leases, transactions);
+				tokens, properties, bounces, residentMails, budget, leases, hourly, transactions);
 	}
 
 	static SmtpTarget plain(int port) {
