@@ -72,6 +72,17 @@ public class NodeLeases {
 		}
 	}
 
+	/**
+	 * Lets this node's lease of the name go, so that another node may take it at once.
+	 */
+	public void release(String name) {
+		jdbc.sql("UPDATE node_lease SET held_until = :now WHERE name = :name AND holder = :node")
+			.param("now", Sql.utc(clock.instant().minusMillis(1)))
+			.param("name", name)
+			.param("node", node)
+			.update();
+	}
+
 	/** Lets this node's leases go, so that another node takes the work over at once. */
 	@PreDestroy
 	public void releaseAll() {

@@ -26,7 +26,7 @@ final class BatchSend {
 
 	private final Destinations destinations;
 
-	private final SendingAllowance allowance;
+	private final SendingAllowance.Spending allowance;
 
 	private final DeliveryAttempts attempts;
 
@@ -44,7 +44,7 @@ final class BatchSend {
 
 	private boolean relayDown;
 
-	BatchSend(DeliverySettings settings, Destinations destinations, SendingAllowance allowance,
+	BatchSend(DeliverySettings settings, Destinations destinations, SendingAllowance.Spending allowance,
 			DeliveryAttempts attempts, Clock clock, int size) {
 		this.settings = settings;
 		this.destinations = destinations;
@@ -84,15 +84,23 @@ final class BatchSend {
 					route(claimed, content.get(), recipient, connection);
 				}
 			}
+			// the carriers' sessions (and their slots, which other nodes may be waiting
+			// for) are not held while the rest is sent
+			closeSessions();
 			sendBulk(connection, now);
 		}
 		finally {
-			sessions.forEach((group, session) -> {
-				session.close();
-				group.closeSession();
-			});
+			closeSessions();
 		}
 		return outcomes;
+	}
+
+	private void closeSessions() {
+		sessions.forEach((group, session) -> {
+			session.close();
+			group.closeSession();
+		});
+		sessions.clear();
 	}
 
 	private void route(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jp.renraku.common.NodeLeases;
 import jp.renraku.common.Redacted;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.mail.MailInSettings;
@@ -21,6 +22,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The workers that turn the outbox into mail. Each worker claims a batch, looks its
@@ -31,7 +35,9 @@ import org.springframework.stereotype.Component;
  * accepted it; if a node dies, its leases run out and another worker resumes the rows, so
  * at most the batch in flight is sent again (with the same Message-ID). What the bodies'
  * sending rules allow is kept by {@link SendingAllowance}, one send and its outcome by
- * {@link DeliveryAttempts}.
+ * {@link DeliveryAttempts}. The carriers' limits and the hourly limits hold for all nodes
+ * together (issue 18), through {@link CarrierBudget}, the session leases and
+ * {@link HourlyAllowances}.
  */
 @Component
 class DeliveryEngine implements SmartLifecycle {
@@ -58,6 +64,9 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final ResidentSender residents;
 
+	/** Runs a single mail's send outside the transaction whose commit it follows. */
+	private final TransactionTemplate outsideTransaction;
+
 	private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -71,15 +80,18 @@ class DeliveryEngine implements SmartLifecycle {
 	DeliveryEngine(DeliveryQueue queue, DeliveryReports reports, ObjectProvider<RecipientDirectory> recipients,
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, DeliveryTokens tokens,
-			RenrakuProperties links, MailInSettings bounces, ResidentMails residentMails) {
+			RenrakuProperties links, MailInSettings bounces, ResidentMails residentMails, CarrierBudget budget,
+			NodeLeases leases, HourlyAllowances hourly, PlatformTransactionManager transactions) {
 		this.queue = queue;
 		this.recipients = recipients;
 		this.contents = contents;
 		this.target = target;
 		this.settings = settings;
-		this.destinations = new Destinations(settings.destinations());
+		this.destinations = new Destinations(settings.destinations(), budget, leases);
 		this.clock = clock;
-		this.allowance = new SendingAllowance(rules, reports);
+		this.allowance = new SendingAllowance(rules, reports, hourly, node, clock, settings.lease());
+		this.outsideTransaction = new TransactionTemplate(transactions);
+		this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.attempts = new DeliveryAttempts(settings, mail, messages, clock, tokens, links, bounces);
 		this.residents = new ResidentSender(residentMails, destinations, attempts, target, settings, clock);
 	}
@@ -99,11 +111,14 @@ class DeliveryEngine implements SmartLifecycle {
 
 	/**
 	 * Sends a single mail to a resident just queued, on the calling thread (after its
-	 * writer's commit), if its carrier's pace allows; otherwise the workers do later.
+	 * writer's commit), if its carrier's pace allows; otherwise the workers do later. Its
+	 * statements commit at once on connections of their own: in the committed transaction
+	 * they would keep the carrier's pace and session rows locked for every node until the
+	 * send is over.
 	 */
 	void sendResident(long id) {
 		try {
-			residents.sendNow(id, node + "/caller");
+			outsideTransaction.executeWithoutResult(status -> residents.sendNow(id, node + "/caller"));
 		}
 		catch (RuntimeException ex) {
 			// the row stays queued; the next round of the workers sends it
@@ -150,6 +165,7 @@ class DeliveryEngine implements SmartLifecycle {
 			}
 		}
 		workers.clear();
+		allowance.releaseAll();
 	}
 
 	@Override
@@ -225,12 +241,20 @@ class DeliveryEngine implements SmartLifecycle {
 		if (batch.isEmpty()) {
 			return singles;
 		}
-		Map<Long, Recipient> found = recipients.getObject()
-			.find(batch.stream().map(DeliveryQueue.Claimed::registrantId).distinct().toList());
-		List<DeliveryQueue.Outcome> outcomes = new BatchSend(settings, destinations, allowance, attempts, clock,
-				batch.size())
-			.send(batch, found, id -> contents.getObject().content(NoticeId.of(id)), connection);
-		queue.finish(outcomes);
+		SendingAllowance.Spending spending = allowance.spending();
+		try {
+			Map<Long, Recipient> found = recipients.getObject()
+				.find(batch.stream().map(DeliveryQueue.Claimed::registrantId).distinct().toList());
+			List<DeliveryQueue.Outcome> outcomes = new BatchSend(settings, destinations, spending, attempts, clock,
+					batch.size())
+				.send(batch, found, id -> contents.getObject().content(NoticeId.of(id)), connection);
+			queue.finish(outcomes);
+		}
+		finally {
+			// recorded, or lost with the batch: from now on its sent rows count, not the
+			// hold
+			spending.recorded();
+		}
 		return singles + batch.size();
 	}
 

@@ -54,12 +54,13 @@ public record DeliverySettings(@DefaultValue("true") boolean enabled, @DefaultVa
 
 	/**
 	 * What one group of destination domains (say, a mobile carrier) accepts. Limits hold
-	 * per node.
+	 * for all nodes together (issue 18), so every node must have the same ones.
 	 *
 	 * @param domains the domains; each also covers its subdomains
-	 * @param maxConnections SMTP sessions at once carrying mail for these domains; 0 for
-	 * no limit
-	 * @param messagesPerMinute messages per minute to these domains; 0 for no limit
+	 * @param maxConnections SMTP sessions at once carrying mail for these domains, as
+	 * slots leased in the database; 0 for no limit
+	 * @param messagesPerMinute messages per minute to these domains, as slices of about a
+	 * second taken from the database; 0 for no limit
 	 * @param messagesPerSession messages in one SMTP session before it is renewed; 0 for
 	 * the engine's messagesPerConnection
 	 * @param charset the character set of messages to these domains

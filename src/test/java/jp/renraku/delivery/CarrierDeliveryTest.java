@@ -15,6 +15,7 @@ import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.mail.MailCatcher;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,15 @@ class CarrierDeliveryTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	/**
+	 * The carriers' pace is the city's, shared by every engine on the database: a test
+	 * engine's clock that ran ahead must not leave the others waiting for its slice.
+	 */
+	@AfterEach
+	void freshCarrierBudget() {
+		jdbc.sql("DELETE FROM carrier_pace").update();
+	}
 
 	private long release(String subject, String text, Map<String, String> nameByAddress) {
 		return fixtures.release(false, subject, text, nameByAddress);

@@ -6,9 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.common.NodeLeases;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Released notices straight in the outbox, and engines with settings of a test's own, for
@@ -64,13 +67,23 @@ public class DeliveryFixtures {
 
 	private final ObjectProvider<DeliveryManagement> management;
 
+	private final CarrierBudget budget;
+
+	private final HourlyAllowances hourly;
+
+	private final PlatformTransactionManager transactions;
+
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
 			DeliveryQueue queue, DeliveryReports reports, JdbcClient jdbc,
 			ObjectProvider<RecipientDirectory> recipients, ObjectProvider<NoticeContents> contents,
 			ObjectProvider<SendingRules> rules, SmtpTarget target, DeliverySettings settings, MailSettings mail,
 			MessageSource messages, DeliveryTokens tokens, RenrakuProperties properties, MailInSettings bounces,
-			ResidentMails residentMails, ObjectProvider<DeliveryManagement> management) {
+			ResidentMails residentMails, ObjectProvider<DeliveryManagement> management, CarrierBudget budget,
+			HourlyAllowances hourly, PlatformTransactionManager transactions) {
 		this.management = management;
+		this.budget = budget;
+		this.hourly = hourly;
+		this.transactions = transactions;
 		this.bounces = bounces;
 		this.residentMails = residentMails;
 		this.tokens = tokens;
@@ -118,13 +131,16 @@ public class DeliveryFixtures {
 
 	/**
 	 * An engine of its own (its workers not started) with the given batch size and
-	 * groups.
+	 * groups: another node of the city, with carrier budgets made fresh (its groups'
+	 * limits are its own, not those the suite's other engines took from).
 	 */
 	DeliveryEngine engine(int batchSize, Map<String, DeliverySettings.Destination> destinations, Clock clock) {
+		jdbc.sql("DELETE FROM carrier_pace").update();
 		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, settings.lease(), settings.pollInterval(),
 				settings.maxAttempts(), settings.retryBase(), 1000, settings.pipelining(), destinations);
+		NodeLeases leases = new NodeLeases(jdbc, clock, "test-" + UUID.randomUUID().toString().substring(0, 8));
 		return new DeliveryEngine(queue, reports, recipients, contents, rules, target, custom, mail, messages, clock,
-				tokens, properties, bounces, residentMails);
+				tokens, properties, bounces, residentMails, budget, leases, hourly, transactions);
 	}
 
 	static SmtpTarget plain(int port) {

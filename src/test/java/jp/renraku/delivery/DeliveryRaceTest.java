@@ -14,6 +14,7 @@ import jp.renraku.notice.NoticeFixtures.Sending;
 import jp.renraku.registration.RegistrationFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,9 @@ class DeliveryRaceTest {
 	@Autowired
 	MailCatcher catcher;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void workersRacingOverTheSameQueueSendEachMessageOnce() throws Exception {
 		Sending sending = notices.sending();
@@ -46,7 +50,7 @@ class DeliveryRaceTest {
 					"1年1組");
 		}
 		catcher.clear();
-		notices.draft(sending).subject("競争").release();
+		long notice = notices.draft(sending).subject("競争").release();
 
 		var pool = Executors.newFixedThreadPool(3);
 		try {
@@ -58,12 +62,22 @@ class DeliveryRaceTest {
 			for (Future<Integer> future : futures) {
 				handled.add(future.get(60, TimeUnit.SECONDS));
 			}
-			assertThat(handled.stream().mapToInt(Integer::intValue).sum()).isEqualTo(120);
+			// other tests' retries that fall due meanwhile are sent too: count this
+			// notice's
+			assertThat(handled.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(120);
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		List<String> recipients = catcher.caught().stream().flatMap(m -> m.to().stream()).toList();
+		assertThat(jdbc.sql("SELECT status, attempts FROM delivery WHERE notice_id = :n")
+			.param("n", notice)
+			.query((rs, n) -> rs.getString("status") + "/" + rs.getInt("attempts"))
+			.list()).hasSize(120).containsOnly("SENT/1");
+		List<String> recipients = catcher.caught()
+			.stream()
+			.flatMap(m -> m.to().stream())
+			.filter(to -> to.startsWith("race"))
+			.toList();
 		assertThat(recipients).hasSize(120).doesNotHaveDuplicates();
 	}
 
