@@ -113,7 +113,7 @@ class ClusterTest {
 				"--renraku.mail.smtp.port=" + sink.port(), "--renraku.mail.smtp.tls=NONE",
 				"--renraku.mail.from=cluster@renraku.example.jp", "--renraku.scheduling.enabled=false",
 				"--renraku.delivery.workers=" + WORKERS, "--renraku.delivery.batch-size=" + BATCH,
-				"--renraku.delivery.lease=10s", "--renraku.delivery.poll-interval=100ms",
+				"--renraku.delivery.lease=20s", "--renraku.delivery.poll-interval=100ms",
 				"--renraku.delivery.destinations.testcarrier.domains=" + CARRIER_DOMAIN,
 				"--renraku.delivery.destinations.testcarrier.max-connections=2",
 				"--renraku.delivery.destinations.testcarrier.messages-per-session=100",
@@ -146,14 +146,14 @@ class ClusterTest {
 		assertThat(signedIn.statusCode()).as("signed in").isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 
-		HttpResponse<String> onTwo = browser.get(two.port(), "/staff");
+		HttpResponse<String> onTwo = browser.get(two.port(), "/notices");
 		assertThat(onTwo.statusCode()).as("the other node knows the session").isEqualTo(200);
 		assertThat(onTwo.body()).contains(sender.loginId());
 
 		// signed out on the second node: the first no longer knows the session either
-		HttpResponse<String> out = browser.submit(two.port(), "/staff", two.port(), "/logout");
+		HttpResponse<String> out = browser.submit(two.port(), "/notices", two.port(), "/logout");
 		assertThat(out.statusCode()).isEqualTo(302);
-		assertThat(browser.get(one.port(), "/staff").statusCode()).as("signed out everywhere").isEqualTo(302);
+		assertThat(browser.get(one.port(), "/notices").statusCode()).as("signed out everywhere").isEqualTo(302);
 	}
 
 	@Test
