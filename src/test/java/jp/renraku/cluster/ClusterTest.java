@@ -93,7 +93,8 @@ class ClusterTest {
 		// migrates the new database before the nodes start
 		fixtures = new SpringApplicationBuilder(RenrakuApplication.class).profiles("test")
 			.run("--spring.datasource.url=" + database, "--spring.datasource.username=" + user,
-					"--spring.datasource.password=" + password, "--server.port=0", "--management.server.port=0");
+					"--spring.datasource.password=" + password, "--spring.datasource.hikari.maximum-pool-size=4",
+					"--server.port=0", "--management.server.port=0");
 		int onePort = NodeProcess.freePort();
 		one = NodeProcess.start("one", onePort, settings(onePort, user, password));
 		int twoPort = NodeProcess.freePort();
@@ -118,7 +119,8 @@ class ClusterTest {
 				"--renraku.delivery.destinations.testcarrier.max-connections=2",
 				"--renraku.delivery.destinations.testcarrier.messages-per-session=100",
 				"--renraku.delivery.destinations.testcarrier.messages-per-minute=" + PER_MINUTE,
-				"--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+				"--spring.datasource.hikari.maximum-pool-size=6", "--logging.level.root=WARN",
+				"--spring.main.banner-mode=off"));
 	}
 
 	@AfterAll
