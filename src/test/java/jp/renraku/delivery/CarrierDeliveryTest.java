@@ -174,30 +174,4 @@ class CarrierDeliveryTest {
 		}
 	}
 
-	/** A clock the test moves by hand. */
-	private static final class MovableClock extends Clock {
-
-		volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-	}
-
 }
