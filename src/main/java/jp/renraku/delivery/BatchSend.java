@@ -133,7 +133,8 @@ final class BatchSend {
 		if (!wait.isZero()) {
 			int earlier = deferred.merge(group, 1, Integer::sum) - 1;
 			outcomes.add(new DeliveryQueue.Outcome(claimed.id(), DeliveryStatus.DEFERRED, claimed.attempts(),
-					clock.instant().plus(wait).plus(group.interval().multipliedBy(earlier)), null, null));
+					clock.instant().plus(wait).plus(group.interval().multipliedBy(earlier)), null, null)
+				.via(group.name));
 			return;
 		}
 		DeliveryAttempts.Attempt attempt = attempts.send(claimed, content, recipient, via, group.settings.charset());

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
  * retrying, failed, deferred, skipped, held), whose rate is the send rate; and
  * {@code renraku.delivery.time}, the time from a notice's release (its delivery row's
  * creation) to the relay's acceptance of each message, by destination group
- * ({@code other} for addresses in none). The release time of a claimed row is kept here
- * from its claim to its outcome, on the node that claimed it; a row claimed by a node
- * that died is timed by the node that takes it over.
+ * ({@code other} for addresses in none); and {@code renraku.delivery.deferred}, messages
+ * that waited for their carrier's pace or sessions, by destination group. The release
+ * time of a claimed row is kept here from its claim to its outcome, on the node that
+ * claimed it; a row claimed by a node that died is timed by the node that takes it over.
  */
 @Component
 class DeliveryMeters {
@@ -47,11 +48,14 @@ class DeliveryMeters {
 
 	private final ConcurrentMap<String, Timer> times = new ConcurrentHashMap<>();
 
+	private final ConcurrentMap<String, Counter> deferred = new ConcurrentHashMap<>();
+
 	/** The release time of each claimed delivery, by id, until its outcome is written. */
 	private final ConcurrentMap<Long, Instant> released = new ConcurrentHashMap<>();
 
-	DeliveryMeters(MeterRegistry registry) {
+	DeliveryMeters(MeterRegistry registry, DeliverySettings settings) {
 		this.registry = registry;
+		settings.destinations().keySet().forEach(this::deferred);
 		for (DeliveryStatus status : DeliveryStatus.values()) {
 			notices.put(status, counter("notice", status));
 			residents.put(status, counter("resident", status));
@@ -85,6 +89,9 @@ class DeliveryMeters {
 	/** The outcome of a claimed row of a notice, as it is written. */
 	void finished(long id, DeliveryStatus status, @Nullable Instant sentAt, @Nullable String route) {
 		notices.get(status).increment();
+		if (status == DeliveryStatus.DEFERRED) {
+			deferred(route).increment();
+		}
 		Instant queuedAt = released.remove(id);
 		if (status == DeliveryStatus.SENT && sentAt != null && queuedAt != null) {
 			time(route).record(Duration.between(queuedAt, sentAt));
@@ -94,6 +101,14 @@ class DeliveryMeters {
 	/** The outcome of a single mail to a resident, as it is written. */
 	void resident(DeliveryStatus status) {
 		residents.get(status).increment();
+	}
+
+	private Counter deferred(@Nullable String route) {
+		return deferred.computeIfAbsent(route == null ? "other" : route,
+				group -> Counter.builder("renraku.delivery.deferred")
+					.description("Messages that waited for their carrier's pace or sessions")
+					.tag("group", group)
+					.register(registry));
 	}
 
 	private Timer time(@Nullable String route) {

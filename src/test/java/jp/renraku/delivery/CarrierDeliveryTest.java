@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.registration.RegistrationFixtures;
@@ -42,6 +41,9 @@ class CarrierDeliveryTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	/**
 	 * The carriers' pace is the city's, shared by every engine on the database: a test
 	 * engine's clock that ran ahead must not leave the others waiting for its slice.
@@ -57,6 +59,11 @@ class CarrierDeliveryTest {
 
 	private DeliveryEngine engineWith(DeliverySettings.Destination docomo, Clock clock) {
 		return fixtures.engine(200, Map.of("docomo", docomo), clock);
+	}
+
+	private double deferredToDocomo() {
+		var counter = meters.find("renraku.delivery.deferred").tag("group", "docomo").counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	private Map<String, Object> row(long noticeId, String email) {
@@ -138,6 +145,7 @@ class CarrierDeliveryTest {
 			people.put("d" + i + "." + tag + "@docomo.ne.jp", "携帯" + i);
 		}
 		long noticeId = release("件名", "本文", people);
+		double deferredBefore = deferredToDocomo();
 		Instant start = Instant.now().plusMillis(500).truncatedTo(ChronoUnit.MILLIS);
 		// one a second, no burst beyond that
 		MovableClock clock = new MovableClock(start);
@@ -152,6 +160,7 @@ class CarrierDeliveryTest {
 				.param("n", noticeId)
 				.query(Long.class)
 				.single()).isEqualTo(3);
+			assertThat(deferredToDocomo() - deferredBefore).as("counted for the operators, by group").isEqualTo(3);
 			// the waiting ones are spread one interval apart, and none was counted as an
 			// attempt
 			List<OffsetDateTime> due = jdbc.sql("""
