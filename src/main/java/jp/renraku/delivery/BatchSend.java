@@ -18,7 +18,9 @@ import jakarta.mail.MessagingException;
  * sessions or pace are full) or sent. Deliveries to a carrier go one by one on that
  * carrier's own session, at its pace; the rest are written out first and then sent in one
  * pipelined run on the worker's connection, each outcome taken as the relay gives it.
- * When the relay does not answer, what is left waits for the next round.
+ * When the relay does not answer, what is left waits for the next round. A delivery
+ * another worker took over (this batch's lease was not renewed in time) is that worker's:
+ * it is neither sent nor recorded here.
  */
 final class BatchSend {
 
@@ -31,6 +33,8 @@ final class BatchSend {
 	private final DeliveryAttempts attempts;
 
 	private final Clock clock;
+
+	private final BatchLeases.Held lease;
 
 	private final List<DeliveryQueue.Outcome> outcomes;
 
@@ -45,12 +49,13 @@ final class BatchSend {
 	private boolean relayDown;
 
 	BatchSend(DeliverySettings settings, Destinations destinations, SendingAllowance.Spending allowance,
-			DeliveryAttempts attempts, Clock clock, int size) {
+			DeliveryAttempts attempts, Clock clock, BatchLeases.Held lease, int size) {
 		this.settings = settings;
 		this.destinations = destinations;
 		this.allowance = allowance;
 		this.attempts = attempts;
 		this.clock = clock;
+		this.lease = lease;
 		this.outcomes = new ArrayList<>(size);
 	}
 
@@ -65,6 +70,9 @@ final class BatchSend {
 		Map<Long, Optional<NoticeContent>> notices = new HashMap<>();
 		try {
 			for (DeliveryQueue.Claimed claimed : batch) {
+				if (!lease.ours(claimed.id())) {
+					continue;
+				}
 				Recipient recipient = recipients.get(claimed.registrantId());
 				Optional<NoticeContent> content = notices.computeIfAbsent(claimed.noticeId(), contents::apply);
 				if (relayDown) {
@@ -143,6 +151,16 @@ final class BatchSend {
 	}
 
 	private void sendBulk(SmtpConnection connection, Instant now) {
+		if (lease.anyLost()) {
+			// rarely: only the rows still this worker's; once the run has started it goes
+			// to its end
+			for (int i = bulk.size() - 1; i >= 0; i--) {
+				if (!lease.ours(bulk.get(i).id())) {
+					bulk.remove(i);
+					bulkMessages.remove(i);
+				}
+			}
+		}
 		if (bulk.isEmpty()) {
 			return;
 		}

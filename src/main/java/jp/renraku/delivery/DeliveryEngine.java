@@ -31,13 +31,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recipients up, and hands it to a {@link BatchSend}, which writes one message per
  * recipient and sends them over the worker's own kept-open SMTP connection (pipelined as
  * one run when the relay offers it; carrier mail on the carrier's own session at its
- * pace); the outcomes go back in one batch. A message counts as sent only once the relay
- * accepted it; if a node dies, its leases run out and another worker resumes the rows, so
- * at most the batch in flight is sent again (with the same Message-ID). What the bodies'
- * sending rules allow is kept by {@link SendingAllowance}, one send and its outcome by
- * {@link DeliveryAttempts}. The carriers' limits and the hourly limits hold for all nodes
- * together (issue 18), through {@link CarrierBudget}, the session leases and
- * {@link HourlyAllowances}.
+ * pace); the outcomes go back in one batch. While a batch is sent its leases are renewed
+ * ({@link BatchLeases}), so a batch slower than the lease stays with its worker. A
+ * message counts as sent only once the relay accepted it; if a node dies, its leases run
+ * out and another worker resumes the rows, so at most the batch in flight is sent again
+ * (with the same Message-ID). What the bodies' sending rules allow is kept by
+ * {@link SendingAllowance}, one send and its outcome by {@link DeliveryAttempts}. The
+ * carriers' limits and the hourly limits hold for all nodes together (issue 18), through
+ * {@link CarrierBudget}, the session leases and {@link HourlyAllowances}.
  */
 @Component
 class DeliveryEngine implements SmartLifecycle {
@@ -64,6 +65,11 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final ResidentSender residents;
 
+	private final DeliveryLeases claims;
+
+	/** Renews the leases of the batches this engine's workers are sending. */
+	private final BatchLeases renewals;
+
 	/** Runs a single mail's send outside the transaction whose commit it follows. */
 	private final TransactionTemplate outsideTransaction;
 
@@ -81,8 +87,10 @@ class DeliveryEngine implements SmartLifecycle {
 			ObjectProvider<NoticeContents> contents, ObjectProvider<SendingRules> rules, SmtpTarget target,
 			DeliverySettings settings, MailSettings mail, MessageSource messages, Clock clock, DeliveryTokens tokens,
 			RenrakuProperties links, MailInSettings bounces, ResidentMails residentMails, CarrierBudget budget,
-			NodeLeases leases, HourlyAllowances hourly, PlatformTransactionManager transactions) {
+			NodeLeases leases, HourlyAllowances hourly, PlatformTransactionManager transactions,
+			DeliveryLeases claims) {
 		this.queue = queue;
+		this.claims = claims;
 		this.recipients = recipients;
 		this.contents = contents;
 		this.target = target;
@@ -93,7 +101,8 @@ class DeliveryEngine implements SmartLifecycle {
 		this.outsideTransaction = new TransactionTemplate(transactions);
 		this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.attempts = new DeliveryAttempts(settings, mail, messages, clock, tokens, links, bounces);
-		this.residents = new ResidentSender(residentMails, destinations, attempts, target, settings, clock);
+		this.renewals = new BatchLeases(settings.lease(), clock);
+		this.residents = new ResidentSender(residentMails, destinations, attempts, target, settings, clock, renewals);
 	}
 
 	/**
@@ -165,6 +174,9 @@ class DeliveryEngine implements SmartLifecycle {
 			}
 		}
 		workers.clear();
+		// a worker still sending after its time skips the rest; its rows go back to the
+		// queue when their leases end
+		renewals.stop();
 		allowance.releaseAll();
 	}
 
@@ -242,15 +254,21 @@ class DeliveryEngine implements SmartLifecycle {
 			return singles;
 		}
 		SendingAllowance.Spending spending = allowance.spending();
+		BatchLeases.Held held = renewals.hold(claims, "delivery", worker,
+				batch.stream().map(DeliveryQueue.Claimed::id).toList());
 		try {
 			Map<Long, Recipient> found = recipients.getObject()
 				.find(batch.stream().map(DeliveryQueue.Claimed::registrantId).distinct().toList());
 			List<DeliveryQueue.Outcome> outcomes = new BatchSend(settings, destinations, spending, attempts, clock,
-					batch.size())
+					held, batch.size())
 				.send(batch, found, id -> contents.getObject().content(NoticeId.of(id)), connection);
-			queue.finish(outcomes);
+			// no renewal from here on: one racing with the outcomes would take the rows
+			// just written for lost; the last one left at least two thirds of the lease
+			held.close();
+			queue.finish(worker, outcomes);
 		}
 		finally {
+			held.close();
 			// recorded, or lost with the batch: from now on its sent rows count, not the
 			// hold
 			spending.recorded();

@@ -169,10 +169,12 @@ class DeliveryQueue {
 	 * finish: the messages the relay accepted are marked in one statement per destination
 	 * group and tenth of a second (a handful per batch), each with the time the last of
 	 * them was accepted; the others (few) in one JDBC batch with their own attempt count,
-	 * next attempt and reply. Each outcome is counted for the operators' metrics.
+	 * next attempt and reply. Each outcome is counted for the operators' metrics. Only
+	 * the worker's own rows are written: a row another worker took over is that worker's
+	 * to record (a retry written over its sent row would send the mail once more).
 	 */
 	@Transactional
-	void finish(List<Outcome> outcomes) {
+	void finish(String worker, List<Outcome> outcomes) {
 		Map<Accepted, List<Long>> sent = new HashMap<>();
 		Map<Accepted, Instant> sentAt = new HashMap<>();
 		List<Object[]> others = new ArrayList<>();
@@ -184,15 +186,17 @@ class DeliveryQueue {
 				sentAt.merge(together, o.sentAt(), (one, other) -> one.isAfter(other) ? one : other);
 				continue;
 			}
-			others.add(new Object[] { o.status().name(), o.attempts(), Sql.utc(o.nextAttemptAt()), o.reply(), o.id() });
+			others.add(new Object[] { o.status().name(), o.attempts(), Sql.utc(o.nextAttemptAt()), o.reply(), o.id(),
+					worker });
 		}
 		for (Map.Entry<Accepted, List<Long>> group : sent.entrySet()) {
 			jdbc.sql("""
 					UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = :sentAt, route = :route,
 					       last_reply = NULL, lease_until = NULL
-					WHERE id IN (:ids)
+					WHERE id IN (:ids) AND claimed_by = :worker
 					""")
 				.param("sentAt", Sql.utc(sentAt.get(group.getKey())))
+				.param("worker", worker)
 				.param("route", group.getKey().route(), Types.VARCHAR)
 				.param("ids", group.getValue())
 				.update();
@@ -201,7 +205,7 @@ class DeliveryQueue {
 			batch.batchUpdate(
 					"""
 							UPDATE delivery SET status = ?, attempts = ?, next_attempt_at = ?, last_reply = ?, lease_until = NULL
-							WHERE id = ?
+							WHERE id = ? AND claimed_by = ?
 							""",
 					others);
 		}

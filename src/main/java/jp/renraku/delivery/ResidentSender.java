@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * address in its character set, within its session limit and pace. A mail is tried at
  * once on the thread that wrote it, after its commit, so a resident waits no longer than
  * before; when the carrier's pace or the relay make it wait, the engine's workers send it
- * with their next round ({@link #sendDue}).
+ * with their next round ({@link #sendDue}). While a round is sent its leases are renewed
+ * ({@link BatchLeases}), so that a slow relay does not let another worker send it too.
  */
 final class ResidentSender {
 
@@ -35,9 +36,12 @@ final class ResidentSender {
 
 	private final Clock clock;
 
+	private final BatchLeases leases;
+
 	ResidentSender(ResidentMails mails, Destinations destinations, DeliveryAttempts attempts, SmtpTarget target,
-			DeliverySettings settings, Clock clock) {
+			DeliverySettings settings, Clock clock, BatchLeases leases) {
 		this.mails = mails;
+		this.leases = leases;
 		this.destinations = destinations;
 		this.attempts = attempts;
 		this.target = target;
@@ -51,8 +55,9 @@ final class ResidentSender {
 		if (claimed.isEmpty()) {
 			return;
 		}
-		try (SmtpConnection connection = new SmtpConnection(target, 1, settings.pipelining())) {
-			send(List.of(claimed.get()), connection);
+		try (BatchLeases.Held held = leases.hold(mails, "resident_mail", worker, List.of(id));
+				SmtpConnection connection = new SmtpConnection(target, 1, settings.pipelining())) {
+			send(List.of(claimed.get()), connection, held);
 		}
 	}
 
@@ -60,18 +65,26 @@ final class ResidentSender {
 	int sendDue(String worker, SmtpConnection connection) {
 		List<ResidentMails.Queued> due = mails.claimDue(worker, ROUND, clock.instant(), settings.lease());
 		if (!due.isEmpty()) {
-			send(due, connection);
+			try (BatchLeases.Held held = leases.hold(mails, "resident_mail", worker,
+					due.stream().map(ResidentMails.Queued::id).toList())) {
+				send(due, connection, held);
+			}
 		}
 		return due.size();
 	}
 
-	private void send(List<ResidentMails.Queued> batch, SmtpConnection connection) {
+	private void send(List<ResidentMails.Queued> batch, SmtpConnection connection, BatchLeases.Held held) {
 		Map<Destinations.Group, SmtpConnection> sessions = new HashMap<>();
 		boolean relayDown = false;
 		try {
 			for (ResidentMails.Queued mail : batch) {
+				if (!held.ours(mail.id())) {
+					// another worker took it over and sends it
+					continue;
+				}
 				Instant now = clock.instant();
 				if (relayDown) {
+					held.done(mail.id());
 					mails.notSent(mail.id(), DeliveryStatus.RETRYING, mail.attempts(), now.plus(settings.retryBase()),
 							"relay unreachable");
 					continue;
@@ -86,12 +99,14 @@ final class ResidentSender {
 					via = sessions.get(group);
 					if (!wait.isZero()) {
 						// the carrier's pace or its sessions: the next round takes it
+						held.done(mail.id());
 						mails.notSent(mail.id(), DeliveryStatus.DEFERRED, mail.attempts(), now.plus(wait), null);
 						continue;
 					}
 				}
 				DeliveryAttempts.ResidentAttempt attempt = attempts.send(mail, via, charset);
 				relayDown = attempt.relayUnreachable();
+				held.done(mail.id());
 				if (attempt.status() == DeliveryStatus.SENT) {
 					mails.sent(mail.id());
 				}

@@ -155,10 +155,11 @@ class DeliveryFailureTest {
 		var claimed = queue.claim("test", 3, Instant.now(), Duration.ofMinutes(1));
 		assertThat(claimed).extracting(DeliveryQueue.Claimed::noticeId).containsOnly(emergency).hasSize(3);
 		// finish them, so that their lease does not run out in the middle of a later test
-		queue.finish(claimed.stream()
-			.map(c -> new DeliveryQueue.Outcome(c.id(), DeliveryStatus.SKIPPED, c.attempts(), Instant.now(), null,
-					null))
-			.toList());
+		queue.finish("test",
+				claimed.stream()
+					.map(c -> new DeliveryQueue.Outcome(c.id(), DeliveryStatus.SKIPPED, c.attempts(), Instant.now(),
+							null, null))
+					.toList());
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package jp.renraku.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -73,13 +74,16 @@ public class DeliveryFixtures {
 
 	private final PlatformTransactionManager transactions;
 
+	private final DeliveryLeases claims;
+
 	DeliveryFixtures(StaffFixtures staff, RegistrationFixtures registration, RegistrationManagement registrations,
 			DeliveryQueue queue, DeliveryReports reports, JdbcClient jdbc,
 			ObjectProvider<RecipientDirectory> recipients, ObjectProvider<NoticeContents> contents,
 			ObjectProvider<SendingRules> rules, SmtpTarget target, DeliverySettings settings, MailSettings mail,
 			MessageSource messages, DeliveryTokens tokens, RenrakuProperties properties, MailInSettings bounces,
 			ResidentMails residentMails, ObjectProvider<DeliveryManagement> management, CarrierBudget budget,
-			HourlyAllowances hourly, PlatformTransactionManager transactions) {
+			HourlyAllowances hourly, PlatformTransactionManager transactions, DeliveryLeases claims) {
+		this.claims = claims;
 		this.management = management;
 		this.budget = budget;
 		this.hourly = hourly;
@@ -135,12 +139,25 @@ public class DeliveryFixtures {
 	 * limits are its own, not those the suite's other engines took from).
 	 */
 	DeliveryEngine engine(int batchSize, Map<String, DeliverySettings.Destination> destinations, Clock clock) {
+		return engine(batchSize, settings.lease(), destinations, clock, target);
+	}
+
+	/**
+	 * As {@link #engine(int, Map, Clock)}, with a lease of its own and sending to the
+	 * given relay: a node whose batches may take longer than their lease.
+	 */
+	DeliveryEngine engine(int batchSize, Duration lease, SmtpTarget relay) {
+		return engine(batchSize, lease, Map.of(), Clock.systemUTC(), relay);
+	}
+
+	private DeliveryEngine engine(int batchSize, Duration lease, Map<String, DeliverySettings.Destination> destinations,
+			Clock clock, SmtpTarget relay) {
 		jdbc.sql("DELETE FROM carrier_pace").update();
-		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, settings.lease(), settings.pollInterval(),
+		DeliverySettings custom = new DeliverySettings(false, 1, batchSize, lease, settings.pollInterval(),
 				settings.maxAttempts(), settings.retryBase(), 1000, settings.pipelining(), destinations);
 		NodeLeases leases = new NodeLeases(jdbc, clock, "test-" + UUID.randomUUID().toString().substring(0, 8));
-		return new DeliveryEngine(queue, reports, recipients, contents, rules, target, custom, mail, messages, clock,
-				tokens, properties, bounces, residentMails, budget, leases, hourly, transactions);
+		return new DeliveryEngine(queue, reports, recipients, contents, rules, relay, custom, mail, messages, clock,
+				tokens, properties, bounces, residentMails, budget, leases, hourly, transactions, claims);
 	}
 
 	static SmtpTarget plain(int port) {
