@@ -19,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * queue)
  * @param workers worker threads, each with its own SMTP connection
  * @param batchSize deliveries a worker claims at once
- * @param lease how long a claim holds; after that another worker resumes the rows
+ * @param lease how long a claim holds unless renewed (a worker renews its batch every
+ * third of it while it sends, for at most ten leases); after that another worker resumes
+ * the rows
  * @param pollInterval how often an idle worker looks for due mail
  * @param maxAttempts attempts before a temporary failure becomes permanent
  * @param retryBase wait before the first retry; doubles with each attempt
