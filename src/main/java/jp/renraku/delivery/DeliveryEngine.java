@@ -102,7 +102,8 @@ class DeliveryEngine implements SmartLifecycle {
 		this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.attempts = new DeliveryAttempts(settings, mail, messages, clock, tokens, links, bounces);
 		this.renewals = new BatchLeases(settings.lease(), clock);
-		this.residents = new ResidentSender(residentMails, destinations, attempts, target, settings, clock, renewals);
+		this.residents = new ResidentSender(residentMails, destinations, attempts, target, settings, clock, renewals,
+				claims.ofResidentMails());
 	}
 
 	/**

@@ -5,20 +5,38 @@ import java.util.List;
 import java.util.Set;
 
 import jp.renraku.common.Sql;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The leases of the outbox's rows a worker is sending, as {@link BatchLeases} renews
- * them: by id, and only while the rows are still that worker's.
+ * them: by id, and only while the rows are still that worker's. The notices' deliveries
+ * and the single mails to residents ({@link #ofResidentMails}) keep their leases alike.
  */
 @Repository
 class DeliveryLeases implements BatchLeases.Rows {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * The outbox table: {@code delivery} or {@code resident_mail}, never from outside.
+	 */
+	private final String table;
+
+	@Autowired
 	DeliveryLeases(JdbcClient jdbc) {
+		this(jdbc, "delivery");
+	}
+
+	private DeliveryLeases(JdbcClient jdbc, String table) {
 		this.jdbc = jdbc;
+		this.table = table;
+	}
+
+	/** The same for the single mails to residents. */
+	DeliveryLeases ofResidentMails() {
+		return new DeliveryLeases(jdbc, "resident_mail");
 	}
 
 	/**
@@ -27,8 +45,8 @@ class DeliveryLeases implements BatchLeases.Rows {
 	 */
 	@Override
 	public int renew(List<Long> ids, String worker, Instant until) {
-		return jdbc.sql("""
-				UPDATE delivery SET lease_until = :until
+		return jdbc.sql("UPDATE " + table + """
+				 SET lease_until = :until
 				WHERE id IN (:ids) AND claimed_by = :worker AND status = 'SENDING'
 				""").param("until", Sql.utc(until)).param("ids", ids).param("worker", worker).update();
 	}
@@ -39,9 +57,12 @@ class DeliveryLeases implements BatchLeases.Rows {
 	 */
 	@Override
 	public Set<Long> ours(List<Long> ids, String worker) {
-		return Set.copyOf(jdbc.sql("""
-				SELECT id FROM delivery WHERE id IN (:ids) AND claimed_by = :worker AND status = 'SENDING'
-				""").param("ids", ids).param("worker", worker).query(Long.class).list());
+		return Set.copyOf(jdbc
+			.sql("SELECT id FROM " + table + " WHERE id IN (:ids) AND claimed_by = :worker AND status = 'SENDING'")
+			.param("ids", ids)
+			.param("worker", worker)
+			.query(Long.class)
+			.list());
 	}
 
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jp.renraku.common.Contact;
 import jp.renraku.common.Sender;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * deleted with its address.
  */
 @Repository
-class ResidentMails implements BatchLeases.Rows {
+class ResidentMails {
 
 	/** A queued mail as the engine sends it. */
 	record Queued(long id, long bodyId, String to, Sender sender, String subject, String text,
@@ -113,30 +112,6 @@ class ResidentMails implements BatchLeases.Rows {
 				.update();
 		}
 		return due;
-	}
-
-	/**
-	 * renew-leases: a round of single mails still being sent keeps its rows (a slow relay
-	 * can take longer than the lease for a round), by id; a row another worker took over
-	 * is not renewed.
-	 */
-	@Override
-	public int renew(List<Long> ids, String worker, Instant until) {
-		return jdbc.sql("""
-				UPDATE resident_mail SET lease_until = :until
-				WHERE id IN (:ids) AND claimed_by = :worker AND status = 'SENDING'
-				""").param("until", Sql.utc(until)).param("ids", ids).param("worker", worker).update();
-	}
-
-	/**
-	 * still-claimed: those of the rows the worker still holds, after a renewal fell
-	 * short.
-	 */
-	@Override
-	public Set<Long> ours(List<Long> ids, String worker) {
-		return Set.copyOf(jdbc.sql("""
-				SELECT id FROM resident_mail WHERE id IN (:ids) AND claimed_by = :worker AND status = 'SENDING'
-				""").param("ids", ids).param("worker", worker).query(Long.class).list());
 	}
 
 	/** sent: the relay took it; the row goes, address and all. */

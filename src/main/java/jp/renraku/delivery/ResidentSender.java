@@ -38,10 +38,14 @@ final class ResidentSender {
 
 	private final BatchLeases leases;
 
+	/** The single mails' leases, as {@link #leases} renews them. */
+	private final BatchLeases.Rows claims;
+
 	ResidentSender(ResidentMails mails, Destinations destinations, DeliveryAttempts attempts, SmtpTarget target,
-			DeliverySettings settings, Clock clock, BatchLeases leases) {
+			DeliverySettings settings, Clock clock, BatchLeases leases, BatchLeases.Rows claims) {
 		this.mails = mails;
 		this.leases = leases;
+		this.claims = claims;
 		this.destinations = destinations;
 		this.attempts = attempts;
 		this.target = target;
@@ -55,7 +59,7 @@ final class ResidentSender {
 		if (claimed.isEmpty()) {
 			return;
 		}
-		try (BatchLeases.Held held = leases.hold(mails, "resident_mail", worker, List.of(id));
+		try (BatchLeases.Held held = leases.hold(claims, "resident_mail", worker, List.of(id));
 				SmtpConnection connection = new SmtpConnection(target, 1, settings.pipelining())) {
 			send(List.of(claimed.get()), connection, held);
 		}
@@ -65,7 +69,7 @@ final class ResidentSender {
 	int sendDue(String worker, SmtpConnection connection) {
 		List<ResidentMails.Queued> due = mails.claimDue(worker, ROUND, clock.instant(), settings.lease());
 		if (!due.isEmpty()) {
-			try (BatchLeases.Held held = leases.hold(mails, "resident_mail", worker,
+			try (BatchLeases.Held held = leases.hold(claims, "resident_mail", worker,
 					due.stream().map(ResidentMails.Queued::id).toList())) {
 				send(due, connection, held);
 			}
