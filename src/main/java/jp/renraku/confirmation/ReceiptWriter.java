@@ -1,10 +1,8 @@
 package jp.renraku.confirmation;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import jp.renraku.common.Redacted;
-import jp.renraku.common.Sql;
 import jp.renraku.delivery.DeliveryId;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.ReceiptTarget;
@@ -23,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -77,15 +73,17 @@ class ReceiptWriter implements SmartLifecycle {
 			return decision.target();
 		}
 
-		Receipts.@Nullable Answer[] answers() {
-			return decision.sheet() == null ? null : decision.sheet().answers().toArray(Receipts.Answer[]::new);
+		Receipts.Confirmation confirmation() {
+			ReceiptTarget target = target();
+			return new Receipts.Confirmation(target.delivery().value(), target.notice().value(),
+					decision.sheet() == null ? null : decision.sheet().answers());
 		}
 
 	}
 
 	private final BlockingQueue<Press> waiting = new LinkedBlockingQueue<>();
 
-	private final JdbcTemplate jdbc;
+	private final Receipts receipts;
 
 	private final TransactionTemplate transactions;
 
@@ -103,10 +101,10 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private Thread writer;
 
-	ReceiptWriter(JdbcTemplate jdbc, TransactionTemplate transactions, DeliveryManagement deliveries,
+	ReceiptWriter(Receipts receipts, TransactionTemplate transactions, DeliveryManagement deliveries,
 			ReleasedNotices notices, RegistrationManagement registration, Clock clock, ConfirmationMeters meters) {
 		this.meters = meters;
-		this.jdbc = jdbc;
+		this.receipts = receipts;
 		this.transactions = transactions;
 		this.deliveries = deliveries;
 		this.notices = notices;
@@ -207,52 +205,17 @@ class ReceiptWriter implements SmartLifecycle {
 	 */
 	private void insert(List<Press> group, Instant now) {
 		List<Press> writing = resolve(group);
-		int[] inserted = writing.isEmpty() ? new int[0] : jdbc.batchUpdate("""
-				INSERT INTO delivery_receipt (delivery_id, notice_id, confirmed_at) VALUES (?, ?, ?)
-				ON CONFLICT DO NOTHING
-				""", writing, writing.size(), (PreparedStatement statement, Press press) -> {
-			statement.setLong(1, press.target().delivery().value());
-			statement.setLong(2, press.target().notice().value());
-			statement.setObject(3, Sql.utc(now));
-		})[0];
-		Map<Long, Press> answering = new LinkedHashMap<>();
-		for (Press press : writing) {
-			if (press.decision.sheet() != null) {
-				// the last answers of a group win
-				answering.put(press.target().delivery().value(), press);
-			}
-		}
-		if (!answering.isEmpty()) {
-			List<Long> answered = List.copyOf(answering.keySet());
-			jdbc.batchUpdate("UPDATE delivery_receipt SET answered_at = ? WHERE delivery_id = ?", answered,
-					answered.size(), (statement, delivery) -> {
-						statement.setObject(1, Sql.utc(now));
-						statement.setLong(2, delivery);
-					});
-			jdbc.batchUpdate("DELETE FROM receipt_answer WHERE delivery_id = ?", answered, answered.size(),
-					(statement, delivery) -> statement.setLong(1, delivery));
-			List<Object[]> rows = new ArrayList<>();
-			for (Press press : answering.values()) {
-				for (Receipts.Answer answer : press.answers()) {
-					rows.add(new Object[] { press.target().delivery().value(), press.target().notice().value(),
-							answer.position(), answer.answer() });
-				}
-			}
-			if (!rows.isEmpty()) {
-				jdbc.batchUpdate(
-						"INSERT INTO receipt_answer (delivery_id, notice_id, position, answer) VALUES (?, ?, ?, ?)",
-						rows);
-			}
-		}
+		boolean[] first = writing.isEmpty() ? new boolean[0]
+				: receipts.write(writing.stream().map(Press::confirmation).toList(), now);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				int first = 0;
+				int recorded = 0;
 				for (int i = 0; i < writing.size(); i++) {
-					first += inserted[i] > 0 ? 1 : 0;
-					writing.get(i).outcome.complete(inserted[i] > 0 ? PressOutcome.RECORDED : PressOutcome.ALREADY);
+					recorded += first[i] ? 1 : 0;
+					writing.get(i).outcome.complete(first[i] ? PressOutcome.RECORDED : PressOutcome.ALREADY);
 				}
-				meters.written(first, writing.size() - first);
+				meters.written(recorded, writing.size() - recorded);
 			}
 		});
 	}
