@@ -43,12 +43,20 @@ class OneMessageEachTest {
 		addresses = sending.addresses();
 	}
 
+	/**
+	 * The mails to this test's registrants: a retry another test left behind may come due
+	 * meanwhile and be sent too.
+	 */
+	private List<MailCatcher.CaughtMail> ours() {
+		return catcher.caught().stream().filter(mail -> addresses.contains(mail.to().get(0))).toList();
+	}
+
 	@Test
 	void everyRegistrantGetsOneMessageOfTheirOwn() {
 		long id = notices.draft(sending).subject("台風{{氏名}}").text("{{氏名}}さん\n明日は臨時休校です。\n{{変更・停止リンク}}").release();
 		assertThat(engine.sendDueNow()).isEqualTo(3);
 
-		var mails = catcher.caught();
+		var mails = ours();
 		assertThat(mails).hasSize(3);
 		assertThat(mails).allSatisfy(mail -> {
 			assertThat(mail.to()).hasSize(1);
@@ -76,7 +84,7 @@ class OneMessageEachTest {
 		long id = notices.draft(sending).release();
 		jdbc.sql("DELETE FROM registrant WHERE email = :e").param("e", addresses.get(2)).update();
 		engine.sendDueNow();
-		assertThat(catcher.caught()).hasSize(2);
+		assertThat(ours()).hasSize(2);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notice_id = :id AND status = 'SKIPPED'")
 			.param("id", id)
 			.query(Long.class)
