@@ -90,7 +90,8 @@ public class CityTime {
 	}
 
 	private DateTimeFormatter readable(String pattern, Locale locale) {
-		Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+		// the pattern of the reader's language, with its day and month names
+		Locale language = Language.of(locale).locale();
 		return readable.computeIfAbsent(pattern + ":" + language,
 				key -> DateTimeFormatter.ofPattern(messages.getMessage(pattern, null, language), language));
 	}

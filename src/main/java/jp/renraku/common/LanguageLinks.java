@@ -1,5 +1,8 @@
 package jp.renraku.common;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,6 +18,21 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @ControllerAdvice
 class LanguageLinks {
+
+	/** One entry of the resident's language switch. */
+	public record LanguageLink(Language language, String href) {
+	}
+
+	/**
+	 * The switch on a resident's pages: every language (the page marks the current one
+	 * with {@link Languages#current}, as it is only known once the handler ran).
+	 */
+	@ModelAttribute("languageLinks")
+	List<LanguageLink> languages(HttpServletRequest request) {
+		return Stream.of(Language.values())
+			.map(language -> new LanguageLink(language, link(request, language.code())))
+			.toList();
+	}
 
 	@ModelAttribute("languageLinkJa")
 	String japanese(HttpServletRequest request) {

@@ -12,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.renraku.common.Language;
 import jp.renraku.common.SecurityHeaders;
 import jp.renraku.delivery.DeliveryId;
 import jp.renraku.delivery.DeliveryManagement;
@@ -133,7 +134,8 @@ class ConfirmButtonFilter extends OncePerRequestFilter {
 	 */
 	private byte[] page(PressDecision pressed, boolean first, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
-		ConfirmableNotice notice = pressed.notice();
+		// the subject and questions of the reader's version
+		ConfirmableNotice notice = pressed.notice().in(Language.of(locale));
 		AnswerSheet sheet = pressed.sheet();
 		boolean keep = sheet == null || notice.questions().stream().allMatch(NoticeQuestion::choice);
 		String key = notice.id() + ":" + first + ":" + locale.toLanguageTag() + ":" + request.getContextPath() + ":"

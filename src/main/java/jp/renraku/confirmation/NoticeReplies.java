@@ -33,11 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Replies to a notice's mail, which come back through its Reply-To
  * {@code reply+<token>@<mail-in domain>} naming the delivery. A reply that says 「停止」,
- * 「退会」, 「配信停止」 or "stop" is answered with the registrant's own page, where stopping is
- * one button — sent to the registered address, not to whoever wrote, so a forged reply
- * stops nobody, and only the first time the reply is read. Every reply is kept on the
- * notice for its sender to read (once, however often it is read from the mailbox), marked
- * when a stop was answered; none is ever forwarded to anyone.
+ * 「退会」, 「配信停止」, "stop" (or the word in another resident language) is answered with the
+ * registrant's own page, where stopping is one button — sent to the registered address,
+ * not to whoever wrote, so a forged reply stops nobody, and only the first time the reply
+ * is read. Every reply is kept on the notice for its sender to read (once, however often
+ * it is read from the mailbox), marked when a stop was answered; none is ever forwarded
+ * to anyone.
  */
 @Component
 @Order(2)
@@ -45,8 +46,13 @@ class NoticeReplies implements IncomingMail {
 
 	private static final Pattern REPLY = Pattern.compile("reply\\+([0-9a-f]{52})@", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern STOP = Pattern.compile("^(?:停止|退会|配信停止|登録解除|解除|stop|unsubscribe)[。.!！\\s]*$",
-			Pattern.CASE_INSENSITIVE);
+	/**
+	 * A reply that asks to stop, in the residents' languages (the line is the word
+	 * alone).
+	 */
+	private static final Pattern STOP = Pattern.compile(
+			"^(?:停止|退会|配信停止|登録解除|解除|退订|取消订阅|stop|unsubscribe|dừng|hủy|중지|수신거부|parar|cancelar|itigil)[。.!！\\s]*$",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	/** Where a mail program starts quoting the mail replied to. */
 	private static final Pattern QUOTE_START = Pattern.compile(
@@ -120,11 +126,12 @@ class NoticeReplies implements IncomingMail {
 		if (recipient == null) {
 			return;
 		}
-		deliveries.send(
-				new ResidentMail(bodyId, recipient.email(), recipient.sender(),
-						messages.getMessage("mail.stopReply.subject", null, Locale.JAPANESE), messages
-							.getMessage("mail.stopReply.body", new Object[] { recipient.manageUrl() }, Locale.JAPANESE),
-						recipient.unsubscribeUrl()));
+		// in the language the registrant reads
+		Locale locale = recipient.language().locale();
+		deliveries.send(new ResidentMail(bodyId, recipient.email(), recipient.sender(),
+				messages.getMessage("mail.stopReply.subject", null, locale),
+				messages.getMessage("mail.stopReply.body", new Object[] { recipient.manageUrl() }, locale),
+				recipient.unsubscribeUrl(), recipient.language()));
 	}
 
 	/** A stored reply, before its writer is looked up. */

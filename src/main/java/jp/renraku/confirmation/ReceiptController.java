@@ -5,11 +5,13 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.renraku.common.Language;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.ReceiptTarget;
 import jp.renraku.registration.EndedRegistration;
 import jp.renraku.registration.RegistrationManagement;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,7 +75,7 @@ class ReceiptController {
 
 	private static String closed(PressDecision decision, Model model, HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_GONE);
-		model.addAttribute("subject", decision.notice().subject());
+		model.addAttribute("subject", reader(decision.notice()).subject());
 		return VIEW_CLOSED;
 	}
 
@@ -99,8 +101,13 @@ class ReceiptController {
 		return page(decision.notice(), token, model);
 	}
 
+	/** The notice in the reader's language: their version's subject and questions. */
+	private static ConfirmableNotice reader(ConfirmableNotice notice) {
+		return notice.in(Language.of(LocaleContextHolder.getLocale()));
+	}
+
 	private static String page(ConfirmableNotice notice, String token, Model model) {
-		model.addAttribute("notice", notice);
+		model.addAttribute("notice", reader(notice));
 		model.addAttribute("token", token);
 		model.addAttribute("deadline", notice.deadline());
 		return VIEW_PAGE;
@@ -128,10 +135,10 @@ class ReceiptController {
 			default -> {
 			}
 		}
-		model.addAttribute("subject", notice.subject());
+		model.addAttribute("subject", reader(notice).subject());
 		model.addAttribute("first", writer.record(decision) == PressOutcome.RECORDED);
 		if (decision.sheet() != null) {
-			model.addAttribute("questions", notice.questions());
+			model.addAttribute("questions", reader(notice).questions());
 			model.addAttribute("answers", decision.sheet().given());
 			model.addAttribute("deadline", released.closesAt(notice));
 		}

@@ -68,8 +68,8 @@ final class DeliveryAttempts {
 	 */
 	Outgoing message(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,
 			SmtpConnection connection, DeliverySettings.MailCharset charset) throws MessagingException {
-		RenderedMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(), content,
-				recipient, connection.eightBitMime(), charset);
+		RenderedMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(),
+				content.in(claimed.language()), recipient, connection.eightBitMime(), charset);
 		message.setEnvelopeFrom(renderer.envelopeFrom());
 		if (bounces.verp()) {
 			// bounces come back to an address that names this delivery

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import jp.renraku.common.AfterCommit;
+import jp.renraku.common.Language;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Sender;
 import org.springframework.mail.MailSendException;
@@ -29,6 +31,8 @@ public class DeliveryManagement {
 
 	private final DeliveryQueue queue;
 
+	private final RecipientQueue recipientQueue;
+
 	private final DeliveryReports reports;
 
 	private final DeliveryEngine engine;
@@ -45,9 +49,10 @@ public class DeliveryManagement {
 
 	private final DeliveryTimeKeeper times;
 
-	DeliveryManagement(DeliveryQueue queue, DeliveryReports reports, DeliveryEngine engine, DeliveryTokens tokens,
-			ResidentMails residentMails, Clock clock, RenrakuProperties links, BounceReview bounces,
-			DeliveryTimeKeeper times) {
+	DeliveryManagement(DeliveryQueue queue, RecipientQueue recipientQueue, DeliveryReports reports,
+			DeliveryEngine engine, DeliveryTokens tokens, ResidentMails residentMails, Clock clock,
+			RenrakuProperties links, BounceReview bounces, DeliveryTimeKeeper times) {
+		this.recipientQueue = recipientQueue;
 		this.bounces = bounces;
 		this.times = times;
 		this.links = links;
@@ -89,21 +94,33 @@ public class DeliveryManagement {
 	// ---- a notice's mail
 
 	/**
-	 * Queues one message per recipient of the audience, in one statement; emergency
-	 * notices go before every routine one. Returns how many.
+	 * Queues one message per recipient of the audience, in one statement, each with the
+	 * version of the notice in its language ({@code versions}: the languages the notice
+	 * has besides Japanese; see {@link NoticeContent#in}); emergency notices go before
+	 * every routine one. Returns how many.
 	 */
 	@Transactional
-	public long enqueue(NoticeId notice, long bodyId, boolean emergency, RecipientSelection audience, Instant now) {
-		long queued = queue.enqueue(notice.value(), bodyId, emergency, audience, now);
+	public long enqueue(NoticeId notice, long bodyId, boolean emergency, RecipientSelection audience,
+			Set<Language> versions, Instant now) {
+		long queued = recipientQueue.enqueue(notice.value(), bodyId, emergency, audience, versions, now);
 		times.started(notice.value(), bodyId, queued, now);
 		wakeAfterCommit();
 		return queued;
 	}
 
+	/**
+	 * How many recipients of the audience would get each version of a notice that has
+	 * these languages besides Japanese, for the compose page.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Language, Long> countByVersion(RecipientSelection audience, Set<Language> versions) {
+		return recipientQueue.countByVersion(audience, versions);
+	}
+
 	/** How many recipients the audience has now, for the compose page. */
 	@Transactional(readOnly = true)
 	public long count(RecipientSelection audience) {
-		return queue.count(audience);
+		return recipientQueue.count(audience);
 	}
 
 	/**
@@ -113,8 +130,9 @@ public class DeliveryManagement {
 	 */
 	@Transactional
 	public long enqueueFollowUp(NoticeId notice, long bodyId, boolean emergency, NoticeId origin,
-			DeliveryFilter pending, Instant now) {
-		long queued = queue.enqueueFollowUp(notice.value(), bodyId, emergency, origin.value(), pending, now);
+			DeliveryFilter pending, Set<Language> versions, Instant now) {
+		long queued = recipientQueue.enqueueFollowUp(notice.value(), bodyId, emergency, origin.value(), pending,
+				versions, now);
 		times.started(notice.value(), bodyId, queued, now);
 		wakeAfterCommit();
 		return queued;
@@ -123,7 +141,7 @@ public class DeliveryManagement {
 	/** How many {@link #enqueueFollowUp} would queue now. */
 	@Transactional(readOnly = true)
 	public long countFollowUp(NoticeId origin, DeliveryFilter pending) {
-		return queue.countFollowUp(origin.value(), pending);
+		return recipientQueue.countFollowUp(origin.value(), pending);
 	}
 
 	/** Holds the notice's waiting mail; what is being sent finishes. Returns how many. */

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.renraku.common.Language;
 import jp.renraku.common.Sql;
-import jp.renraku.common.TableStatistics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,41 +20,40 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox. Releasing a notice is one INSERT ... SELECT; workers claim due rows in
- * batches with a lease ({@code FOR UPDATE SKIP LOCKED}, so several nodes never take the
- * same row) and write their outcomes back in JDBC batches. What the outbox reports
- * (progress, load, failures, receipt targets) is read by {@link DeliveryReports}.
+ * The outbox. Releasing a notice is one INSERT ... SELECT ({@link RecipientQueue});
+ * workers claim due rows in batches with a lease ({@code FOR UPDATE SKIP LOCKED}, so
+ * several nodes never take the same row) and write their outcomes back in JDBC batches.
+ * What the outbox reports (progress, load, failures, receipt targets) is read by
+ * {@link DeliveryReports}.
  */
 @Repository
 class DeliveryQueue {
 
 	private static final RowMapper<Claimed> CLAIMED = (rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("notice_id"),
 			rs.getLong("body_id"), rs.getLong("registrant_id"), rs.getInt("attempts"),
-			Sql.instant(rs.getObject("created_at", OffsetDateTime.class)));
+			Sql.instant(rs.getObject("created_at", OffsetDateTime.class)), Language.stored(rs.getString("language")));
 
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
 
-	private final TableStatistics statistics;
-
 	private final DeliveryMeters meters;
 
-	DeliveryQueue(JdbcClient jdbc, JdbcTemplate batch, TableStatistics statistics, DeliveryMeters meters) {
+	DeliveryQueue(JdbcClient jdbc, JdbcTemplate batch, DeliveryMeters meters) {
 		this.jdbc = jdbc;
 		this.batch = batch;
-		this.statistics = statistics;
 		this.meters = meters;
 	}
 
 	/**
 	 * A claimed delivery; {@code queuedAt} is when its notice was released (the row
-	 * made), for the delivery time.
+	 * made), for the delivery time; {@code language} the version of the notice it gets.
 	 */
-	record Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts, @Nullable Instant queuedAt) {
+	record Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts, @Nullable Instant queuedAt,
+			Language language) {
 
 		Claimed(long id, long noticeId, long bodyId, long registrantId, int attempts) {
-			this(id, noticeId, bodyId, registrantId, attempts, null);
+			this(id, noticeId, bodyId, registrantId, attempts, null, Language.JA);
 		}
 
 	}
@@ -79,33 +78,6 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * enqueue: one row per recipient of the selection, in one statement. Emergency
-	 * notices get priority 0 and go before every routine one.
-	 */
-	@Transactional
-	long enqueue(long noticeId, long bodyId, boolean emergency, RecipientSelection selection, Instant now) {
-		long queued = jdbc.sql("INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, "
-				+ "next_attempt_at, created_at) SELECT :noticeId, :bodyId, s.registrant_id, :priority, 'QUEUED', 0, :now, "
-				+ ":now FROM (" + selection.sql() + ") s")
-			.params(selection.params())
-			.param("noticeId", noticeId)
-			.param("bodyId", bodyId)
-			.param("priority", emergency ? 0 : 1)
-			.param("now", Sql.utc(now))
-			.update();
-		statistics.changed("delivery", queued);
-		return queued;
-	}
-
-	/** count-selection: how many recipients a selection has, for the compose page. */
-	long count(RecipientSelection selection) {
-		return jdbc.sql("SELECT COUNT(*) FROM (" + selection.sql() + ") s")
-			.params(selection.params())
-			.query(Long.class)
-			.single();
-	}
-
-	/**
 	 * As {@link #claim(String, int, Instant, Duration, Collection)}, with no body held.
 	 */
 	@Transactional
@@ -124,7 +96,7 @@ class DeliveryQueue {
 	List<Claimed> claim(String worker, int limit, Instant now, Duration lease, Collection<Long> heldBodies) {
 		List<Long> held = heldBodies.isEmpty() ? List.of(-1L) : List.copyOf(heldBodies);
 		List<Claimed> claimed = new ArrayList<>(jdbc.sql("""
-				SELECT id, notice_id, body_id, registrant_id, attempts, created_at FROM delivery
+				SELECT id, notice_id, body_id, registrant_id, attempts, created_at, language FROM delivery
 				WHERE status = 'QUEUED' AND next_attempt_at <= :now AND body_id NOT IN (:held)
 				ORDER BY priority, id
 				LIMIT :limit
@@ -132,7 +104,7 @@ class DeliveryQueue {
 				""").param("now", Sql.utc(now)).param("held", held).param("limit", limit).query(CLAIMED).list());
 		if (claimed.size() < limit) {
 			claimed.addAll(jdbc.sql("""
-					SELECT id, notice_id, body_id, registrant_id, attempts, created_at FROM delivery
+					SELECT id, notice_id, body_id, registrant_id, attempts, created_at, language FROM delivery
 					WHERE ((status IN ('RETRYING', 'DEFERRED') AND next_attempt_at <= :now AND body_id NOT IN (:held))
 					       OR (status = 'SENDING' AND lease_until < :now))
 					ORDER BY priority, id
@@ -257,39 +229,6 @@ class DeliveryQueue {
 				UPDATE delivery SET status = 'DISCARDED', lease_until = NULL
 				WHERE body_id = :body AND status IN ('QUEUED', 'RETRYING', 'DEFERRED', 'PAUSED')
 				""").param("body", bodyId).update();
-	}
-
-	/**
-	 * enqueue-follow-up: one row for each delivery of the origin notice whose mail went
-	 * out and that {@code pending} (an SQL condition on that delivery, {@code d}, written
-	 * by the module that knows what was answered) keeps; each row points at its origin
-	 * delivery. Returns how many.
-	 */
-	@Transactional
-	long enqueueFollowUp(long noticeId, long bodyId, boolean emergency, long originNoticeId, DeliveryFilter pending,
-			Instant now) {
-		long queued = jdbc.sql("INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, "
-				+ "next_attempt_at, created_at, origin_id) SELECT :noticeId, :bodyId, d.registrant_id, :priority, "
-				+ "'QUEUED', 0, :now, :now, d.id FROM delivery d WHERE d.notice_id = :origin AND d.status = 'SENT' AND "
-				+ pending.condition())
-			.param("noticeId", noticeId)
-			.param("bodyId", bodyId)
-			.param("priority", emergency ? 0 : 1)
-			.param("origin", originNoticeId)
-			.param("now", Sql.utc(now))
-			.update();
-		statistics.changed("delivery", queued);
-		return queued;
-	}
-
-	/** count-follow-up: how many {@link #enqueueFollowUp} would queue now. */
-	long countFollowUp(long originNoticeId, DeliveryFilter pending) {
-		return jdbc
-			.sql("SELECT COUNT(*) FROM delivery d WHERE d.notice_id = :origin AND d.status = 'SENT' AND "
-					+ pending.condition())
-			.param("origin", originNoticeId)
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -21,16 +21,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes a resident's message straight to bytes, not through Jakarta Mail's MIME tree:
  * with one text part (or text and HTML) and a fixed set of headers that is a fraction of
- * the work. A carrier's address gets ISO-2022-JP — subject, sender name and text — when
- * every character has a form there; the Date is in the city's time zone. Subjects and
- * From headers that do not change between recipients are encoded once.
+ * the work. A carrier's address gets ISO-2022-JP — subject, sender name and text — for a
+ * Japanese text whose every character has a form there; the Date is in the city's time
+ * zone. Subjects and From headers that do not change between recipients are encoded once.
  */
 final class LetterWriter {
 
 	/** One message, ready to be written. */
 	record Letter(String to, Sender sender, String senderAddress, String subject, @Nullable String subjectKey,
 			String text, String messageId, @Nullable String replyTo, @Nullable String unsubscribeUrl, boolean bulk,
-			@Nullable String openImageUrl, String boundary) {
+			@Nullable String openImageUrl, String boundary, boolean japanese) {
 	}
 
 	/**
@@ -63,7 +63,10 @@ final class LetterWriter {
 		Charset bodyCharset = StandardCharsets.UTF_8;
 		String subject = letter.subject();
 		String name = letter.sender().displayName();
-		if (charset == DeliverySettings.MailCharset.ISO_2022_JP) {
+		// a carrier's ISO-2022-JP is for Japanese; Vietnamese or Portuguese (even when
+		// every
+		// letter has a form there) go as UTF-8, which the phones read
+		if (charset == DeliverySettings.MailCharset.ISO_2022_JP && letter.japanese()) {
 			Optional<String> jisText = Iso2022Jp.normalise(text);
 			Optional<String> jisSubject = Iso2022Jp.normalise(subject);
 			Optional<String> jisName = Iso2022Jp.normalise(name);

@@ -12,6 +12,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jp.renraku.common.EmailAddresses;
+import jp.renraku.common.Language;
 import jp.renraku.common.Sender;
 import jp.renraku.mail.Mailer;
 import org.jspecify.annotations.Nullable;
@@ -33,15 +34,11 @@ final class MessageRenderer {
 
 	private final String messageIdDomain;
 
-	private final String nameIfUnknown;
-
-	private final String confirmLine;
-
 	private final MessageSource messages;
 
 	private final LetterWriter writer;
 
-	/** Footers by sender and whether they carry the personal link line. */
+	/** Footers by sender, language and whether they carry the personal link line. */
 	private final Map<FooterKey, String> footers = new ConcurrentHashMap<>();
 
 	/** The personal confirmation link of a delivery. */
@@ -63,7 +60,6 @@ final class MessageRenderer {
 		this.replyTo = replyTo;
 		this.confirmUrl = confirmUrl;
 		this.openUrl = openUrl;
-		this.confirmLine = messages.getMessage("mail.confirmLine", null, "{0}", Locale.JAPANESE);
 		try {
 			this.from = Mailer.sender(from);
 		}
@@ -73,7 +69,6 @@ final class MessageRenderer {
 		String address = this.from.getAddress();
 		int at = address.lastIndexOf('@');
 		this.messageIdDomain = at < 0 ? "renraku.invalid" : address.substring(at + 1);
-		this.nameIfUnknown = messages.getMessage("mail.nameIfUnknown", null, Locale.JAPANESE);
 		this.writer = new LetterWriter(zone);
 	}
 
@@ -92,7 +87,7 @@ final class MessageRenderer {
 			boolean eightBit, DeliverySettings.MailCharset charset) throws MessagingException {
 		String reply = replyTo.apply(deliveryId);
 		LetterWriter.Letter letter = letter(noticeId, content, recipient,
-				content.askConfirmation() ? confirmUrl.apply(deliveryId) : "",
+				content.askConfirmation() ? inLanguage(confirmUrl.apply(deliveryId), recipient.language()) : "",
 				"<" + deliveryId + "." + noticeId + ".renraku@" + messageIdDomain + ">", reply.isEmpty() ? null : reply,
 				content.trackOpens() ? openUrl.apply(deliveryId) : null, "=_renraku_" + deliveryId + "_" + noticeId);
 		return new RenderedMessage(session, writer.write(letter, eightBit, charset));
@@ -119,18 +114,22 @@ final class MessageRenderer {
 			String confirm, String messageId, @Nullable String reply, @Nullable String openImage, String boundary)
 			throws MessagingException {
 		Sender sender = recipient.sender();
+		Locale locale = recipient.language().locale();
+		String nameIfUnknown = messages.getMessage("mail.nameIfUnknown", null, locale);
 		boolean personalSubject = content.subject().contains("{{");
 		String subject = Placeholders.headerSafe(sender.tagged(personalSubject
 				? Placeholders.fill(content.subject(), recipient, nameIfUnknown, confirm) : content.subject()));
 		String filled = Placeholders.fill(content.text(), recipient, nameIfUnknown, confirm);
 		if (content.askConfirmation() && !content.text().contains(Placeholders.CONFIRM_LINK)) {
 			// asked for confirmation but the writer did not place the link: it goes first
-			filled = confirmLine.replace("{0}", confirm) + "\n\n" + filled;
+			filled = messages.getMessage("mail.confirmLine", null, "{0}", locale).replace("{0}", confirm) + "\n\n"
+					+ filled;
 		}
 		return new LetterWriter.Letter(address(recipient.email()), sender, senderAddress(sender), subject,
-				personalSubject || noticeId == null ? null : noticeId + "/" + sender.subjectTag(),
-				filled + "\n\n" + footer(sender, recipient.manageUrl()), messageId, reply, recipient.unsubscribeUrl(),
-				true, openImage, boundary);
+				personalSubject || noticeId == null ? null
+						: noticeId + "/" + sender.subjectTag() + "/" + content.language(),
+				filled + "\n\n" + footer(sender, recipient.language(), recipient.manageUrl()), messageId, reply,
+				recipient.unsubscribeUrl(), true, openImage, boundary, content.language().japanese());
 	}
 
 	/**
@@ -142,9 +141,9 @@ final class MessageRenderer {
 			DeliverySettings.MailCharset charset) throws MessagingException {
 		LetterWriter.Letter letter = new LetterWriter.Letter(address(mail.to()), mail.sender(),
 				senderAddress(mail.sender()), Placeholders.headerSafe(mail.sender().tagged(mail.subject())), null,
-				mail.text() + "\n\n" + footer(mail.sender(), null),
+				mail.text() + "\n\n" + footer(mail.sender(), mail.language(), null),
 				"<" + mail.id() + ".single.renraku@" + messageIdDomain + ">", null, mail.unsubscribeUrl(), false, null,
-				"=_renraku_single_" + mail.id());
+				"=_renraku_single_" + mail.id(), mail.language().japanese());
 		return new RenderedMessage(session, writer.write(letter, eightBit, charset));
 	}
 
@@ -165,22 +164,33 @@ final class MessageRenderer {
 	 * The end of every resident mail: a rule, who it is from, where to ask, and, for a
 	 * registrant, their personal link to change or stop.
 	 */
-	/** Which footer: whose, and whether it ends with the personal link. */
-	private record FooterKey(Sender sender, boolean manageLine) {
+	/**
+	 * Which footer: whose, in which language, and whether it ends with the personal link.
+	 */
+	private record FooterKey(Sender sender, Language language, boolean manageLine) {
 	}
 
-	private String footer(Sender sender, @Nullable String manageUrl) {
-		FooterKey key = new FooterKey(sender, manageUrl != null);
+	/** A personal link that opens its page in the reader's language. */
+	static String inLanguage(String url, Language language) {
+		if (language == Language.JA || url.isEmpty()) {
+			return url;
+		}
+		return url + (url.contains("?") ? "&" : "?") + "lang=" + language.code();
+	}
+
+	private String footer(Sender sender, Language language, @Nullable String manageUrl) {
+		FooterKey key = new FooterKey(sender, language, manageUrl != null);
+		Locale locale = language.locale();
 		if (footers.size() > 1000) {
 			footers.clear();
 		}
 		String footer = footers.computeIfAbsent(key, k -> {
 			StringBuilder text = new StringBuilder(
-					messages.getMessage("mail.footer.sender", new Object[] { sender.displayName() }, Locale.JAPANESE));
-			List<String> contact = sender.contact().lines(messages, Locale.JAPANESE);
+					messages.getMessage("mail.footer.sender", new Object[] { sender.displayName() }, locale));
+			List<String> contact = sender.contact().lines(messages, locale);
 			contact.forEach(line -> text.append('\n').append(line));
 			if (manageUrl != null) {
-				text.append('\n').append(messages.getMessage("mail.footer.manage", null, Locale.JAPANESE));
+				text.append('\n').append(messages.getMessage("mail.footer.manage", null, locale));
 			}
 			return text.toString();
 		});

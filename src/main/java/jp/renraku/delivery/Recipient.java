@@ -1,5 +1,6 @@
 package jp.renraku.delivery;
 
+import jp.renraku.common.Language;
 import jp.renraku.common.Sender;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param unsubscribeUrl RFC 8058 one-click address
  * @param sender who the mail is from for this recipient: the sender of the list they
  * registered on
+ * @param language the language the registrant reads: the fixed parts of the mail (the
+ * confirmation line, the footer) are in it, and their personal links open pages in it
  */
 public record Recipient(long registrantId, String email, @Nullable String name, String manageUrl, String unsubscribeUrl,
-		Sender sender) {
+		Sender sender, Language language) {
+
+	/** A recipient who reads Japanese. */
+	public Recipient(long registrantId, String email, @Nullable String name, String manageUrl, String unsubscribeUrl,
+			Sender sender) {
+		this(registrantId, email, name, manageUrl, unsubscribeUrl, sender, Language.JA);
+	}
+
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.renraku.common.Contact;
+import jp.renraku.common.Language;
 import jp.renraku.common.Sender;
 import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +27,12 @@ class ResidentMails {
 
 	/** A queued mail as the engine sends it. */
 	record Queued(long id, long bodyId, String to, Sender sender, String subject, String text,
-			@Nullable String unsubscribeUrl, int attempts) {
+			@Nullable String unsubscribeUrl, int attempts, Language language) {
 	}
 
 	private static final String COLUMNS = """
 			id, body_id, to_address, sender_name, from_address, subject_tag, contact_section, contact_phone,
-			contact_hours, contact_email, contact_url, subject, body_text, unsubscribe_url, attempts
+			contact_hours, contact_email, contact_url, subject, body_text, unsubscribe_url, attempts, language
 			""";
 
 	private final JdbcClient jdbc;
@@ -50,10 +51,11 @@ class ResidentMails {
 		jdbc.sql("""
 				INSERT INTO resident_mail (body_id, to_address, sender_name, from_address, subject_tag,
 				       contact_section, contact_phone, contact_hours, contact_email, contact_url, subject, body_text,
-				       unsubscribe_url, status, attempts, next_attempt_at, created_at)
+				       unsubscribe_url, status, attempts, next_attempt_at, created_at, language)
 				VALUES (:body, :to, :name, :from, :tag, :section, :phone, :hours, :email, :url, :subject, :text,
-				        :unsubscribe, 'QUEUED', 0, :now, :now)
+				        :unsubscribe, 'QUEUED', 0, :now, :now, :language)
 				""")
+			.param("language", mail.language().code())
 			.param("body", mail.bodyId())
 			.param("to", mail.to())
 			.param("name", clip(mail.sender().displayName(), 100))
@@ -154,7 +156,7 @@ class ResidentMails {
 						rs.getString("contact_hours"), rs.getString("contact_email"), rs.getString("contact_url")));
 		return new Queued(rs.getLong("id"), rs.getLong("body_id"), rs.getString("to_address"), sender,
 				rs.getString("subject"), rs.getString("body_text"), rs.getString("unsubscribe_url"),
-				rs.getInt("attempts"));
+				rs.getInt("attempts"), Language.stored(rs.getString("language")));
 	}
 
 	private static String clip(String text, int max) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jp.renraku.common.CityTime;
+import jp.renraku.common.Language;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Staff;
 import jp.renraku.confirmation.ConfirmationManagement;
@@ -68,9 +69,12 @@ class NoticeController {
 
 	private final Clock clock;
 
+	private final NoticeTranslations translations;
+
 	NoticeController(NoticeManagement notices, NoticeTemplates templates, ResultsExports exports,
 			DeliveryManagement delivery, ConfirmationManagement confirmation, MessageSource messages, CityTime cityTime,
-			Clock clock) {
+			Clock clock, NoticeTranslations translations) {
+		this.translations = translations;
 		this.notices = notices;
 		this.templates = templates;
 		this.exports = exports;
@@ -190,7 +194,10 @@ class NoticeController {
 		}
 		else {
 			model.addAttribute("recipientCount", notices.recipientCount(staff, noticeId));
+			model.addAttribute("versionCounts", translations.recipientsByVersion(staff, noticeId));
 		}
+		model.addAttribute("versions", translations.of(staff, noticeId));
+		model.addAttribute("languages", Language.values());
 		return VIEW_DETAIL;
 	}
 

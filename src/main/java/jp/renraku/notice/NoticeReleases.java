@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Set;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.Language;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
@@ -49,13 +51,16 @@ class NoticeReleases {
 
 	private final TransactionTemplate transactions;
 
+	private final NoticeVersions versions;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	NoticeReleases(NoticeManagement management, Notices notices, DeliveryManagement delivery,
 			ConfirmationManagement confirmation, OrganizationManagement organization, AuditTrail audit,
-			TransactionTemplate transactions, Clock clock, RenrakuProperties properties) {
+			TransactionTemplate transactions, NoticeVersions versions, Clock clock, RenrakuProperties properties) {
+		this.versions = versions;
 		this.management = management;
 		this.notices = notices;
 		this.delivery = delivery;
@@ -109,17 +114,18 @@ class NoticeReleases {
 		boolean bypassed = notice.emergency() && notice.approvedBy() == null
 				&& organization.get(notice.bodyId()).noticeApprovalRequired();
 		long recipients;
+		Set<Language> languages = versions.of(notice.id()).keySet();
 		if (notice.reminder()) {
 			Notice origin = notices.find(notice.remindOf(), notice.bodyId()).orElseThrow();
 			if (!now.isBefore(management.closesAt(origin))) {
 				throw new NoticeException("notice.error.answersClosed");
 			}
 			recipients = delivery.enqueueFollowUp(notice.noticeId(), notice.bodyId(), notice.emergency(),
-					origin.noticeId(), confirmation.notYetConfirmed(), now);
+					origin.noticeId(), confirmation.notYetConfirmed(), languages, now);
 		}
 		else {
 			recipients = delivery.enqueue(notice.noticeId(), notice.bodyId(), notice.emergency(),
-					management.audience(actor, notice), now);
+					management.audience(actor, notice), languages, now);
 		}
 		if (!notices.markReleased(notice, release, actor.accountId(), (int) recipients, now)) {
 			// another node released it first: this enqueue is rolled back with the

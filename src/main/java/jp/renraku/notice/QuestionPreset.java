@@ -11,9 +11,9 @@ import org.springframework.context.MessageSource;
 /**
  * Ready-made notices for the common cases of Art. 5-2: safety confirmation after a
  * disaster, attendance, and staff mustering. The sender changes what they need before
- * sending. The texts are message keys {@code notice.preset.NAME.*} read in Japanese,
- * because the recipients read Japanese (a city can change them in its messages file);
- * here only the shape of each question.
+ * sending. The texts are message keys {@code notice.preset.NAME.*}, in every resident
+ * language (a city can change them in its override file); here only the shape of each
+ * question.
  */
 enum QuestionPreset {
 
@@ -51,18 +51,26 @@ enum QuestionPreset {
 
 	/** The subject, text and questions, in Japanese. */
 	Content content(MessageSource messages) {
+		return content(messages, Locale.JAPANESE);
+	}
+
+	/**
+	 * The subject, text and questions in the language of the locale (issue 19: a safety
+	 * check's questions in each version of a multilingual notice).
+	 */
+	Content content(MessageSource messages, Locale locale) {
 		String key = "notice.preset." + name();
 		List<NoticeQuestion> questions = new ArrayList<>();
 		for (int i = 0; i < shapes.size(); i++) {
 			Shape shape = shapes.get(i);
 			String question = key + ".q" + (i + 1);
 			List<String> options = shape.kind() == Kind.TEXT ? List.of()
-					: messages.getMessage(question + ".options", null, Locale.JAPANESE).lines().toList();
-			questions.add(new NoticeQuestion(i + 1, shape.kind(), messages.getMessage(question, null, Locale.JAPANESE),
-					options, shape.required(), MAX_LENGTH));
+					: messages.getMessage(question + ".options", null, locale).lines().toList();
+			questions.add(new NoticeQuestion(i + 1, shape.kind(), messages.getMessage(question, null, locale), options,
+					shape.required(), MAX_LENGTH));
 		}
-		return new Content(messages.getMessage(key + ".subject", null, Locale.JAPANESE),
-				messages.getMessage(key + ".text", null, Locale.JAPANESE), emergency, questions);
+		return new Content(messages.getMessage(key + ".subject", null, locale),
+				messages.getMessage(key + ".text", null, locale), emergency, questions);
 	}
 
 }

@@ -88,7 +88,10 @@ final class Audiences {
 			question++;
 		}
 		sql.append(" GROUP BY LOWER(r.email)");
-		return new RecipientSelection(sql.toString(), params);
+		// the language of the registration that gets the mail, for the version it gets
+		String withLanguage = "SELECT a.registrant_id, l.language FROM (" + sql
+				+ ") a JOIN registrant l ON l.id = a.registrant_id";
+		return new RecipientSelection(withLanguage, params);
 	}
 
 	/**

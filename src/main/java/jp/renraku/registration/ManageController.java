@@ -1,16 +1,22 @@
 package jp.renraku.registration;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.renraku.common.Language;
 import jp.renraku.common.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -38,7 +44,11 @@ class ManageController {
 
 	private final ListIssuers issuers;
 
-	ManageController(RegistrationManagement registration, PersonalLinks links, ListIssuers issuers) {
+	private final LocaleResolver locales;
+
+	ManageController(RegistrationManagement registration, PersonalLinks links, ListIssuers issuers,
+			LocaleResolver locales) {
+		this.locales = locales;
 		this.registration = registration;
 		this.links = links;
 		this.issuers = issuers;
@@ -71,10 +81,35 @@ class ManageController {
 		return VIEW_STOPPED;
 	}
 
+	/**
+	 * The personal page, in the language the registrant chose, unless they just picked
+	 * another with the switch ({@code ?lang=}) to look.
+	 */
 	@GetMapping
-	String show(@PathVariable String token, Model model) {
+	String show(@PathVariable String token, @RequestParam(required = false) @Nullable String lang,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Registrant registrant = registrant(token);
+		if (lang == null) {
+			locales.setLocale(request, response, registrant.language().locale());
+		}
 		return view(registrant, RegistrantForm.of(registrant), token, model);
+	}
+
+	/** The language of every later mail and page to the registrant. */
+	@PostMapping("/language")
+	String language(@PathVariable String token, @RequestParam(required = false) @Nullable String language,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Registrant registrant = registrant(token);
+		Optional<Language> chosen = language == null ? Optional.empty() : Language.ofCode(language);
+		if (chosen.isEmpty()) {
+			model.addAttribute("flashError", "registrant.error.choice");
+			return view(registrant, RegistrantForm.of(registrant), token, model);
+		}
+		registration.setLanguage(registrant, chosen.get());
+		locales.setLocale(request, response, chosen.get().locale());
+		model.addAttribute("flashMessage", "manage.languageSaved");
+		Registrant updated = registration.registrantByLink(registrant.id()).orElseThrow();
+		return view(updated, RegistrantForm.of(updated), token, model);
 	}
 
 	@PostMapping
@@ -168,6 +203,7 @@ class ManageController {
 		model.addAttribute("issuer", issuers.of(list));
 		model.addAttribute("form", form);
 		model.addAttribute("token", token);
+		model.addAttribute("languages", Language.values());
 		return VIEW_MANAGE;
 	}
 

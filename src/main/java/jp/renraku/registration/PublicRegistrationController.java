@@ -1,8 +1,10 @@
 package jp.renraku.registration;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.renraku.common.Language;
 import jp.renraku.common.ClientAddress;
 import jp.renraku.common.EmailAddresses;
 import jp.renraku.common.NotFoundException;
@@ -93,7 +95,8 @@ class PublicRegistrationController {
 	@PostMapping
 	String requestConfirmation(@PathVariable String token, @RequestParam(required = false) @Nullable String password,
 			@RequestParam(required = false) @Nullable String agree,
-			@RequestParam(required = false) @Nullable String email, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String email, HttpServletRequest request, Locale locale,
+			Model model) {
 		RegistrationList list = list(token);
 		Optional<String> closed = closed(list, model);
 		if (closed.isPresent()) {
@@ -120,7 +123,7 @@ class PublicRegistrationController {
 			return VIEW_START;
 		}
 		model.addAttribute("email", address.get());
-		if (!attempts.mailAllowed(client) || !registration.requestSignup(list, address.get())) {
+		if (!attempts.mailAllowed(client) || !registration.requestSignup(list, address.get(), Language.of(locale))) {
 			// several mails went to this address (or from this client) within the hour:
 			// the same page whether or not the address is registered
 			model.addAttribute("mailLimited", true);
@@ -241,7 +244,7 @@ class PublicRegistrationController {
 
 	@PostMapping("/confirm")
 	String register(@PathVariable String token, @RequestParam(name = "t", required = false) @Nullable String link,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, Locale locale, Model model) {
 		Linked linked = linked(token, link, model);
 		if (linked.refusal() != null) {
 			return linked.refusal();
@@ -258,7 +261,8 @@ class PublicRegistrationController {
 			model.addAttribute("form", form);
 			return VIEW_FORM;
 		}
-		Optional<RegistrantState> state = registration.register(list, confirmation, form.toDetails(list));
+		Optional<RegistrantState> state = registration.register(list, confirmation, form.toDetails(list),
+				Language.of(locale));
 		if (state.isEmpty()) {
 			return VIEW_LINK_INVALID;
 		}

@@ -83,7 +83,7 @@ class RegistrantAdministration {
 		registrants.setState(registrant.id(), RegistrantState.ACTIVE, clock.instant());
 		audit.record(AuditAction.REGISTRANT_APPROVED, registrant.bodyId(), "registrant:" + registrantId, null);
 		mails.approved(registrant.email(), lists.list(staff, registrant.listId()), registrant.id(),
-				registrants.linkNonce(registrant.id()).orElseThrow());
+				registrants.linkNonce(registrant.id()).orElseThrow(), registrant.language());
 	}
 
 	void reject(Staff staff, long registrantId) {
@@ -94,7 +94,7 @@ class RegistrantAdministration {
 		RegistrationList list = lists.list(staff, registrant.listId());
 		registrants.erase(registrant, "REJECTED", clock.instant());
 		audit.record(AuditAction.REGISTRANT_REJECTED, registrant.bodyId(), "registrant:" + registrantId, null);
-		mails.rejected(registrant.email(), list);
+		mails.rejected(registrant.email(), list, registrant.language());
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.renraku.common.Language;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.Sender;
@@ -61,8 +62,8 @@ class RegistrantDirectory implements RecipientDirectory {
 		Map<Long, Sender> byList = new HashMap<>();
 		List<Long> ids = new ArrayList<>(registrantIds);
 		for (int from = 0; from < ids.size(); from += CHUNK) {
-			jdbc.sql("SELECT id, list_id, body_id, email, name, link_nonce, state, bounce_disabled_at FROM registrant"
-					+ " WHERE id IN (:ids)")
+			jdbc.sql("SELECT id, list_id, body_id, email, name, link_nonce, state, bounce_disabled_at, language"
+					+ " FROM registrant WHERE id IN (:ids)")
 				.param("ids", ids.subList(from, Math.min(from + CHUNK, ids.size())))
 				.query((rs, n) -> {
 					if (!"ACTIVE".equals(rs.getString("state")) || rs.getObject("bounce_disabled_at") != null) {
@@ -74,7 +75,7 @@ class RegistrantDirectory implements RecipientDirectory {
 					String manage = links.manageUrl(id, rs.getString("link_nonce"));
 					Sender sender = byList.computeIfAbsent(list, l -> senders.of(l, body));
 					return found.put(id, new Recipient(id, rs.getString("email"), rs.getString("name"), manage,
-							manage + "/unsubscribe", sender));
+							manage + "/unsubscribe", sender, Language.stored(rs.getString("language"))));
 				})
 				.list();
 		}

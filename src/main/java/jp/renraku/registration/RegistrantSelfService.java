@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
+import jp.renraku.common.Language;
 import jp.renraku.common.RenrakuProperties;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +70,12 @@ class RegistrantSelfService {
 			return;
 		}
 		audit.record(AuditAction.REGISTRANT_STOPPED, registrant.bodyId(), "registrant:" + registrant.id(), null);
-		mails.stopped(registrant.email(), list);
+		mails.stopped(registrant.email(), list, registrant.language());
+	}
+
+	/** The language the registrant's mails and pages are in from now on. */
+	void setLanguage(Registrant registrant, Language language) {
+		registrants.setLanguage(registrant.id(), language, clock.instant());
 	}
 
 	/**
@@ -83,7 +89,7 @@ class RegistrantSelfService {
 		String nonce = registrants.linkNonce(registrant.id()).orElseThrow();
 		long expires = clock.instant().plus(RESUME_VALIDITY).getEpochSecond();
 		mails.resumeLink(registrant.email(), listOf(registrant), properties.baseUrl() + "/m/" + manageToken + "/resume/"
-				+ personalLinks.resumeToken(registrant.id(), nonce, expires));
+				+ personalLinks.resumeToken(registrant.id(), nonce, expires), registrant.language());
 	}
 
 	/**

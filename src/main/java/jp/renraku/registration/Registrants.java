@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jp.renraku.common.PersonalDataErasure;
+import jp.renraku.common.Language;
 import jp.renraku.common.Sql;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +32,7 @@ class Registrants {
 	/** The columns {@link #row} reads, of {@code registrant r}. */
 	private static final String COLUMNS = """
 			r.id, r.list_id, r.body_id, r.state, r.email, r.name, r.furigana, r.postal_code, r.address, r.affiliation,
-			r.phone, r.created_at, r.updated_at, r.bounce_disabled_at
+			r.phone, r.created_at, r.updated_at, r.bounce_disabled_at, r.language
 			""";
 
 	private final JdbcClient jdbc;
@@ -53,14 +54,21 @@ class Registrants {
 	 */
 	long insert(RegistrationList list, String email, String emailHash, RegistrantDetails details, RegistrantState state,
 			String nonce, Instant now) {
+		return insert(list, email, emailHash, details, state, nonce, now, Language.JA);
+	}
+
+	/** insert-registrant: as above, reading Renraku in {@code language}. */
+	long insert(RegistrationList list, String email, String emailHash, RegistrantDetails details, RegistrantState state,
+			String nonce, Instant now, Language language) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(
 				"""
 						INSERT INTO registrant (list_id, body_id, state, email, email_hash, name, furigana, postal_code, address,
-						       affiliation, phone, link_nonce, created_at, updated_at)
+						       affiliation, phone, link_nonce, created_at, updated_at, language)
 						VALUES (:listId, :bodyId, :state, :email, :emailHash, :name, :furigana, :postalCode, :address,
-						        :affiliation, :phone, :nonce, :now, :now)
+						        :affiliation, :phone, :nonce, :now, :now, :language)
 						""")
+			.param("language", language.code())
 			.param("listId", list.id())
 			.param("bodyId", list.bodyId())
 			.param("state", state.name())
@@ -261,7 +269,17 @@ class Registrants {
 				rs.getString("affiliation"), rs.getString("phone"), choices.categoryIds(id), choices.answers(id),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-				Sql.instant(rs.getObject("bounce_disabled_at", OffsetDateTime.class)));
+				Sql.instant(rs.getObject("bounce_disabled_at", OffsetDateTime.class)),
+				Language.stored(rs.getString("language")));
+	}
+
+	/** set-language: the language the registration's mails and pages are in. */
+	void setLanguage(long id, Language language, Instant now) {
+		jdbc.sql("UPDATE registrant SET language = :language, updated_at = :now WHERE id = :id")
+			.param("language", language.code())
+			.param("now", Sql.utc(now))
+			.param("id", id)
+			.update();
 	}
 
 	/**

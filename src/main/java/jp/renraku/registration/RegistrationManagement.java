@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jp.renraku.common.Language;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Sender;
 import jp.renraku.common.Staff;
@@ -187,8 +188,8 @@ public class RegistrationManagement {
 	 * sent, when over it.
 	 */
 	@Transactional
-	boolean requestSignup(RegistrationList list, String email) {
-		return signups.answer(list, email, true, "/confirm");
+	boolean requestSignup(RegistrationList list, String email, Language language) {
+		return signups.answer(list, email, true, "/confirm", language);
 	}
 
 	/**
@@ -199,7 +200,7 @@ public class RegistrationManagement {
 	 */
 	@Transactional
 	boolean requestSignupByMail(RegistrationList list, String email) {
-		return signups.answer(list, email, false, "/mail");
+		return signups.answer(list, email, false, "/mail", Language.JA);
 	}
 
 	@Transactional
@@ -214,8 +215,8 @@ public class RegistrationManagement {
 
 	@Transactional
 	Optional<RegistrantState> register(RegistrationList list, SignupRequests.SignupRequest request,
-			RegistrantDetails details) {
-		return signups.register(list, request, details);
+			RegistrantDetails details, Language language) {
+		return signups.register(list, request, details, language);
 	}
 
 	// ---- registrants' own control
@@ -238,6 +239,11 @@ public class RegistrationManagement {
 	@Transactional
 	void stop(Registrant registrant) {
 		own.stop(registrant);
+	}
+
+	@Transactional
+	void setLanguage(Registrant registrant, Language language) {
+		own.setLanguage(registrant, language);
 	}
 
 	void requestResume(Registrant registrant, String manageToken) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import jp.renraku.common.Language;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.InstallationSecret;
@@ -80,9 +81,10 @@ class SelfRegistration {
 	 * Sends the confirmation link, or a mail saying the address is registered already;
 	 * false, and nothing sent, when the address is over its limits. {@code page} is the
 	 * link's page: {@code /confirm} after the web form, {@code /mail} (which asks for the
-	 * registration password first) after an empty mail.
+	 * registration password first) after an empty mail. The mail is in {@code language},
+	 * the one the person asked in (an address already registered gets its own).
 	 */
-	boolean answer(RegistrationList list, String email, boolean passwordChecked, String page) {
+	boolean answer(RegistrationList list, String email, boolean passwordChecked, String page, Language language) {
 		Instant now = clock.instant();
 		Instant hourAgo = now.minus(Duration.ofHours(1));
 		if (signups.sentSince(list.id(), email, hourAgo) >= limits.mailsPerAddress()
@@ -97,11 +99,11 @@ class SelfRegistration {
 		if (existing.isPresent()) {
 			Registrant registrant = existing.get();
 			mails.alreadyRegistered(registrant.email(), list, registrant.id(),
-					registrants.linkNonce(registrant.id()).orElseThrow());
+					registrants.linkNonce(registrant.id()).orElseThrow(), registrant.language());
 			return true;
 		}
 		mails.confirmationLink(email, list, properties.baseUrl() + "/r/" + list.publicToken() + page + "?t=" + token,
-				CONFIRMATION_VALIDITY.toHours());
+				CONFIRMATION_VALIDITY.toHours(), language);
 		return true;
 	}
 
@@ -124,7 +126,7 @@ class SelfRegistration {
 	 * nothing.
 	 */
 	Optional<RegistrantState> register(RegistrationList list, SignupRequests.SignupRequest request,
-			RegistrantDetails details) {
+			RegistrantDetails details, Language language) {
 		Instant now = clock.instant();
 		if (!signups.markUsed(request.id(), now)) {
 			return Optional.empty();
@@ -138,9 +140,9 @@ class SelfRegistration {
 			return Optional.of(state);
 		}
 		String nonce = InstallationSecret.randomToken(12);
-		long id = registrants.insert(list, request.email(), hash, details, state, nonce, now);
+		long id = registrants.insert(list, request.email(), hash, details, state, nonce, now, language);
 		audit.record(AuditAction.REGISTRANT_REGISTERED, list.bodyId(), "registrant:" + id, "list:" + list.id());
-		mails.registered(request.email(), list, id, nonce, state == RegistrantState.PENDING);
+		mails.registered(request.email(), list, id, nonce, state == RegistrantState.PENDING, language);
 		return Optional.of(state);
 	}
 

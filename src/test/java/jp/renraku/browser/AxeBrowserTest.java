@@ -1,9 +1,6 @@
 package jp.renraku.browser;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,39 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (script-src 'self') stays as in production.
  */
 class AxeBrowserTest extends BrowserTest {
-
-	private static String axe() throws IOException {
-		try (InputStream in = AxeBrowserTest.class
-			.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-			assertThat(in).as("axe-core's WebJar on the test classpath").isNotNull();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
-
-	/** The page's serious and critical findings, one line each. */
-	@SuppressWarnings("unchecked")
-	private List<String> findings(String path, String axe) {
-		open(path);
-		return findingsHere(path, axe);
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<String> findingsHere(String path, String axe) {
-		JavascriptExecutor js = (JavascriptExecutor) browser;
-		js.executeScript(axe);
-		Object found = js.executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-				  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-				    .map(v => v.id + ' ×' + v.nodes.length + ' ' + JSON.stringify(v.nodes[0].target))))
-				  .catch(e => done(['axe failed: ' + e]));
-				""");
-		List<String> lines = new ArrayList<>();
-		for (Object line : (List<Object>) found) {
-			lines.add(path + ": " + line);
-		}
-		return lines;
-	}
 
 	private List<String> check(String axe, String... paths) {
 		List<String> all = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -151,6 +152,9 @@ public final class BrowserSupport {
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=390,844", "--lang=ja",
 				"--user-data-dir=" + Files.createTempDirectory("renraku-chromium"));
+		// a Japanese phone: its Accept-Language asks for Japanese (the registration page
+		// preselects the browser's language)
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
 			.usingAnyFreePort()
 			.build();

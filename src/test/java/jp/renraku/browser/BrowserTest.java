@@ -1,6 +1,11 @@
 package jp.renraku.browser;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jp.renraku.browser.BrowserSupport.RunningApp;
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +118,42 @@ public abstract class BrowserTest {
 	protected void signOut() {
 		andWaitForNextPage(() -> browser.findElement(By.xpath("//header//button[normalize-space()='ログアウト']")).click());
 		assertThat(browser.getPageSource()).contains("ログアウトしました");
+	}
+
+	/** axe-core, from its WebJar on the test classpath, to run in a page. */
+	protected static String axe() throws IOException {
+		try (InputStream in = BrowserTest.class
+			.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+			assertThat(in).as("axe-core's WebJar on the test classpath").isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	/**
+	 * The page's serious and critical axe findings (WCAG 2.1 A and AA), one line each.
+	 */
+	protected List<String> findings(String path, String axe) {
+		open(path);
+		return findingsHere(path, axe);
+	}
+
+	/** As {@link #findings}, on the page as it is now. */
+	@SuppressWarnings("unchecked")
+	protected List<String> findingsHere(String path, String axe) {
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		js.executeScript(axe);
+		Object found = js.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+				  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+				    .map(v => v.id + ' ×' + v.nodes.length + ' ' + JSON.stringify(v.nodes[0].target))))
+				  .catch(e => done(['axe failed: ' + e]));
+				""");
+		List<String> lines = new ArrayList<>();
+		for (Object line : (List<Object>) found) {
+			lines.add(path + ": " + line);
+		}
+		return lines;
 	}
 
 	protected void assertFitsOnAPhone(String step) {

@@ -21,7 +21,8 @@ class CityTimeTest {
 	/** 2026-12-01 09:00 in Tokyo. */
 	private final CityTime time = new CityTime(
 			new RenrakuProperties(URI.create("http://localhost"), ZoneId.of("Asia/Tokyo")),
-			Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC), new WebConfiguration().messageSource());
+			Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC),
+			new WebConfiguration().messageSource(""));
 
 	@Test
 	void japaneseReadsMonthDayWeekdayHourAndMinute() {

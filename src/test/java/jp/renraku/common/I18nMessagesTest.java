@@ -5,10 +5,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,6 +29,8 @@ import jp.renraku.notice.NoticeState;
 import jp.renraku.organization.BodyKind;
 import jp.renraku.organization.BodyState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +50,13 @@ class I18nMessagesTest {
 		return properties;
 	}
 
+	/** Every Japanese message: the staff pages' and what residents read. */
+	private static Properties japanese() throws IOException {
+		Properties all = load("messages_ja.properties");
+		all.putAll(load("resident_ja.properties"));
+		return all;
+	}
+
 	@Test
 	void japaneseAndEnglishHaveTheSameKeys() throws IOException {
 		Set<String> ja = new TreeSet<>(load("messages_ja.properties").stringPropertyNames());
@@ -52,8 +65,73 @@ class I18nMessagesTest {
 	}
 
 	@Test
+	void aResidentMessageIsNotAlsoAStaffOne() throws IOException {
+		Set<String> staff = load("messages_ja.properties").stringPropertyNames();
+		assertThat(load("resident_ja.properties").stringPropertyNames()).doesNotContainAnyElementsOf(staff);
+	}
+
+	/** The placeholders of a message: {0}, {1} … */
+	private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
+
+	/** The slots of a ready-made emergency message: {area}, {time} … */
+	private static Set<String> slots(String message) {
+		Set<String> found = new TreeSet<>();
+		Matcher m = Pattern.compile("\\{([a-z]+)}").matcher(message);
+		while (m.find()) {
+			found.add(m.group(1));
+		}
+		return found;
+	}
+
+	private static Set<String> arguments(String message) {
+		Set<String> found = new TreeSet<>();
+		Matcher m = ARGUMENT.matcher(message);
+		while (m.find()) {
+			found.add(m.group(1));
+		}
+		return found;
+	}
+
+	/**
+	 * What a resident reads is complete in every language: the same keys as Japanese,
+	 * none empty, the same placeholders, and every date pattern one that formats.
+	 */
+	@ParameterizedTest
+	@EnumSource(Language.class)
+	void everyResidentMessageExistsInEveryLanguage(Language language) throws IOException {
+		Properties ja = load("resident_ja.properties");
+		String file = ResourceBundle.Control.getControl(ResourceBundle.Control.FORMAT_PROPERTIES)
+			.toBundleName("resident", language.locale()) + ".properties";
+		Properties own = load(file);
+		assertThat(new TreeSet<>(own.stringPropertyNames())).as(file)
+			.containsExactlyElementsOf(new TreeSet<>(ja.stringPropertyNames()));
+		for (String key : ja.stringPropertyNames()) {
+			String value = own.getProperty(key);
+			assertThat(value).as(file + ": " + key).isNotBlank();
+			assertThat(arguments(value)).as(file + ": the placeholders of " + key)
+				.isEqualTo(arguments(ja.getProperty(key)));
+			if (key.startsWith("emergency.")) {
+				assertThat(slots(value)).as(file + ": the slots of " + key).isEqualTo(slots(ja.getProperty(key)));
+			}
+			if (key.startsWith("time.")) {
+				assertThat(DateTimeFormatter.ofPattern(value, language.locale()).format(ZonedDateTime.now()))
+					.as(file + ": " + key)
+					.isNotBlank();
+			}
+			if (!arguments(value).isEmpty()) {
+				// MessageFormat reads it: a lone apostrophe would swallow a placeholder
+				String formatted = new MessageFormat(value, language.locale())
+					.format(new Object[] { "<0>", "<1>", "<2>", "<3>", "<4>" });
+				for (String n : arguments(value)) {
+					assertThat(formatted).as(file + ": " + key).contains("<" + n + ">");
+				}
+			}
+		}
+	}
+
+	@Test
 	void everyKeyATemplateNamesExists() throws IOException {
-		Properties ja = load("messages_ja.properties");
+		Properties ja = japanese();
 		List<String> missing = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
 			for (Path file : files.filter(p -> p.toString().endsWith(".html")).toList()) {
@@ -70,7 +148,7 @@ class I18nMessagesTest {
 
 	@Test
 	void everyEnumValueShownOnAPageHasAMessage() throws IOException {
-		Properties ja = load("messages_ja.properties");
+		Properties ja = japanese();
 		List<String> keys = new ArrayList<>();
 		Stream.of(AuditAction.values()).forEach(v -> keys.add("audit.action." + v));
 		Stream.of(BodyKind.values()).forEach(v -> keys.add("body.kind." + v));
@@ -94,7 +172,7 @@ class I18nMessagesTest {
 	 */
 	@Test
 	void messageKeysUsedInJavaExist() throws IOException {
-		Properties ja = load("messages_ja.properties");
+		Properties ja = japanese();
 		Set<String> prefixes = new TreeSet<>();
 		ja.stringPropertyNames()
 			.forEach(key -> prefixes.add(key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.'))));
@@ -181,7 +259,9 @@ class I18nMessagesTest {
 				Map.entry("RegistrantForm.java", "full-width dashes in typed postal codes and phone numbers"),
 				Map.entry("BootstrapAdministrator.java",
 						"the bilingual console lines a person and the browser test read"),
-				Map.entry("ApplicationController.java", "the Japanese era date pattern of the permit"), Map.entry(
+				Map.entry("ApplicationController.java", "the Japanese era date pattern of the permit"),
+				Map.entry("Language.java", "each language's name in itself, as the language switch shows it"),
+				Map.entry("RubyDialect.java", "the marks of a reading in the easy Japanese messages"), Map.entry(
 						"PlainErrorReportValve.java", "the bilingual page the container answers with, outside Spring"));
 		Pattern literal = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
 		List<String> found = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.renraku.account.StaffFixtures;
@@ -129,7 +130,7 @@ public class DeliveryFixtures {
 		long noticeId = jdbc.sql("SELECT MAX(id) FROM notice").query(Long.class).single();
 		management.getObject()
 			.enqueue(NoticeId.of(noticeId), list.bodyId(), emergency,
-					registrations.audience(manager.staff(), List.of(list.id()), List.of()), Instant.now());
+					registrations.audience(manager.staff(), List.of(list.id()), List.of()), Set.of(), Instant.now());
 		return noticeId;
 	}
 

@@ -40,7 +40,7 @@ class PipelinedContentTest {
 	private static LetterWriter.Letter letter(String text) {
 		return new LetterWriter.Letter("a@example.jp", new Sender("市役所", null, null, Contact.NONE),
 				"renraku@city.example.jp", "お知らせ", null, text, "<1.2.renraku@city.example.jp>", null, null, true, null,
-				"=_b");
+				"=_b", true);
 	}
 
 	@Test

@@ -67,7 +67,9 @@ class AudienceTest {
 	private List<String> names(Map<Long, List<String>> answers) {
 		RecipientSelection selection = registration.audience(manager.staff(), List.of(list.id()), List.of(), List.of(),
 				answers);
-		return jdbc.sql("SELECT r.name FROM registrant r WHERE r.id IN (" + selection.sql() + ") ORDER BY r.name")
+		return jdbc
+			.sql("SELECT r.name FROM registrant r WHERE r.id IN (SELECT s.registrant_id FROM (" + selection.sql()
+					+ ") s) ORDER BY r.name")
 			.params(selection.params())
 			.query(String.class)
 			.list();

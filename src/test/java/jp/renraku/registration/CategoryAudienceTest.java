@@ -69,7 +69,8 @@ class CategoryAudienceTest {
 		RecipientSelection selection = registration.audience(manager.staff(),
 				lists.stream().map(RegistrationList::id).toList(), categories);
 		List<String> names = jdbc
-			.sql("SELECT r.name FROM registrant r WHERE r.id IN (" + selection.sql() + ") ORDER BY r.name")
+			.sql("SELECT r.name FROM registrant r WHERE r.id IN (SELECT s.registrant_id FROM (" + selection.sql()
+					+ ") s) ORDER BY r.name")
 			.params(selection.params())
 			.query(String.class)
 			.list();

@@ -230,4 +230,39 @@ class ManageTest {
 		assertThat(count()).isEqualTo(1);
 	}
 
+	private String language() {
+		return jdbc.sql("SELECT language FROM registrant WHERE email = :e")
+			.param("e", email)
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * Issue 19: the personal page changes the language of every later mail and page; a
+	 * language Renraku does not speak is refused and changes nothing.
+	 */
+	@Test
+	void registrantChoosesTheLanguageOfTheirMailAndPages() {
+		assertThat(language()).isEqualTo("ja");
+		assertThat(mvc.get().uri(manageLink).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("メールとページの言語")
+			.contains("value=\"vi\"");
+		assertThat(mvc.post().uri(manageLink + "/language").with(csrf()).param("language", "xx").exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("選択肢から選んでください");
+		assertThat(language()).isEqualTo("ja");
+		assertThat(mvc.post().uri(manageLink + "/language").with(csrf()).param("language", "vi").exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("lang=\"vi\"")
+			.contains("Đã thay đổi ngôn ngữ");
+		assertThat(language()).isEqualTo("vi");
+		// the page opens in it with no cookie; stopping is mailed in it
+		assertThat(mvc.get().uri(manageLink).exchange()).hasStatusOk().bodyText().contains("lang=\"vi\"");
+		assertThat(mvc.post().uri(manageLink + "/stop").with(csrf()).exchange()).hasStatusOk();
+		assertThat(fixtures.mailTo(email).subject()).contains("Đã ngừng");
+	}
+
 }

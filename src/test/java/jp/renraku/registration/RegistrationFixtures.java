@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
 import jp.renraku.common.InstallationSecret;
+import jp.renraku.common.Language;
 import jp.renraku.mail.MailCatcher;
 import org.springframework.stereotype.Component;
 
@@ -54,12 +55,22 @@ public class RegistrationFixtures {
 	 */
 	public long registrant(RegistrationList list, String email, String name, String affiliation,
 			Map<Long, String> answers) {
+		return registrant(list, email, name, affiliation, answers, Language.JA);
+	}
+
+	/** A registrant who reads Renraku in that language; returns its id. */
+	public long registrantIn(RegistrationList list, String email, String name, Language language) {
+		return registrant(list, email, name, "1年1組", Map.of(), language);
+	}
+
+	private long registrant(RegistrationList list, String email, String name, String affiliation,
+			Map<Long, String> answers, Language language) {
 		String token = InstallationSecret.randomToken(16);
 		Instant now = Instant.now();
 		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plusSeconds(3600), now);
 		var request = registration.confirmation(list, token).orElseThrow();
 		registration.register(list, request,
-				new RegistrantDetails(name, "ふりがな", null, null, affiliation, null, List.of(), answers));
+				new RegistrantDetails(name, "ふりがな", null, null, affiliation, null, List.of(), answers), language);
 		return registrants.idByEmail(list.id(), email).orElseThrow();
 	}
 
@@ -73,7 +84,7 @@ public class RegistrationFixtures {
 		signups.insert(list.id(), InstallationSecret.sha256(token), email, now.plusSeconds(3600), now);
 		var request = registration.confirmation(list, token).orElseThrow();
 		registration.register(list, request,
-				new RegistrantDetails(name, "ふりがな", null, null, "1年1組", null, categoryIds, Map.of()));
+				new RegistrantDetails(name, "ふりがな", null, null, "1年1組", null, categoryIds, Map.of()), Language.JA);
 		return registrants.idByEmail(list.id(), email).orElseThrow();
 	}
 

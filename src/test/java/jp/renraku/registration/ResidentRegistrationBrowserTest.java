@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResidentRegistrationBrowserTest extends BrowserTest {
 
-	private RegistrationList aList() {
+	/** A new body's list 「防災・防犯情報」, open for registration. */
+	static RegistrationList aList() {
 		var organization = app.context().getBean(OrganizationManagement.class);
 		var accounts = app.context().getBean(AccountManagement.class);
 		var registration = app.context().getBean(RegistrationManagement.class);
@@ -38,7 +39,8 @@ class ResidentRegistrationBrowserTest extends BrowserTest {
 		return registration.list(manager, id);
 	}
 
-	private String mailLink(String to, String prefix) {
+	/** The first link with the prefix in the newest mail to the address. */
+	static String mailLink(String to, String prefix) {
 		MailCatcher catcher = app.context().getBean(MailCatcher.class);
 		MailCatcher.CaughtMail mail = catcher.caught()
 			.stream()
