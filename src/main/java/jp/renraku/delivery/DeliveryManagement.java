@@ -81,11 +81,13 @@ public class DeliveryManagement {
 	/**
 	 * Sends the notice to the writer's own address, now, as its recipients get it: the
 	 * same sender, footer and character set, the writer's name for a registrant's and
-	 * {@code note} in place of the personal links. The relay's refusal is a
-	 * {@link MailSendException}.
+	 * {@code note} in place of the personal links; the fixed lines in the language of the
+	 * content (a version's test send reads as its readers get it). The relay's refusal is
+	 * a {@link MailSendException}.
 	 */
 	public void sendTest(NoticeId notice, NoticeContent content, Sender sender, String to, String name, String note) {
-		Recipient tester = new Recipient(0, to, name, note, links.baseUrl() + "/m/preview/unsubscribe", sender);
+		Recipient tester = new Recipient(0, to, name, note, links.baseUrl() + "/m/preview/unsubscribe", sender,
+				content.language());
 		if (!engine.sendTest(notice.value(), content, tester, note)) {
 			throw new MailSendException("the relay did not take the test mail");
 		}

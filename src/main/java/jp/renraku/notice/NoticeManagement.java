@@ -188,6 +188,15 @@ public class NoticeManagement {
 	@Transactional
 	void testSend(Staff staff, long noticeId) {
 		Notice notice = notice(staff, noticeId);
+		testSend(staff, notice, new NoticeContent(notice.subject(), notice.text(), notice.emergency(),
+				notice.askConfirmation(), false));
+	}
+
+	/**
+	 * As {@link #testSend(Staff, long)}, with this content: a version in another
+	 * language.
+	 */
+	void testSend(Staff staff, Notice notice, NoticeContent content) {
 		String email = accounts.find(staff.accountId()).map(StaffAccount::email).orElse(null);
 		if (email == null || email.isBlank()) {
 			throw new NoticeException("notice.error.noEmail");
@@ -199,10 +208,8 @@ public class NoticeManagement {
 			.map(registration::sender)
 			.orElseGet(() -> organization.sender(notice.bodyId()));
 		String note = messages.getMessage("notice.testLinkNote", null, Locale.JAPANESE);
-		delivery.sendTest(notice.noticeId(),
-				new NoticeContent(notice.subject(), notice.text(), notice.emergency(), notice.askConfirmation(), false),
-				sender, email, staff.displayName(), note);
-		notices.testSent(noticeId, clock.instant());
+		delivery.sendTest(notice.noticeId(), content, sender, email, staff.displayName(), note);
+		notices.testSent(notice.id(), clock.instant());
 	}
 
 	/** Whether the body requires approval of routine notices (for the pages). */

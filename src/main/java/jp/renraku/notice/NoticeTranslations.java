@@ -6,8 +6,10 @@ import java.util.Map;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.Language;
+import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Staff;
 import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.NoticeContent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,6 +71,20 @@ class NoticeTranslations {
 		versions.delete(notice.id(), language);
 		audit.record(AuditAction.NOTICE_SAVED, notice.bodyId(), "notice:" + notice.id(),
 				"version removed:" + language.code());
+	}
+
+	/** Sends the version to the writer's own address, as its readers will get it. */
+	@Transactional
+	void testSend(Staff staff, long noticeId, Language language) {
+		Notice notice = management.notice(staff, noticeId);
+		NoticeVersion version = versions.of(notice.id()).get(language);
+		if (version == null) {
+			throw new NotFoundException("version");
+		}
+		management.testSend(staff, notice,
+				new NoticeContent(notice.subject(), notice.text(), notice.emergency(), notice.askConfirmation(), false,
+						Language.JA, Map.of(language, new NoticeContent.Version(version.subject(), version.text())))
+					.in(language));
 	}
 
 	private Notice draft(Staff staff, long noticeId) {

@@ -11,6 +11,7 @@ import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Staff;
 import jp.renraku.confirmation.NoticeQuestion;
 import jp.renraku.delivery.Placeholders;
+import org.springframework.mail.MailException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,6 +53,7 @@ class NoticeVersionController {
 		Language language = language(code);
 		Notice notice = notices.notice(staff, noticeId);
 		NoticeVersion version = translations.of(staff, noticeId).get(language);
+		model.addAttribute("saved", version != null);
 		return view(notice, language,
 				version == null ? NoticeVersionForm.empty(notice) : NoticeVersionForm.of(notice, version), Map.of(),
 				model);
@@ -70,6 +72,20 @@ class NoticeVersionController {
 		translations.save(staff, noticeId, form.toVersion(language));
 		redirect.addFlashAttribute("flashMessage", "notice.version.saved");
 		return "redirect:/notices/" + noticeId;
+	}
+
+	@PostMapping("/test")
+	String testSend(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, @PathVariable String code,
+			RedirectAttributes redirect) {
+		try {
+			translations.testSend(staff, noticeId, language(code));
+			redirect.addFlashAttribute("flashMessage", "notice.testSent");
+		}
+		catch (MailException ex) {
+			// the relay did not take it: the page says so, nothing else changed
+			redirect.addFlashAttribute("flashError", "notice.error.mail");
+		}
+		return "redirect:/notices/" + noticeId + "/versions/" + code;
 	}
 
 	@PostMapping("/delete")

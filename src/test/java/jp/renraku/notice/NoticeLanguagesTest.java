@@ -177,6 +177,24 @@ class NoticeLanguagesTest {
 	}
 
 	@Test
+	void aVersionIsTestSentToTheWriterAsItsReadersGetIt() {
+		String tester = "tester.lang" + System.nanoTime() + "@example.jp";
+		jdbc.sql("UPDATE staff_account SET email = :e WHERE id = :id")
+			.param("e", tester)
+			.param("id", sender.id())
+			.update();
+		long id = versionedSafetyNotice();
+		assertThat(post(mvc, sender, "/notices/" + id + "/versions/vi/test"))
+			.hasRedirectedUrl("/notices/" + id + "/versions/vi")
+			.flash()
+			.containsEntry("flashMessage", "notice.testSent");
+		MailCatcher.CaughtMail test = registration.mailTo(tester);
+		assertThat(test.subject()).endsWith("Xác nhận an toàn sau động đất");
+		assertThat(test.body()).contains("Người gửi");
+		assertThat(post(mvc, sender, "/notices/" + id + "/versions/ko/test")).hasStatus(404);
+	}
+
+	@Test
 	void anotherBodysStaffCannotSeeOrChangeTheVersions() {
 		long id = versionedSafetyNotice();
 		Sending other = notices.sending();
