@@ -64,6 +64,40 @@ class I18nMessagesTest {
 		assertThat(en).containsExactlyElementsOf(ja);
 	}
 
+	/**
+	 * The pages a resident sees, and the fragments they include: every message they name
+	 * is a resident one, so that it exists in every language (the frame's menu, shown
+	 * only to signed-in staff, aside).
+	 */
+	private static final List<String> RESIDENT_TEMPLATES = List.of("registration/public-", "registration/manage",
+			"registration/issuer", "registration/items", "registration/allow-list", "confirmation/", "error",
+			"layout/");
+
+	@Test
+	void everyMessageOfAResidentsPageIsAResidentMessage() throws IOException {
+		Properties resident = load("resident_ja.properties");
+		Path root = Path.of("src/main/resources/templates");
+		List<String> missing = new ArrayList<>();
+		int checked = 0;
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+				String name = root.relativize(file).toString().replace('\\', '/');
+				if (RESIDENT_TEMPLATES.stream().noneMatch(name::startsWith)) {
+					continue;
+				}
+				Matcher m = LITERAL_KEY.matcher(Files.readString(file));
+				while (m.find()) {
+					checked++;
+					if (!resident.containsKey(m.group(1)) && !m.group(1).startsWith("nav.")) {
+						missing.add(name + ": " + m.group(1));
+					}
+				}
+			}
+		}
+		assertThat(checked).as("messages on residents' pages").isGreaterThan(150);
+		assertThat(missing).isEmpty();
+	}
+
 	@Test
 	void aResidentMessageIsNotAlsoAStaffOne() throws IOException {
 		Set<String> staff = load("messages_ja.properties").stringPropertyNames();

@@ -127,11 +127,13 @@ class ResidentLanguagesBrowserTest extends BrowserTest {
 		String managePath = manage.substring(manage.indexOf("/m/"));
 		List<String> findings = new ArrayList<>();
 		for (Language language : Language.values()) {
+			int page = 0;
 			for (String path : List.of("/r/" + list.publicToken(), "/r/" + list.publicToken() + "/confirm?t=nope",
 					managePath, managePath + "/stop", "/m/no-such-link")) {
 				String asked = path + (path.contains("?") ? "&" : "?") + "lang=" + language.code();
 				findings.addAll(findings(asked, axe));
 				assertThat(lang()).as(asked).isEqualTo(language.htmlLang());
+				assertFitsOnAPhone("40-" + language.code() + "-" + page++);
 				if (language == Language.EASY_JA && path.startsWith("/r/") && !path.contains("confirm")) {
 					assertThat(browser.findElements(By.tagName("ruby"))).as("readings on kanji").isNotEmpty();
 					assertThat(browser.getTitle()).doesNotContain("《");
