@@ -1,11 +1,16 @@
 package jp.renraku.registration;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import jp.renraku.browser.BrowserTest;
+import jp.renraku.common.InstallationSecret;
 import jp.renraku.common.Language;
 import jp.renraku.delivery.Outbox;
+import jp.renraku.delivery.ReceiptLinks;
 import jp.renraku.mail.MailCatcher;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A resident in their own language (issue 19): the switch on the start page turns every
  * page of the registration and the mails to Vietnamese, and the choice is kept; and every
- * page a resident sees, in every language, has the right {@code lang} and no serious or
- * critical axe-core finding at 320 px.
+ * page a resident sees (registration start and form, closed link, personal page, stop,
+ * stopped, answer page), in every language, has the right {@code lang}, fits 320 px and
+ * has no serious or critical axe-core finding.
  */
 class ResidentLanguagesBrowserTest extends BrowserTest {
 
@@ -105,6 +111,53 @@ class ResidentLanguagesBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.id("language-ko")).isSelected()).isTrue();
 	}
 
+	/**
+	 * The link of a form to register with, valid for a day and usable until it is sent.
+	 */
+	private static String signupForm(RegistrationList list) {
+		String token = "axe" + System.nanoTime();
+		Instant now = Instant.now();
+		app.context()
+			.getBean(SignupRequests.class)
+			.insert(list.id(), InstallationSecret.sha256(token), "form." + System.nanoTime() + "@example.jp",
+					now.plusSeconds(3600), now);
+		return "/r/" + list.publicToken() + "/confirm?t=" + token;
+	}
+
+	/**
+	 * A released safety question (one choice of three) whose mail went to the registrant;
+	 * returns the delivery.
+	 */
+	private static long sentSafetyQuestion(RegistrationList list, long registrant) {
+		JdbcClient jdbc = app.context().getBean(JdbcClient.class);
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		jdbc.sql("""
+				INSERT INTO notice (body_id, author_id, subject, body_text, emergency, state, created_at, updated_at,
+				       released_at, ask_confirmation)
+				VALUES (:body, (SELECT MIN(id) FROM staff_account), '地震の安否確認', '本文', TRUE, 'RELEASED', :now, :now,
+				        :now, TRUE)
+				""").param("body", list.bodyId()).param("now", now).update();
+		long notice = jdbc.sql("SELECT MAX(id) FROM notice").query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO notice_question (notice_id, position, kind, label, options, required, max_length)
+				VALUES (:notice, 1, 'SINGLE_CHOICE', 'あなたの状況', :options, TRUE, 200)
+				""").param("notice", notice).param("options", "無事\n負傷している\n支援が必要").update();
+		jdbc.sql("""
+				INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, next_attempt_at,
+				       created_at, sent_at)
+				VALUES (:notice, :body, :registrant, 0, 'SENT', 1, :now, :now, :now)
+				""")
+			.param("notice", notice)
+			.param("body", list.bodyId())
+			.param("registrant", registrant)
+			.param("now", now)
+			.update();
+		return jdbc.sql("SELECT id FROM delivery WHERE notice_id = :notice")
+			.param("notice", notice)
+			.query(Long.class)
+			.single();
+	}
+
 	@Test
 	void everyResidentPageInEveryLanguageHasItsLangAndNoSeriousFinding() throws Exception {
 		browser.manage().deleteAllCookies();
@@ -125,11 +178,13 @@ class ResidentLanguagesBrowserTest extends BrowserTest {
 						.query(String.class)
 						.single());
 		String managePath = manage.substring(manage.indexOf("/m/"));
+		String receipt = ReceiptLinks.path(app.context(), sentSafetyQuestion(list, registrant));
+		String form = signupForm(list);
 		List<String> findings = new ArrayList<>();
 		for (Language language : Language.values()) {
 			int page = 0;
-			for (String path : List.of("/r/" + list.publicToken(), "/r/" + list.publicToken() + "/confirm?t=nope",
-					managePath, managePath + "/stop", "/m/no-such-link")) {
+			for (String path : List.of("/r/" + list.publicToken(), form, "/r/" + list.publicToken() + "/confirm?t=nope",
+					managePath, managePath + "/stop", "/m/no-such-link", receipt)) {
 				String asked = path + (path.contains("?") ? "&" : "?") + "lang=" + language.code();
 				findings.addAll(findings(asked, axe));
 				assertThat(lang()).as(asked).isEqualTo(language.htmlLang());
