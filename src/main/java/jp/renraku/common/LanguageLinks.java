@@ -23,12 +23,21 @@ class LanguageLinks {
 	public record LanguageLink(Language language, String href) {
 	}
 
+	/** The pages a resident reads: registration, personal page, receipt. */
+	private static final List<String> RESIDENT_PAGES = List.of("/r/", "/m/", "/c/");
+
 	/**
 	 * The switch on a resident's pages: every language (the page marks the current one
-	 * with {@link Languages#current}, as it is only known once the handler ran).
+	 * with {@link Languages#current}, as it is only known once the handler ran); none on
+	 * the staff pages, which have Japanese and English.
 	 */
 	@ModelAttribute("languageLinks")
 	List<LanguageLink> languages(HttpServletRequest request) {
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = failed instanceof String uri ? uri : request.getRequestURI();
+		if (RESIDENT_PAGES.stream().noneMatch(path::startsWith)) {
+			return List.of();
+		}
 		return Stream.of(Language.values())
 			.map(language -> new LanguageLink(language, link(request, language.code())))
 			.toList();

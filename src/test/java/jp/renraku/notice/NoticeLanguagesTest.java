@@ -195,6 +195,26 @@ class NoticeLanguagesTest {
 	}
 
 	@Test
+	void residentsPagesOfferEveryLanguageAndStaffPagesJapaneseAndEnglish() {
+		assertThat(mvc.get().uri("/r/" + sending.list().publicToken()).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("class=\"language-switch\"")
+			.contains("Tiếng Việt")
+			.contains("?lang=pt-BR");
+		assertThat(mvc.get().uri("/login").exchange()).hasStatusOk()
+			.bodyText()
+			.contains("?lang=en")
+			.doesNotContain("Tiếng Việt");
+		// the browser's language preselects on the registration pages only
+		assertThat(mvc.get()
+			.uri("/r/" + sending.list().publicToken())
+			.header("Accept-Language", "vi-VN,vi;q=0.9")
+			.exchange()).bodyText().contains("lang=\"vi\"");
+		assertThat(mvc.get().uri("/login").header("Accept-Language", "vi-VN,vi;q=0.9").exchange()).bodyText()
+			.contains("lang=\"ja\"");
+	}
+
+	@Test
 	void anotherBodysStaffCannotSeeOrChangeTheVersions() {
 		long id = versionedSafetyNotice();
 		Sending other = notices.sending();
