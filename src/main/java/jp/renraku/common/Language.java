@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The languages a resident can read Renraku in (issue 19): Japanese, easy Japanese
  * (やさしい日本語, its own messages with readings on kanji) and the languages of a city's
@@ -82,7 +84,7 @@ public enum Language {
 	}
 
 	/** The language of a stored code; Japanese for none or one no longer known. */
-	public static Language stored(String code) {
+	public static Language stored(@Nullable String code) {
 		return code == null ? JA : ofCode(code).orElse(JA);
 	}
 
@@ -91,7 +93,7 @@ public enum Language {
 	 * (Chinese of any region reads Simplified Chinese, Portuguese reads Brazilian);
 	 * Japanese for any other.
 	 */
-	public static Language of(Locale locale) {
+	public static Language of(@Nullable Locale locale) {
 		return best(locale).orElse(JA);
 	}
 
@@ -103,7 +105,7 @@ public enum Language {
 		return browser.stream().map(Language::best).flatMap(Optional::stream).findFirst();
 	}
 
-	private static Optional<Language> best(Locale locale) {
+	private static Optional<Language> best(@Nullable Locale locale) {
 		if (locale == null) {
 			return Optional.empty();
 		}

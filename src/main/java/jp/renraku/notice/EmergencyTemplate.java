@@ -104,7 +104,8 @@ enum EmergencyTemplate {
 		return this.slots;
 	}
 
-	static EmergencyTemplate of(String key) {
+	/** The template of that page address; {@code null} for none. */
+	static @Nullable EmergencyTemplate of(String key) {
 		for (EmergencyTemplate template : values()) {
 			if (template.key.equals(key)) {
 				return template;
