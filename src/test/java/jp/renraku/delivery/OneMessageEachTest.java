@@ -54,7 +54,10 @@ class OneMessageEachTest {
 	@Test
 	void everyRegistrantGetsOneMessageOfTheirOwn() {
 		long id = notices.draft(sending).subject("台風{{氏名}}").text("{{氏名}}さん\n明日は臨時休校です。\n{{変更・停止リンク}}").release();
-		assertThat(engine.sendDueNow()).isEqualTo(3);
+		// at least ours: another test's retry may come due meanwhile (the rows below
+		// count
+		// this notice's)
+		assertThat(engine.sendDueNow()).isGreaterThanOrEqualTo(3);
 
 		var mails = ours();
 		assertThat(mails).hasSize(3);
