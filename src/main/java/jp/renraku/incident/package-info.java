@@ -6,7 +6,7 @@
  * (Art. 12-2). Records are never deleted, only amended with history.
  * {@link jp.renraku.incident.IncidentManagement} is the module's API.
  */
-@ApplicationModule(allowedDependencies = { "account", "audit", "common", "mail", "organization" })
+@ApplicationModule(allowedDependencies = { "account", "audit", "common", "mail", "organization", "scan" })
 @NullMarked
 package jp.renraku.incident;
 

@@ -14,6 +14,7 @@ import jp.renraku.common.ListOutlines;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.common.Staff;
+import jp.renraku.scan.UploadRefused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -111,6 +112,10 @@ class ApplicationController {
 			result.reject(ex.messageKey());
 			return formView(staff, model, null);
 		}
+		catch (UploadRefused ex) {
+			result.rejectValue("handlingRules", ex.messageKey());
+			return formView(staff, model, null);
+		}
 		redirect.addFlashAttribute("flashMessage", "application.saved");
 		return "redirect:/applications/" + id;
 	}
@@ -146,8 +151,14 @@ class ApplicationController {
 		if (result.hasErrors()) {
 			return formView(staff, model, application);
 		}
-		return outcome(id, redirect, "application.saved",
-				() -> permits.update(staff, id, applicationForm.toContent(bytes, pdfName(pdf, bytes))));
+		try {
+			return outcome(id, redirect, "application.saved",
+					() -> permits.update(staff, id, applicationForm.toContent(bytes, pdfName(pdf, bytes))));
+		}
+		catch (UploadRefused ex) {
+			result.rejectValue("handlingRules", ex.messageKey());
+			return formView(staff, model, application);
+		}
 	}
 
 	@PostMapping("/applications/{id}/submit")

@@ -13,6 +13,8 @@ import jp.renraku.common.NotFoundException;
 import jp.renraku.common.RenrakuProperties;
 import jp.renraku.common.Role;
 import jp.renraku.common.Staff;
+import jp.renraku.scan.UploadRefused;
+import jp.renraku.scan.UploadScanning;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -43,8 +45,11 @@ public class PermitManagement {
 
 	private final ZoneId zone;
 
+	private final UploadScanning scanning;
+
 	PermitManagement(Permits permits, Bodies bodies, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-			RenrakuProperties properties) {
+			RenrakuProperties properties, UploadScanning scanning) {
+		this.scanning = scanning;
 		this.permits = permits;
 		this.bodies = bodies;
 		this.audit = audit;
@@ -125,6 +130,7 @@ public class PermitManagement {
 			throw new BodyStateException("application.error.open");
 		}
 		check(content);
+		scan(staff, content);
 		long id = permits.insertApplication(bodyId, content, staff.accountId(), clock.instant());
 		audit.record(AuditAction.APPLICATION_SAVED, bodyId, "application:" + id, null);
 		return id;
@@ -137,8 +143,19 @@ public class PermitManagement {
 			throw new BodyStateException("application.error.notEditable");
 		}
 		check(content);
+		scan(staff, content);
 		permits.updateApplication(id, content, clock.instant());
 		audit.record(AuditAction.APPLICATION_SAVED, application.bodyId(), "application:" + id, null);
+	}
+
+	/**
+	 * The attached PDF is scanned before it is stored (issue 20); {@link UploadRefused}
+	 * when infected or when the scanner could not check it.
+	 */
+	private void scan(Staff staff, UsageApplication.Content content) {
+		if (content.pdf() != null) {
+			scanning.check(staff, content.pdfName() == null ? "handling-rules.pdf" : content.pdfName(), content.pdf());
+		}
 	}
 
 	@Transactional

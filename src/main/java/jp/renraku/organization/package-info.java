@@ -3,7 +3,7 @@
  * permits, suspension and sending controls (Art. 2, 3, 6).
  * {@link jp.renraku.organization.OrganizationManagement} is the module's API.
  */
-@ApplicationModule(allowedDependencies = { "audit", "common", "delivery", "mail" })
+@ApplicationModule(allowedDependencies = { "audit", "common", "delivery", "mail", "scan" })
 @NullMarked
 package jp.renraku.organization;
 

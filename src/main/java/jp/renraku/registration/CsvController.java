@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import jakarta.servlet.http.HttpSession;
 import jp.renraku.common.MultiLine;
 import jp.renraku.common.Staff;
+import jp.renraku.scan.UploadRefused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -97,7 +98,14 @@ class CsvController {
 			model.addAttribute("fileError", "import.error.noFile");
 			return "registration/import";
 		}
-		PendingImports.Received received = imports.receive(staff, listId, file, encoding);
+		PendingImports.Received received;
+		try {
+			received = imports.receive(staff, listId, file, encoding);
+		}
+		catch (UploadRefused ex) {
+			model.addAttribute("fileError", ex.messageKey());
+			return "registration/import";
+		}
 		if (session.getAttribute(UPLOAD) instanceof Long replaced) {
 			imports.cancel(staff, replaced);
 		}

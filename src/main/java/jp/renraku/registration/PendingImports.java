@@ -15,6 +15,8 @@ import java.util.OptionalLong;
 
 import jp.renraku.common.Staff;
 import jp.renraku.registration.CsvUploads.CsvUpload;
+import jp.renraku.scan.UploadRefused;
+import jp.renraku.scan.UploadScanning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,8 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
  * file is read it sits in a private temporary file of the node at work, deleted when the
  * request ends.
  * <p>
- * {@link #receive} is the one way in for an uploaded file: a scan for malware (issue 20)
- * belongs there, in front of the preview and the storing.
+ * {@link #receive} is the one way in for an uploaded file: it is scanned for malware
+ * there (issue 20), before the preview reads it and before anything is stored.
  */
 @Component
 class PendingImports {
@@ -51,21 +53,28 @@ class PendingImports {
 
 	private final Clock clock;
 
-	PendingImports(RegistrationManagement registration, CsvUploads uploads, Clock clock) {
+	private final UploadScanning scanning;
+
+	PendingImports(RegistrationManagement registration, CsvUploads uploads, Clock clock, UploadScanning scanning) {
 		this.registration = registration;
 		this.uploads = uploads;
 		this.clock = clock;
+		this.scanning = scanning;
 	}
 
 	/**
 	 * Previews the uploaded file for the list and stores it for the confirmation, read in
 	 * the encoding chosen ({@code utf8}, {@code cp932}, or detected for anything else).
+	 * An infected file, or one the scanner could not check, is refused with
+	 * {@link UploadRefused} and nothing of it is stored here.
 	 */
 	@Transactional
 	Received receive(Staff staff, long listId, MultipartFile file, String encoding) throws IOException {
 		Path path = temporaryFile();
 		try {
 			file.transferTo(path);
+			String name = file.getOriginalFilename();
+			scanning.check(staff, name == null || name.isBlank() ? "upload.csv" : name, path);
 			Charset charset = switch (encoding) {
 				case "utf8" -> StandardCharsets.UTF_8;
 				case "cp932" -> RegistrantImport.WINDOWS_31J;

@@ -4,7 +4,7 @@
  * and export (Art. 10), retention and erasure (Art. 9).
  * {@link jp.renraku.registration.RegistrationManagement} is the module's API.
  */
-@ApplicationModule(allowedDependencies = { "account", "audit", "common", "delivery", "mail" })
+@ApplicationModule(allowedDependencies = { "account", "audit", "common", "delivery", "mail", "scan" })
 @NullMarked
 package jp.renraku.registration;
 
