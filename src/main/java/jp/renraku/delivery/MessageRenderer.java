@@ -1,6 +1,7 @@
 package jp.renraku.delivery;
 
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,14 @@ final class MessageRenderer {
 
 	private final MessageSource messages;
 
+	/**
+	 * Per language, read once: the name for a recipient without one, the confirmation
+	 * line.
+	 */
+	private final Map<Language, String> nameIfUnknown = new EnumMap<>(Language.class);
+
+	private final Map<Language, String> confirmLine = new EnumMap<>(Language.class);
+
 	private final LetterWriter writer;
 
 	/** Footers by sender, language and whether they carry the personal link line. */
@@ -70,6 +79,12 @@ final class MessageRenderer {
 		int at = address.lastIndexOf('@');
 		this.messageIdDomain = at < 0 ? "renraku.invalid" : address.substring(at + 1);
 		this.writer = new LetterWriter(zone);
+		String name = messages.getMessage("mail.nameIfUnknown", null, Locale.JAPANESE);
+		String line = messages.getMessage("mail.confirmLine", null, "{0}", Locale.JAPANESE);
+		for (Language language : Language.values()) {
+			this.nameIfUnknown.put(language, messages.getMessage("mail.nameIfUnknown", null, name, language.locale()));
+			this.confirmLine.put(language, messages.getMessage("mail.confirmLine", null, line, language.locale()));
+		}
 	}
 
 	/** The envelope sender, unless the message names its delivery (VERP). */
@@ -114,16 +129,14 @@ final class MessageRenderer {
 			String confirm, String messageId, @Nullable String reply, @Nullable String openImage, String boundary)
 			throws MessagingException {
 		Sender sender = recipient.sender();
-		Locale locale = recipient.language().locale();
-		String nameIfUnknown = messages.getMessage("mail.nameIfUnknown", null, locale);
+		String nameIfUnknown = this.nameIfUnknown.get(recipient.language());
 		boolean personalSubject = content.subject().contains("{{");
 		String subject = Placeholders.headerSafe(sender.tagged(personalSubject
 				? Placeholders.fill(content.subject(), recipient, nameIfUnknown, confirm) : content.subject()));
 		String filled = Placeholders.fill(content.text(), recipient, nameIfUnknown, confirm);
 		if (content.askConfirmation() && !content.text().contains(Placeholders.CONFIRM_LINK)) {
 			// asked for confirmation but the writer did not place the link: it goes first
-			filled = messages.getMessage("mail.confirmLine", null, "{0}", locale).replace("{0}", confirm) + "\n\n"
-					+ filled;
+			filled = confirmLine.get(recipient.language()).replace("{0}", confirm) + "\n\n" + filled;
 		}
 		return new LetterWriter.Letter(address(recipient.email()), sender, senderAddress(sender), subject,
 				personalSubject || noticeId == null ? null

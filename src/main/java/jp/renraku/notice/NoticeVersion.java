@@ -12,7 +12,7 @@ import jp.renraku.common.Language;
 public record NoticeVersion(Language language, String subject, String text, Map<Integer, QuestionWording> questions) {
 
 	/** A question's label and choices in the version's language. */
-	public record QuestionWording(String label, List<String> options) {
+	record QuestionWording(String label, List<String> options) {
 	}
 
 	public NoticeVersion {
@@ -20,7 +20,7 @@ public record NoticeVersion(Language language, String subject, String text, Map<
 	}
 
 	/** The wording of the question at that position, if the version has one. */
-	public QuestionWording question(int position) {
+	QuestionWording question(int position) {
 		return questions.get(position);
 	}
 

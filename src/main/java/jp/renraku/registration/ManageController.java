@@ -102,7 +102,7 @@ class ManageController {
 		Registrant registrant = registrant(token);
 		Optional<Language> chosen = language == null ? Optional.empty() : Language.ofCode(language);
 		if (chosen.isEmpty()) {
-			model.addAttribute("flashError", "registrant.error.choice");
+			model.addAttribute("languageError", "registrant.error.choice");
 			return view(registrant, RegistrantForm.of(registrant), token, model);
 		}
 		registration.setLanguage(registrant, chosen.get());

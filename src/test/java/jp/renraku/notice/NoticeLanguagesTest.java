@@ -223,6 +223,7 @@ class NoticeLanguagesTest {
 			.hasStatus(404);
 		assertThat(post(mvc, stranger, "/notices/" + id + "/versions/vi", "subject", "x", "text", "y")).hasStatus(404);
 		assertThat(post(mvc, stranger, "/notices/" + id + "/versions/vi/delete")).hasStatus(404);
+		assertThat(post(mvc, stranger, "/notices/" + id + "/versions/vi/test")).hasStatus(404);
 		assertThat(jdbc.sql("SELECT subject FROM notice_version WHERE notice_id = :id AND language = 'vi'")
 			.param("id", id)
 			.query(String.class)

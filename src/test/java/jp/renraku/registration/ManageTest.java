@@ -251,6 +251,7 @@ class ManageTest {
 		assertThat(mvc.post().uri(manageLink + "/language").with(csrf()).param("language", "xx").exchange())
 			.hasStatusOk()
 			.bodyText()
+			.contains("class=\"field__error\" id=\"language-error\"")
 			.contains("選択肢から選んでください");
 		assertThat(language()).isEqualTo("ja");
 		assertThat(mvc.post().uri(manageLink + "/language").with(csrf()).param("language", "vi").exchange())
