@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.renraku.common.ClientAddress;
 import jp.renraku.common.InstallationSecret;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -95,7 +96,8 @@ class SignInThrottle {
 
 	Client client(String address, Optional<String> knownDevice) {
 		return knownDevice.map(device -> new Client("device:" + device, true))
-			.orElseGet(() -> new Client("ip:" + secret.keyedHash("sign-in-client", address), false));
+			.orElseGet(() -> new Client("ip:" + secret.keyedHash("sign-in-client", ClientAddress.network(address)),
+					false));
 	}
 
 	Refusal check(String loginKey, Client client, Instant now) {

@@ -2,6 +2,7 @@ package jp.renraku.registration;
 
 import java.time.Duration;
 
+import jp.renraku.common.ClientAddress;
 import jp.renraku.common.RateLimit;
 import jp.renraku.common.RateLimits;
 import org.springframework.stereotype.Component;
@@ -63,11 +64,11 @@ class RegistrationAttempts {
 
 	/** Whether the client may ask for one more confirmation mail now (and counts it). */
 	boolean mailAllowed(String client) {
-		return rates.take(mailsPerClient.of(client));
+		return rates.take(mailsPerClient.of(ClientAddress.network(client)));
 	}
 
 	private RateLimit.Counter client(long listId, String client) {
-		return perClient.of(listId + " " + client);
+		return perClient.of(listId + " " + ClientAddress.network(client));
 	}
 
 	private RateLimit.Counter list(long listId) {

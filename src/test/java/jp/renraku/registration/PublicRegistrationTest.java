@@ -369,6 +369,24 @@ class PublicRegistrationTest {
 	}
 
 	@Test
+	void theAddressesOfOneIpv6NetworkCountAsOneClient() {
+		// ten wrong passwords, each from another address of one /64
+		for (int i = 0; i < 10; i++) {
+			assertThat(askToRegisterFrom("2001:db8:aa:1::" + Integer.toHexString(i + 1), list, "WRONG-" + i,
+					"x@example.jp"))
+				.bodyText()
+				.contains("登録パスワードが違います");
+		}
+		String email = StaffFixtures.unique("v6") + "@example.jp";
+		assertThat(askToRegisterFrom("2001:db8:aa:1:ffff:1:2:3", list, list.registrationPassword(), email)).bodyText()
+			.contains("登録パスワードの入力が多すぎます");
+		assertThat(fixtures.mailsTo(email)).isZero();
+		// the neighbouring /64 is another client
+		assertThat(askToRegisterFrom("2001:db8:aa:2::1", list, list.registrationPassword(), email)).bodyText()
+			.contains("確認メールを送りました");
+	}
+
+	@Test
 	void rotatedPasswordStopsWorkingAtOnce() {
 		String old = list.registrationPassword();
 		mvc.post().uri("/lists/" + list.id() + "/rotate-password").with(manager.signedIn()).with(csrf()).exchange();
