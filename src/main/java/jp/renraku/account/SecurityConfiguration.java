@@ -38,14 +38,15 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
 	/**
-	 * Art. 5-2 confirmation links: no session, no CSRF token (the signed token in the
-	 * address is the key, as for RFC 8058 one-click), so that a resident's phone needs
-	 * nothing but the link and tens of thousands of clicks create no sessions.
+	 * Art. 5-2 confirmation links, opening images and links to a notice's files: no
+	 * session, no CSRF token (the signed token in the address is the key, as for RFC 8058
+	 * one-click), so that a resident's phone needs nothing but the link and tens of
+	 * thousands of clicks create no sessions.
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain receiptLinks(HttpSecurity http) throws Exception {
-		http.securityMatcher("/c/**", "/o/**")
+		http.securityMatcher("/c/**", "/o/**", "/f/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(context -> context.requireExplicitSave(true))

@@ -24,7 +24,7 @@ class LanguageLinks {
 	}
 
 	/** The pages a resident reads: registration, personal page, receipt. */
-	private static final List<String> RESIDENT_PAGES = List.of("/r/", "/m/", "/c/");
+	private static final List<String> RESIDENT_PAGES = List.of("/r/", "/m/", "/c/", "/f/");
 
 	/**
 	 * The switch on a resident's pages: every language (the page marks the current one

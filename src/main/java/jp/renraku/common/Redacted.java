@@ -7,12 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Text made fit for a log line (issue 18): anything shaped like an e-mail address becomes
  * {@code [address]}, the token of a personal link ({@code /c/…}, {@code /o/…},
- * {@code /m/…}, {@code ?t=…}) becomes {@code [token]}. Log lines name ids, never a
- * resident; but the text of an exception is not ours to word — a refused recipient ("550
- * 5.1.1 &lt;taro@example.jp&gt;: user unknown"), an unparsable address, a database's "Key
- * (email)=(…)" — so such text passes through here where it is logged, and every log line
- * passes through the same patterns once more as it is written: the text pattern's
- * {@code %replace} in application.properties and {@link RedactedLogFields} for JSON.
+ * {@code /f/…}, {@code /m/…}, {@code ?t=…}) becomes {@code [token]}. Log lines name ids,
+ * never a resident; but the text of an exception is not ours to word — a refused
+ * recipient ("550 5.1.1 &lt;taro@example.jp&gt;: user unknown"), an unparsable address, a
+ * database's "Key (email)=(…)" — so such text passes through here where it is logged, and
+ * every log line passes through the same patterns once more as it is written: the text
+ * pattern's {@code %replace} in application.properties and {@link RedactedLogFields} for
+ * JSON.
  * <p>
  * The patterns err on the side of hiding: a carrier's legacy address
  * ({@code taro..yamada.@docomo.ne.jp}) and an internationalised domain are addresses
@@ -31,10 +32,10 @@ public final class Redacted {
 			+ "[^\\s<>\\x22\\x27(),;:\\[\\]@=/.0-9][^\\s<>\\x22\\x27(),;:\\[\\]@=/.]+";
 
 	/**
-	 * A personal link's token: the path segment after {@code /c/}, {@code /o/} or
-	 * {@code /m/}, and the value of a {@code t} query parameter.
+	 * A personal link's token: the path segment after {@code /c/}, {@code /o/},
+	 * {@code /f/} or {@code /m/}, and the value of a {@code t} query parameter.
 	 */
-	public static final String TOKEN = "(?<=/[com]/)[A-Za-z0-9_.~-]+|(?<=[?&]t=)[^&\\s\\x22\\x27#<>]+";
+	public static final String TOKEN = "(?<=/[cfom]/)[A-Za-z0-9_.~-]+|(?<=[?&]t=)[^&\\s\\x22\\x27#<>]+";
 
 	private static final Pattern ADDRESSES = Pattern.compile(ADDRESS);
 

@@ -1,18 +1,15 @@
 package jp.renraku.confirmation;
 
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Set;
 
 import jp.renraku.common.NotFoundException;
-import jp.renraku.common.Sql;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.ReceiptTarget;
 import jp.renraku.registration.RegistrationManagement;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,17 +35,14 @@ class OpenController {
 
 	private final RegistrationManagement registration;
 
-	private final JdbcClient jdbc;
-
-	private final Clock clock;
+	private final Openings openings;
 
 	OpenController(DeliveryManagement deliveries, ReleasedNotices notices, RegistrationManagement registration,
-			JdbcClient jdbc, Clock clock) {
+			Openings openings) {
 		this.deliveries = deliveries;
 		this.notices = notices;
 		this.registration = registration;
-		this.jdbc = jdbc;
-		this.clock = clock;
+		this.openings = openings;
 	}
 
 	@GetMapping("/o/{token}")
@@ -61,15 +55,7 @@ class OpenController {
 			// the recipient stopped or was erased since: nothing of theirs is recorded
 			return pixel();
 		}
-		// record-open: the first opening only
-		jdbc.sql("""
-				INSERT INTO delivery_open (delivery_id, notice_id, opened_at) VALUES (:delivery, :notice, :now)
-				ON CONFLICT DO NOTHING
-				""")
-			.param("delivery", target.delivery().value())
-			.param("notice", target.notice().value())
-			.param("now", Sql.utc(clock.instant()))
-			.update();
+		openings.record(target);
 		return pixel();
 	}
 

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.renraku.attachment.NoticeAttachments;
 import jp.renraku.common.Language;
 import jp.renraku.common.NotFoundException;
 import jp.renraku.delivery.DeliveryManagement;
@@ -53,8 +54,11 @@ class ReceiptController {
 
 	private final Clock clock;
 
+	private final NoticeAttachments attachments;
+
 	ReceiptController(DeliveryManagement deliveries, ReleasedNotices released, Receipts receipts, ReceiptWriter writer,
-			RegistrationManagement registration, Clock clock) {
+			RegistrationManagement registration, Clock clock, NoticeAttachments attachments) {
+		this.attachments = attachments;
 		this.writer = writer;
 		this.registration = registration;
 		this.clock = clock;
@@ -98,7 +102,7 @@ class ReceiptController {
 		Receipts.Sent sent = receipts.sent(decision.target().delivery().value());
 		model.addAttribute("sent", sent);
 		model.addAttribute("confirmed", sent != null);
-		return page(decision.notice(), token, model);
+		return page(decision, token, model);
 	}
 
 	/** The notice in the reader's language: their version's subject and questions. */
@@ -106,7 +110,11 @@ class ReceiptController {
 		return notice.in(Language.of(LocaleContextHolder.getLocale()));
 	}
 
-	private static String page(ConfirmableNotice notice, String token, Model model) {
+	/** The notice's page: its questions or button, and the links to its files. */
+	private String page(PressDecision decision, String token, Model model) {
+		ConfirmableNotice notice = decision.notice();
+		model.addAttribute("files", attachments.of(notice.id().value()));
+		model.addAttribute("fileToken", deliveries.fileToken(decision.target().delivery()));
 		model.addAttribute("notice", reader(notice));
 		model.addAttribute("token", token);
 		model.addAttribute("deadline", notice.deadline());
@@ -130,7 +138,7 @@ class ReceiptController {
 				model.addAttribute("sent", new Receipts.Sent(clock.instant(), null, decision.sheet().given()));
 				model.addAttribute("errors", decision.sheet().errors());
 				model.addAttribute("confirmed", false);
-				return page(notice, token, model);
+				return page(decision, token, model);
 			}
 			default -> {
 			}

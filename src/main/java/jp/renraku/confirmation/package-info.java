@@ -6,7 +6,7 @@
  * API; the notice module gives the notices through
  * {@link jp.renraku.confirmation.ConfirmableNotices}.
  */
-@ApplicationModule(allowedDependencies = { "audit", "common", "delivery", "mail", "registration" })
+@ApplicationModule(allowedDependencies = { "attachment", "audit", "common", "delivery", "mail", "registration" })
 @NullMarked
 package jp.renraku.confirmation;
 

@@ -44,6 +44,7 @@ final class DeliveryAttempts {
 		// 「停止」 is answered, the rest kept on the notice for its sender, never forwarded
 		this.renderer = new MessageRenderer(mail.from(), messages, links.timeZone(),
 				id -> links.baseUrl() + "/c/" + tokens.token(id), id -> links.baseUrl() + "/o/" + tokens.openToken(id),
+				id -> links.baseUrl() + "/f/" + tokens.fileToken(id),
 				id -> bounces.verp() ? "reply+" + tokens.replyToken(id) + "@" + bounces.domain() : "");
 	}
 

@@ -264,6 +264,20 @@ public class DeliveryManagement {
 		return delivery(tokens.openedDeliveryId(openToken)).flatMap(this::receiptTarget);
 	}
 
+	/**
+	 * What a link to a notice's file answers for, if its token is genuine and its mail
+	 * went (issue 20).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ReceiptTarget> fileTarget(String fileToken) {
+		return delivery(tokens.fileDeliveryId(fileToken)).flatMap(this::receiptTarget);
+	}
+
+	/** The token of the links to the files of a delivery's notice, for its pages. */
+	public String fileToken(DeliveryId delivery) {
+		return tokens.fileToken(delivery.value());
+	}
+
 	/** Who a reply came from, by the token of its Reply-To address. */
 	@Transactional(readOnly = true)
 	public Optional<Delivered> replied(String replyToken) {

@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every token that names a delivery in a recipient's mail: the confirmation link (Art.
- * 5-2), the opening image, the return path (VERP) and the Reply-To. Each is the delivery
- * id and a purpose marker encrypted as one AES block, so the token shows no id and no two
- * deliveries' tokens look alike, followed by an HMAC over the block, so an altered or
- * invented token is refused before anything is decrypted or looked up; a token of one
- * purpose is not one of another. 36 URL-safe characters (52 hex for mail addresses);
- * checking one takes microseconds and no database. Other modules reach them through
- * {@link DeliveryManagement}.
+ * 5-2), the opening image, the links to the notice's files, the return path (VERP) and
+ * the Reply-To. Each is the delivery id and a purpose marker encrypted as one AES block,
+ * so the token shows no id and no two deliveries' tokens look alike, followed by an HMAC
+ * over the block, so an altered or invented token is refused before anything is decrypted
+ * or looked up; a token of one purpose is not one of another. 36 URL-safe characters (52
+ * hex for mail addresses); checking one takes microseconds and no database. Other modules
+ * reach them through {@link DeliveryManagement}.
  */
 @Component
 class DeliveryTokens {
@@ -41,6 +41,9 @@ class DeliveryTokens {
 
 	/** The return path's token (VERP): bounces name the delivery they are about. */
 	private static final byte[] BOUNCE = "BncV1\0\0\0".getBytes(StandardCharsets.US_ASCII);
+
+	/** The token of the links to a notice's files (issue 20). */
+	private static final byte[] FILE = "FileV1\0\0".getBytes(StandardCharsets.US_ASCII);
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -148,6 +151,16 @@ class DeliveryTokens {
 		byte[] purpose = new byte[8];
 		block.get(purpose);
 		return Arrays.equals(purpose, expected) && id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+	}
+
+	/** The token in the links to the files of a delivery's notice. */
+	String fileToken(long deliveryId) {
+		return token(deliveryId, FILE);
+	}
+
+	/** The delivery of a file link's token, or empty. */
+	OptionalLong fileDeliveryId(String token) {
+		return deliveryId(token, FILE);
 	}
 
 	/** The delivery of an opening image's token, or empty. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 import jakarta.mail.MessagingException;
@@ -59,13 +60,20 @@ final class MessageRenderer {
 	/** The address of a delivery's opening image. */
 	private final LongFunction<String> openUrl;
 
+	/** Where the links to a delivery's files start; each adds its file's id. */
+	private final LongFunction<String> filesUrl;
+
+	/** Per language, read once: the heading and the line of a notice's files. */
+	private final Map<Language, String[]> fileLines = new EnumMap<>(Language.class);
+
 	MessageRenderer(String from, MessageSource messages, ZoneId zone) {
-		this(from, messages, zone, id -> "", id -> "", id -> "");
+		this(from, messages, zone, id -> "", id -> "", id -> "", id -> "");
 	}
 
 	MessageRenderer(String from, MessageSource messages, ZoneId zone, LongFunction<String> confirmUrl,
-			LongFunction<String> openUrl, LongFunction<String> replyTo) {
+			LongFunction<String> openUrl, LongFunction<String> filesUrl, LongFunction<String> replyTo) {
 		this.messages = messages;
+		this.filesUrl = filesUrl;
 		this.replyTo = replyTo;
 		this.confirmUrl = confirmUrl;
 		this.openUrl = openUrl;
@@ -84,6 +92,9 @@ final class MessageRenderer {
 		for (Language language : Language.values()) {
 			this.nameIfUnknown.put(language, messages.getMessage("mail.nameIfUnknown", null, name, language.locale()));
 			this.confirmLine.put(language, messages.getMessage("mail.confirmLine", null, line, language.locale()));
+			this.fileLines.put(language,
+					new String[] { messages.getMessage("mail.files.heading", null, "({0})", language.locale()),
+							messages.getMessage("mail.files.line", null, "{0} ({1}, {2})", language.locale()) });
 		}
 	}
 
@@ -101,10 +112,12 @@ final class MessageRenderer {
 	RenderedMessage render(Session session, long deliveryId, long noticeId, NoticeContent content, Recipient recipient,
 			boolean eightBit, DeliverySettings.MailCharset charset) throws MessagingException {
 		String reply = replyTo.apply(deliveryId);
+		String files = content.files().isEmpty() ? "" : filesUrl.apply(deliveryId) + "/";
 		LetterWriter.Letter letter = letter(noticeId, content, recipient,
 				content.askConfirmation() ? inLanguage(confirmUrl.apply(deliveryId), recipient.language()) : "",
-				"<" + deliveryId + "." + noticeId + ".renraku@" + messageIdDomain + ">", reply.isEmpty() ? null : reply,
-				content.trackOpens() ? openUrl.apply(deliveryId) : null, "=_renraku_" + deliveryId + "_" + noticeId);
+				file -> files + file.id(), "<" + deliveryId + "." + noticeId + ".renraku@" + messageIdDomain + ">",
+				reply.isEmpty() ? null : reply, content.trackOpens() ? openUrl.apply(deliveryId) : null,
+				"=_renraku_" + deliveryId + "_" + noticeId);
 		return new RenderedMessage(session, writer.write(letter, eightBit, charset));
 	}
 
@@ -115,7 +128,7 @@ final class MessageRenderer {
 	 */
 	RenderedMessage renderTest(Session session, long noticeId, NoticeContent content, Recipient tester, String note,
 			boolean eightBit, DeliverySettings.MailCharset charset) throws MessagingException {
-		LetterWriter.Letter letter = letter(null, content, tester, content.askConfirmation() ? note : "",
+		LetterWriter.Letter letter = letter(null, content, tester, content.askConfirmation() ? note : "", file -> note,
 				"<test." + noticeId + "." + System.nanoTime() + ".renraku@" + messageIdDomain + ">", null, null,
 				"=_renraku_test_" + noticeId);
 		return new RenderedMessage(session, writer.write(letter, eightBit, charset));
@@ -126,8 +139,8 @@ final class MessageRenderer {
 	 * encoded once; {@code null} for a draft, which may change between two test sends
 	 */
 	private LetterWriter.Letter letter(@Nullable Long noticeId, NoticeContent content, Recipient recipient,
-			String confirm, String messageId, @Nullable String reply, @Nullable String openImage, String boundary)
-			throws MessagingException {
+			String confirm, Function<NoticeContent.File, String> fileLink, String messageId, @Nullable String reply,
+			@Nullable String openImage, String boundary) throws MessagingException {
 		Sender sender = recipient.sender();
 		String nameIfUnknown = this.nameIfUnknown.get(recipient.language());
 		boolean personalSubject = content.subject().contains("{{");
@@ -141,8 +154,9 @@ final class MessageRenderer {
 		return new LetterWriter.Letter(address(recipient.email()), sender, senderAddress(sender), subject,
 				personalSubject || noticeId == null ? null
 						: noticeId + "/" + sender.subjectTag() + "/" + content.language(),
-				filled + "\n\n" + footer(sender, recipient.language(), recipient.manageUrl()), messageId, reply,
-				recipient.unsubscribeUrl(), true, openImage, boundary, content.language().japanese());
+				filled + files(content, recipient.language(), fileLink) + "\n\n"
+						+ footer(sender, recipient.language(), recipient.manageUrl()),
+				messageId, reply, recipient.unsubscribeUrl(), true, openImage, boundary, content.language().japanese());
 	}
 
 	/**
@@ -158,6 +172,27 @@ final class MessageRenderer {
 				"<" + mail.id() + ".single.renraku@" + messageIdDomain + ">", null, mail.unsubscribeUrl(), false, null,
 				"=_renraku_single_" + mail.id(), mail.language().japanese());
 		return new RenderedMessage(session, writer.write(letter, eightBit, charset));
+	}
+
+	/**
+	 * The notice's files after its text (issue 20): a heading, then for each its name,
+	 * kind and size on one line and its personal link on the next, so that a phone shows
+	 * the link whole.
+	 */
+	private String files(NoticeContent content, Language language, Function<NoticeContent.File, String> link) {
+		if (content.files().isEmpty()) {
+			return "";
+		}
+		String[] lines = fileLines.get(language);
+		StringBuilder text = new StringBuilder("\n\n")
+			.append(lines[0].replace("{0}", Integer.toString(content.files().size())));
+		for (NoticeContent.File file : content.files()) {
+			text.append('\n')
+				.append(lines[1].replace("{0}", file.name()).replace("{1}", file.type()).replace("{2}", file.size()))
+				.append('\n')
+				.append(link.apply(file));
+		}
+		return text.toString();
 	}
 
 	private static String address(String email) throws MessagingException {

@@ -1,5 +1,6 @@
 package jp.renraku.delivery;
 
+import java.util.List;
 import java.util.Map;
 
 import jp.renraku.common.Language;
@@ -18,16 +19,34 @@ import jp.renraku.common.Language;
  * with an image whose loading records the opening
  * @param language the language of this subject and text
  * @param versions the subject and text in each further language
+ * @param files the files the notice carries, each sent as a personal link (issue 20)
  */
 public record NoticeContent(String subject, String text, boolean emergency, boolean askConfirmation, boolean trackOpens,
-		Language language, Map<Language, Version> versions) {
+		Language language, Map<Language, Version> versions, List<File> files) {
 
 	/** A notice's subject and text in one further language. */
 	public record Version(String subject, String text) {
 	}
 
+	/**
+	 * A file the notice carries, as its mail names it.
+	 *
+	 * @param id the id its link names
+	 * @param name its name
+	 * @param type its kind, as shown: PDF, JPEG, PNG
+	 * @param size its size, as shown: 820 KB
+	 */
+	public record File(long id, String name, String type, String size) {
+	}
+
 	public NoticeContent {
 		versions = Map.copyOf(versions);
+		files = List.copyOf(files);
+	}
+
+	public NoticeContent(String subject, String text, boolean emergency, boolean askConfirmation, boolean trackOpens,
+			Language language, Map<Language, Version> versions) {
+		this(subject, text, emergency, askConfirmation, trackOpens, language, versions, List.of());
 	}
 
 	public NoticeContent(String subject, String text, boolean emergency, boolean askConfirmation, boolean trackOpens) {
@@ -38,6 +57,11 @@ public record NoticeContent(String subject, String text, boolean emergency, bool
 		this(subject, text, emergency, false, false);
 	}
 
+	/** This content carrying these files. */
+	public NoticeContent withFiles(List<File> files) {
+		return new NoticeContent(subject, text, emergency, askConfirmation, trackOpens, language, versions, files);
+	}
+
 	/** The version in that language; this one if the notice has none in it. */
 	public NoticeContent in(Language version) {
 		Version other = version == this.language ? null : this.versions.get(version);
@@ -45,7 +69,7 @@ public record NoticeContent(String subject, String text, boolean emergency, bool
 			return this;
 		}
 		return new NoticeContent(other.subject(), other.text(), this.emergency, this.askConfirmation, this.trackOpens,
-				version, Map.of());
+				version, Map.of(), this.files);
 	}
 
 }

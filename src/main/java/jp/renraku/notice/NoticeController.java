@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jp.renraku.attachment.NoticeAttachments;
 import jp.renraku.common.CityTime;
 import jp.renraku.common.Language;
 import jp.renraku.common.NotFoundException;
@@ -71,9 +72,12 @@ class NoticeController {
 
 	private final NoticeTranslations translations;
 
+	private final NoticeAttachments attachments;
+
 	NoticeController(NoticeManagement notices, NoticeTemplates templates, ResultsExports exports,
 			DeliveryManagement delivery, ConfirmationManagement confirmation, MessageSource messages, CityTime cityTime,
-			Clock clock, NoticeTranslations translations) {
+			Clock clock, NoticeTranslations translations, NoticeAttachments attachments) {
+		this.attachments = attachments;
 		this.translations = translations;
 		this.notices = notices;
 		this.templates = templates;
@@ -198,6 +202,8 @@ class NoticeController {
 		}
 		model.addAttribute("versions", translations.of(staff, noticeId));
 		model.addAttribute("languages", Language.values());
+		model.addAttribute("attachments", attachments.of(notice.id()));
+		model.addAttribute("attachmentLimits", attachments.limits());
 		return VIEW_DETAIL;
 	}
 

@@ -60,9 +60,12 @@ public class NoticeManagement {
 
 	private final Clock clock;
 
+	private final NoticePorts ports;
+
 	NoticeManagement(Notices notices, RegistrationManagement registration, DeliveryManagement delivery,
 			ConfirmationManagement confirmation, AccountManagement accounts, OrganizationManagement organization,
-			MessageSource messages, AuditTrail audit, Clock clock) {
+			MessageSource messages, AuditTrail audit, Clock clock, NoticePorts ports) {
+		this.ports = ports;
 		this.notices = notices;
 		this.registration = registration;
 		this.delivery = delivery;
@@ -113,6 +116,19 @@ public class NoticeManagement {
 			throw new NoticeException("notice.error.notDraft");
 		}
 		audit.record(AuditAction.NOTICE_SAVED, staff.requireBody(), "notice:" + noticeId, own.subject());
+	}
+
+	/**
+	 * Something of the notice besides its form is about to change (a file, a version):
+	 * the notice is locked as a draft again, its approval lapsed, in the caller's
+	 * transaction; refused when it can no longer be changed.
+	 */
+	Notice changing(Staff staff, long noticeId) {
+		Notice notice = notice(staff, noticeId);
+		if (notice.reminder() || !notices.changed(notice.id(), notice.bodyId(), clock.instant())) {
+			throw new NoticeException("notice.error.notDraft");
+		}
+		return notice;
 	}
 
 	/** Keeps only lists and categories of the staff member's own body. */
@@ -208,7 +224,8 @@ public class NoticeManagement {
 			.map(registration::sender)
 			.orElseGet(() -> organization.sender(notice.bodyId()));
 		String note = messages.getMessage("notice.testLinkNote", null, Locale.JAPANESE);
-		delivery.sendTest(notice.noticeId(), content, sender, email, staff.displayName(), note);
+		delivery.sendTest(notice.noticeId(), content.withFiles(ports.files(notice.id())), sender, email,
+				staff.displayName(), note);
 		notices.testSent(notice.id(), clock.instant());
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.renraku.attachment.NoticeAttachments;
 import jp.renraku.common.Language;
 import jp.renraku.confirmation.ConfirmableNotice;
 import jp.renraku.confirmation.ConfirmableNotices;
@@ -18,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the modules below notice need of released notices, which they cannot ask for
- * otherwise: the engine its content ({@link NoticeContents}), the confirmation links
- * their subject, questions and deadline ({@link ConfirmableNotices}) — each with the
- * notice's versions in further languages.
+ * otherwise: the engine its content and files ({@link NoticeContents}), the confirmation
+ * links their subject, questions and deadline ({@link ConfirmableNotices}) — each with
+ * the notice's versions in further languages.
  */
 @Component
 class NoticePorts implements NoticeContents, ConfirmableNotices {
@@ -29,9 +30,23 @@ class NoticePorts implements NoticeContents, ConfirmableNotices {
 
 	private final NoticeVersions versions;
 
-	NoticePorts(Notices notices, NoticeVersions versions) {
+	private final NoticeAttachments attachments;
+
+	NoticePorts(Notices notices, NoticeVersions versions, NoticeAttachments attachments) {
 		this.notices = notices;
 		this.versions = versions;
+		this.attachments = attachments;
+	}
+
+	/**
+	 * The notice's files as its mail names them; a reminder carries the files of the
+	 * notice it reminds of, whose links its recipients' tokens open.
+	 */
+	List<NoticeContent.File> files(long noticeId) {
+		return attachments.of(noticeId)
+			.stream()
+			.map(a -> new NoticeContent.File(a.id(), a.fileName(), a.type().label(), a.shownSize()))
+			.toList();
 	}
 
 	@Override
@@ -41,8 +56,9 @@ class NoticePorts implements NoticeContents, ConfirmableNotices {
 			Map<Language, NoticeContent.Version> texts = new EnumMap<>(Language.class);
 			versions.of(n.id())
 				.forEach((language, v) -> texts.put(language, new NoticeContent.Version(v.subject(), v.text())));
+			Long origin = n.remindOf();
 			return new NoticeContent(n.subject(), n.text(), n.emergency(), n.askConfirmation(), n.trackOpens(),
-					Language.JA, texts);
+					Language.JA, texts, files(origin != null ? origin : n.id()));
 		});
 	}
 

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Set;
 
+import jp.renraku.attachment.NoticeAttachments;
 import jp.renraku.audit.AuditAction;
 import jp.renraku.audit.AuditTrail;
 import jp.renraku.common.Language;
@@ -57,9 +58,13 @@ class NoticeReleases {
 
 	private final ZoneId zone;
 
+	private final NoticeAttachments attachments;
+
 	NoticeReleases(NoticeManagement management, Notices notices, DeliveryManagement delivery,
 			ConfirmationManagement confirmation, OrganizationManagement organization, AuditTrail audit,
-			TransactionTemplate transactions, NoticeVersions versions, Clock clock, RenrakuProperties properties) {
+			TransactionTemplate transactions, NoticeVersions versions, Clock clock, RenrakuProperties properties,
+			NoticeAttachments attachments) {
+		this.attachments = attachments;
 		this.versions = versions;
 		this.management = management;
 		this.notices = notices;
@@ -135,6 +140,7 @@ class NoticeReleases {
 		if (bypassed) {
 			notices.markBypassed(notice.id());
 		}
+		attachments.released(notice.id());
 		audit.record(notice.emergency() ? AuditAction.NOTICE_RELEASED_EMERGENCY : AuditAction.NOTICE_RELEASED,
 				notice.bodyId(), "notice:" + notice.id(),
 				"recipients:" + recipients + " " + how + (bypassed ? " approval-bypassed" : ""));

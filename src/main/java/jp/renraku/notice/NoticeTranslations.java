@@ -87,12 +87,9 @@ class NoticeTranslations {
 					.in(language));
 	}
 
+	/** A change of the notice: its approval, if any, lapses. */
 	private Notice draft(Staff staff, long noticeId) {
-		Notice notice = management.notice(staff, noticeId);
-		if (!notice.editable()) {
-			throw new NoticeException("notice.error.notDraft");
-		}
-		return notice;
+		return management.changing(staff, noticeId);
 	}
 
 }

@@ -62,6 +62,18 @@ class Notices {
 		return id;
 	}
 
+	/**
+	 * changed-draft: something of the notice besides its form changed (a file, a
+	 * version): a draft again, its approval lapsed. False when it can no longer be
+	 * changed.
+	 */
+	boolean changed(long id, long bodyId, Instant now) {
+		return jdbc.sql("""
+				UPDATE notice SET updated_at = :now, state = 'DRAFT', approved_by = NULL, approved_at = NULL
+				WHERE id = :id AND body_id = :bodyId AND state IN ('DRAFT', 'APPROVED')
+				""").param("now", Sql.utc(now)).param("id", id).param("bodyId", bodyId).update() == 1;
+	}
+
 	/** update-draft: only while the notice is a draft. */
 	boolean update(long id, long bodyId, NoticeDraft draft, Instant now) {
 		int updated = jdbc.sql("""

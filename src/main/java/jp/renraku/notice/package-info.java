@@ -4,8 +4,8 @@
  * results. {@link jp.renraku.notice.NoticeManagement} is the module's API; a
  * {@link jp.renraku.notice.Notice} guards its own transitions.
  */
-@ApplicationModule(allowedDependencies = { "account", "audit", "common", "confirmation", "delivery", "organization",
-		"registration" })
+@ApplicationModule(allowedDependencies = { "account", "attachment", "audit", "common", "confirmation", "delivery",
+		"organization", "registration" })
 @NullMarked
 package jp.renraku.notice;
 

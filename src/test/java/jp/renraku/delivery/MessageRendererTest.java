@@ -154,7 +154,7 @@ class MessageRendererTest {
 	@Test
 	void openTrackingAddsAnHtmlPartWithTheImageButNotForCarrierPhones() throws Exception {
 		MessageRenderer tracking = new MessageRenderer("renraku@city.example.jp", messages(), TOKYO, id -> "",
-				id -> "https://renraku.example/o/tok" + id, id -> "");
+				id -> "https://renraku.example/o/tok" + id, id -> "", id -> "");
 		NoticeContent content = new NoticeContent("お知らせ", "{{氏名}}様 <b>太字</b> & 詳細 https://city.example.jp/a?b=1&c=2 まで",
 				false, false, true);
 		MimeMessage message = read(sent(tracking.render(SESSION, 42, 9, content, recipient("a@example.jp", "青木"), true,

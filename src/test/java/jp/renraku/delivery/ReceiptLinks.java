@@ -16,4 +16,9 @@ public final class ReceiptLinks {
 		return "/c/" + context.getBean(DeliveryTokens.class).token(deliveryId);
 	}
 
+	/** The path of the page of the files of the delivery's notice ({@code /f/…}). */
+	public static String filesPath(ApplicationContext context, long deliveryId) {
+		return "/f/" + context.getBean(DeliveryTokens.class).fileToken(deliveryId);
+	}
+
 }

@@ -100,7 +100,7 @@ class NoticeMailOnTheWireTest {
 		MailCatcher.CaughtMail real = registration.mailTo(sending.addresses().get(0));
 
 		String writer = sender.staff().displayName();
-		String note = "（テスト送信のため、ここには受け取る人の変更・停止リンクが入ります）";
+		String note = "（テスト送信のため、ここには受け取る人ごとのリンクが入ります）";
 		assertThat(impersonal(test.raw()).headers()).isEqualTo(impersonal(real.raw()).headers());
 		assertThat(test.subject().replace(writer, "NAME")).isEqualTo(real.subject().replace("登録者", "NAME"));
 		assertThat(test.body().replace(writer, "NAME").replace(note, "LINK"))

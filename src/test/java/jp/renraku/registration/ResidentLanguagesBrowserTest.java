@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.renraku.attachment.TestFiles;
 import jp.renraku.browser.BrowserTest;
 import jp.renraku.common.InstallationSecret;
 import jp.renraku.common.Language;
@@ -142,6 +143,28 @@ class ResidentLanguagesBrowserTest extends BrowserTest {
 				INSERT INTO notice_question (notice_id, position, kind, label, options, required, max_length)
 				VALUES (:notice, 1, 'SINGLE_CHOICE', 'あなたの状況', :options, TRUE, 200)
 				""").param("notice", notice).param("options", "無事\n負傷している\n支援が必要").update();
+		// a school newsletter and a photo go with it (issue 20)
+		byte[] photo = TestFiles.encoded(TestFiles.picture(), "png");
+		for (String[] file : List.of(new String[] { "1", "給食だより12月号.pdf", "PDF" },
+				new String[] { "2", "会場の地図.png", "PNG" })) {
+			byte[] bytes = file[2].equals("PDF") ? TestFiles.pdf() : photo;
+			jdbc.sql("""
+					INSERT INTO notice_attachment (notice_id, position, file_name, file_type, size_bytes, sha256, width,
+					       height, bytes, uploaded_by, uploaded_at)
+					VALUES (:notice, :position, :name, :type, :size, 'x', :width, :height, :bytes,
+					        (SELECT MIN(id) FROM staff_account), :now)
+					""")
+				.param("notice", notice)
+				.param("position", Integer.parseInt(file[0]))
+				.param("name", file[1])
+				.param("type", file[2])
+				.param("size", bytes.length)
+				.param("width", file[2].equals("PDF") ? null : 40)
+				.param("height", file[2].equals("PDF") ? null : 30)
+				.param("bytes", bytes)
+				.param("now", now)
+				.update();
+		}
 		jdbc.sql("""
 				INSERT INTO delivery (notice_id, body_id, registrant_id, priority, status, attempts, next_attempt_at,
 				       created_at, sent_at)
@@ -178,13 +201,15 @@ class ResidentLanguagesBrowserTest extends BrowserTest {
 						.query(String.class)
 						.single());
 		String managePath = manage.substring(manage.indexOf("/m/"));
-		String receipt = ReceiptLinks.path(app.context(), sentSafetyQuestion(list, registrant));
+		long delivery = sentSafetyQuestion(list, registrant);
+		String receipt = ReceiptLinks.path(app.context(), delivery);
+		String files = ReceiptLinks.filesPath(app.context(), delivery);
 		String form = signupForm(list);
 		List<String> findings = new ArrayList<>();
 		for (Language language : Language.values()) {
 			int page = 0;
 			for (String path : List.of("/r/" + list.publicToken(), form, "/r/" + list.publicToken() + "/confirm?t=nope",
-					managePath, managePath + "/stop", "/m/no-such-link", receipt)) {
+					managePath, managePath + "/stop", "/m/no-such-link", receipt, files)) {
 				String asked = path + (path.contains("?") ? "&" : "?") + "lang=" + language.code();
 				findings.addAll(findings(asked, axe));
 				assertThat(lang()).as(asked).isEqualTo(language.htmlLang());

@@ -8,6 +8,9 @@ import java.util.Locale;
 import jp.renraku.RenrakuIntegrationTest;
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.attachment.TestFiles;
+import jp.renraku.notice.NoticeFixtures;
+import jp.renraku.notice.NoticeFixtures.Sending;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.AfterAll;
@@ -29,10 +32,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * Issue 20 against a real clamd ({@link ClamdServer}): EICAR in a CSV import and in a
- * usage application's PDF is refused, kept in quarantine, audited and reported as a
- * MALWARE incident, and nothing of the upload is stored; clean files are accepted;
- * another body's staff do not find a quarantined file; with clamd stopped an upload is
- * refused (last, as it stops the shared clamd).
+ * usage application's PDF and in a notice's attachment is refused, kept in quarantine,
+ * audited and reported as a MALWARE incident, and nothing of the upload is stored; clean
+ * files are accepted; another body's staff do not find a quarantined file; with clamd
+ * stopped an upload is refused (last, as it stops the shared clamd).
  */
 @RenrakuIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,6 +85,9 @@ class UploadScanTest {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	NoticeFixtures notices;
 
 	private String text(String key) {
 		return messages.getMessage(key, null, Locale.JAPANESE);
@@ -229,6 +235,40 @@ class UploadScanTest {
 	}
 
 	@Test
+	@Order(5)
+	void eicarInANoticesAttachmentIsRefusedQuarantinedAuditedAndAnIncidentAndACleanPdfIsAttached() {
+		Sending sending = notices.sending(NoticeFixtures.residents("scan@example.jp"));
+		long body = sending.list().bodyId();
+		long before = quarantined(body);
+		long id = notices.draft(sending).save();
+		byte[] eicar = ("%PDF-1.4\n" + ClamdServer.EICAR + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+		assertThat(attach(sending.sender(), id, "案内.pdf", eicar)).flash()
+			.containsEntry("attachmentError", "scan.error.infected");
+		assertThat(attachments(id)).isZero();
+		assertThat(quarantined(body)).isEqualTo(before + 1);
+		assertQuarantined(sending.sender(), body, "案内.pdf", eicar);
+
+		assertThat(attach(sending.sender(), id, "案内.pdf", TestFiles.pdf())).flash()
+			.containsEntry("flashMessage", "attachment.added");
+		assertThat(attachments(id)).isOne();
+	}
+
+	private MvcTestResult attach(TestStaff who, long noticeId, String name, byte[] file) {
+		return mvc.post()
+			.uri("/notices/" + noticeId + "/attachments")
+			.multipart()
+			.file(new MockMultipartFile("file", name, "application/pdf", file))
+			.with(who.signedIn())
+			.with(csrf())
+			.exchange();
+	}
+
+	private long attachments(long noticeId) {
+		return count("SELECT COUNT(*) FROM notice_attachment WHERE notice_id = :p", noticeId);
+	}
+
+	@Test
 	@Order(99)
 	void withClamdStoppedAnUploadIsRefusedAndNothingIsStored() throws InterruptedException {
 		server().stop();
@@ -249,6 +289,12 @@ class UploadScanTest {
 			.bodyText()
 			.contains(text("scan.error.unavailable"));
 		assertThat(count("SELECT COUNT(*) FROM usage_application WHERE body_id = :p", other)).isZero();
+
+		Sending sending = notices.sending(NoticeFixtures.residents("down@example.jp"));
+		long id = notices.draft(sending).save();
+		assertThat(attach(sending.sender(), id, "案内.pdf", TestFiles.pdf())).flash()
+			.containsEntry("attachmentError", "scan.error.unavailable");
+		assertThat(attachments(id)).isZero();
 	}
 
 }
