@@ -129,6 +129,31 @@ class AttachmentRows {
 			.update();
 	}
 
+	/** is-mailed: whether the notice's files ride in the mail too. */
+	boolean mailed(long noticeId) {
+		return jdbc.sql("SELECT COUNT(*) FROM notice_file_mailing WHERE notice_id = :notice")
+			.param("notice", noticeId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** set-mailed */
+	void mailed(long noticeId, boolean mailed) {
+		jdbc.sql("DELETE FROM notice_file_mailing WHERE notice_id = :notice").param("notice", noticeId).update();
+		if (mailed) {
+			jdbc.sql("INSERT INTO notice_file_mailing (notice_id) VALUES (:notice)").param("notice", noticeId).update();
+		}
+	}
+
+	/** The notice's files with their bytes, in order (those still kept). */
+	List<NoticeAttachments.StoredFile> files(long noticeId) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + ", bytes FROM notice_attachment WHERE notice_id = :notice ORDER BY position")
+			.param("notice", noticeId)
+			.query((rs, n) -> new NoticeAttachments.StoredFile(attachment(rs, n), rs.getBytes("bytes")))
+			.list();
+	}
+
 	private static Attachment attachment(ResultSet rs, int n) throws SQLException {
 		Integer width = rs.getObject("width", Integer.class);
 		Integer height = rs.getObject("height", Integer.class);

@@ -133,6 +133,28 @@ public class NoticeAttachments {
 		return true;
 	}
 
+	/**
+	 * Whether the body chose to attach the notice's files to the mail itself, for the
+	 * recipients not on a carrier's phone.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mailed(long noticeId) {
+		return rows.mailed(noticeId);
+	}
+
+	/** The notice's files with their bytes, for the mail that carries them. */
+	@Transactional(readOnly = true)
+	public List<StoredFile> files(long noticeId) {
+		return rows.files(noticeId);
+	}
+
+	/** The body's choice whether the files ride in the mail too. */
+	@Transactional
+	public void mail(long bodyId, long noticeId, boolean mailed) {
+		rows.mailed(noticeId, mailed);
+		audit.record(AuditAction.NOTICE_SAVED, bodyId, "notice:" + noticeId, "files in mail:" + mailed);
+	}
+
 	/** The notice went out: its files are kept for the configured time from now. */
 	@Transactional
 	public void released(long noticeId) {

@@ -48,6 +48,12 @@ final class BatchSend {
 
 	private boolean relayDown;
 
+	/** The bytes of the bulk messages written and not yet sent. */
+	private long bulkBytes;
+
+	/** At most this much of bulk messages is held before they are sent. */
+	private static final long BULK_BYTES = 32L * 1024 * 1024;
+
 	BatchSend(DeliverySettings settings, Destinations destinations, SendingAllowance.Spending allowance,
 			DeliveryAttempts attempts, Clock clock, BatchLeases.Held lease, int size) {
 		this.settings = settings;
@@ -116,9 +122,17 @@ final class BatchSend {
 		Destinations.Group group = destinations.of(recipient.email());
 		if (group == null) {
 			try {
-				bulkMessages
-					.add(attempts.message(claimed, content, recipient, connection, DeliverySettings.MailCharset.UTF_8));
+				Outgoing message = attempts.message(claimed, content, recipient, connection,
+						DeliverySettings.MailCharset.UTF_8, true);
+				bulkMessages.add(message);
 				bulk.add(claimed);
+				bulkBytes += message.message().content().length;
+				if (bulkBytes > BULK_BYTES) {
+					// messages with files attached: sent in runs of at most this many
+					// bytes,
+					// not held all at once
+					sendBulk(connection, clock.instant());
+				}
 			}
 			catch (MessagingException ex) {
 				outcomes.add(attempts.unbuildable(claimed, ex));
@@ -169,6 +183,12 @@ final class BatchSend {
 		for (DeliveryQueue.Claimed claimed : bulk.subList(told, bulk.size())) {
 			outcomes.add(unreachable(claimed, now));
 		}
+		if (told < bulk.size()) {
+			relayDown = true;
+		}
+		bulk.clear();
+		bulkMessages.clear();
+		bulkBytes = 0;
 	}
 
 	/**

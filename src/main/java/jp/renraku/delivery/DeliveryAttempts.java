@@ -69,8 +69,18 @@ final class DeliveryAttempts {
 	 */
 	Outgoing message(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,
 			SmtpConnection connection, DeliverySettings.MailCharset charset) throws MessagingException {
+		return message(claimed, content, recipient, connection, charset, false);
+	}
+
+	/**
+	 * As above; with {@code attachFiles} (a recipient not on a carrier's phone) the files
+	 * the body chose to mail are attached.
+	 */
+	Outgoing message(DeliveryQueue.Claimed claimed, NoticeContent content, Recipient recipient,
+			SmtpConnection connection, DeliverySettings.MailCharset charset, boolean attachFiles)
+			throws MessagingException {
 		RenderedMessage message = renderer.render(connection.session(), claimed.id(), claimed.noticeId(),
-				content.in(claimed.language()), recipient, connection.eightBitMime(), charset);
+				content.in(claimed.language()), recipient, connection.eightBitMime(), charset, attachFiles);
 		message.setEnvelopeFrom(renderer.envelopeFrom());
 		if (bounces.verp()) {
 			// bounces come back to an address that names this delivery

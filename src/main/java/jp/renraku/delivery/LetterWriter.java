@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,26 @@ final class LetterWriter {
 	/** One message, ready to be written. */
 	record Letter(String to, Sender sender, String senderAddress, String subject, @Nullable String subjectKey,
 			String text, String messageId, @Nullable String replyTo, @Nullable String unsubscribeUrl, boolean bulk,
-			@Nullable String openImageUrl, String boundary, boolean japanese) {
+			@Nullable String openImageUrl, String boundary, boolean japanese, List<MailFile> files) {
+
+		Letter(String to, Sender sender, String senderAddress, String subject, @Nullable String subjectKey, String text,
+				String messageId, @Nullable String replyTo, @Nullable String unsubscribeUrl, boolean bulk,
+				@Nullable String openImageUrl, String boundary, boolean japanese) {
+			this(to, sender, senderAddress, subject, subjectKey, text, messageId, replyTo, unsubscribeUrl, bulk,
+					openImageUrl, boundary, japanese, List.of());
+		}
+
+	}
+
+	/**
+	 * A file that rides in the message as a MIME attachment (issue 20).
+	 *
+	 * @param mediaType its type
+	 * @param name its name
+	 * @param base64 its bytes in base64 with CRLF every 76 characters, encoded once per
+	 * file, not per message
+	 */
+	record MailFile(String mediaType, String name, byte[] base64) {
 	}
 
 	/**
@@ -110,6 +130,15 @@ final class LetterWriter {
 		else {
 			transferEncoding = "base64";
 			body = Base64.getMimeEncoder().encode(body);
+		}
+
+		if (!letter.files().isEmpty()) {
+			// multipart/mixed: the body as it would have gone, then each file; base64
+			// and the boundaries begin no line with a dot
+			body = MimeParts.mixed("=_renraku_files_" + letter.boundary(), contentType, transferEncoding, body,
+					letter.files());
+			contentType = "multipart/mixed; boundary=\"=_renraku_files_" + letter.boundary() + "\"";
+			transferEncoding = transferEncoding.equals("8bit") ? "8bit" : "7bit";
 		}
 
 		StringBuilder headers = new StringBuilder(512);

@@ -1,6 +1,8 @@
 package jp.renraku.delivery;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +65,12 @@ final class MessageRenderer {
 	/** Where the links to a delivery's files start; each adds its file's id. */
 	private final LongFunction<String> filesUrl;
 
+	/**
+	 * The mailed files in base64, by id, encoded once: a released notice's files do not
+	 * change.
+	 */
+	private final Map<Long, byte[]> encodedFiles = new ConcurrentHashMap<>();
+
 	/** Per language, read once: the heading and the line of a notice's files. */
 	private final Map<Language, String[]> fileLines = new EnumMap<>(Language.class);
 
@@ -111,6 +119,15 @@ final class MessageRenderer {
 	 */
 	RenderedMessage render(Session session, long deliveryId, long noticeId, NoticeContent content, Recipient recipient,
 			boolean eightBit, DeliverySettings.MailCharset charset) throws MessagingException {
+		return render(session, deliveryId, noticeId, content, recipient, eightBit, charset, false);
+	}
+
+	/**
+	 * As above; with {@code attachFiles} (a recipient not on a carrier's phone) the
+	 * notice's files the body chose to mail ride in the message as attachments too.
+	 */
+	RenderedMessage render(Session session, long deliveryId, long noticeId, NoticeContent content, Recipient recipient,
+			boolean eightBit, DeliverySettings.MailCharset charset, boolean attachFiles) throws MessagingException {
 		String reply = replyTo.apply(deliveryId);
 		String files = content.files().isEmpty() ? "" : filesUrl.apply(deliveryId) + "/";
 		LetterWriter.Letter letter = letter(noticeId, content, recipient,
@@ -118,6 +135,9 @@ final class MessageRenderer {
 				file -> files + file.id(), "<" + deliveryId + "." + noticeId + ".renraku@" + messageIdDomain + ">",
 				reply.isEmpty() ? null : reply, content.trackOpens() ? openUrl.apply(deliveryId) : null,
 				"=_renraku_" + deliveryId + "_" + noticeId);
+		if (attachFiles) {
+			letter = withFiles(letter, content);
+		}
 		return new RenderedMessage(session, writer.write(letter, eightBit, charset));
 	}
 
@@ -172,6 +192,27 @@ final class MessageRenderer {
 				"<" + mail.id() + ".single.renraku@" + messageIdDomain + ">", null, mail.unsubscribeUrl(), false, null,
 				"=_renraku_single_" + mail.id(), mail.language().japanese());
 		return new RenderedMessage(session, writer.write(letter, eightBit, charset));
+	}
+
+	/** The letter with the notice's mailed files attached, each encoded once. */
+	private LetterWriter.Letter withFiles(LetterWriter.Letter letter, NoticeContent content) {
+		List<LetterWriter.MailFile> files = new ArrayList<>();
+		for (NoticeContent.File file : content.files()) {
+			byte[] bytes = file.mailed();
+			if (bytes != null) {
+				if (encodedFiles.size() > 16) {
+					encodedFiles.clear();
+				}
+				byte[] base64 = encodedFiles.computeIfAbsent(file.id(), id -> Base64.getMimeEncoder().encode(bytes));
+				files.add(new LetterWriter.MailFile(file.mediaType(), file.name(), base64));
+			}
+		}
+		if (files.isEmpty()) {
+			return letter;
+		}
+		return new LetterWriter.Letter(letter.to(), letter.sender(), letter.senderAddress(), letter.subject(),
+				letter.subjectKey(), letter.text(), letter.messageId(), letter.replyTo(), letter.unsubscribeUrl(),
+				letter.bulk(), letter.openImageUrl(), letter.boundary(), letter.japanese(), List.copyOf(files));
 	}
 
 	/**

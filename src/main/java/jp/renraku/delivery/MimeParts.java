@@ -40,6 +40,53 @@ final class MimeParts {
 		return body.toString().getBytes(StandardCharsets.US_ASCII);
 	}
 
+	/**
+	 * A multipart/mixed body: the message's own body as its first part, then each file as
+	 * an attachment, named in RFC 2231 form and, for older mail programs, as an RFC 2047
+	 * encoded word.
+	 */
+	static byte[] mixed(String boundary, String contentType, String transferEncoding, byte[] body,
+			java.util.List<LetterWriter.MailFile> files) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
+				body.length + files.stream().mapToInt(f -> f.base64().length + 400).sum());
+		ascii(out, "--" + boundary + "\r\nContent-Type: " + contentType + "\r\nContent-Transfer-Encoding: "
+				+ transferEncoding + "\r\n\r\n");
+		out.writeBytes(body);
+		for (LetterWriter.MailFile file : files) {
+			String quoted = EncodedWords.encode(file.name(), StandardCharsets.UTF_8).replace("\r\n", "");
+			String extended = "UTF-8''" + percentEncoded(file.name());
+			ascii(out,
+					"\r\n--" + boundary + "\r\nContent-Type: " + file.mediaType() + ";\r\n name=\"" + quoted
+							+ "\"\r\nContent-Disposition: attachment;\r\n filename*=" + extended
+							+ "\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+			out.writeBytes(file.base64());
+		}
+		ascii(out, "\r\n--" + boundary + "--");
+		return out.toByteArray();
+	}
+
+	private static void ascii(java.io.ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/** RFC 2231's value: UTF-8 octets, all but letters, digits and a few marks as %XX. */
+	private static String percentEncoded(String text) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+			int c = b & 0xFF;
+			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+					|| c == '_') {
+				encoded.append((char) c);
+			}
+			else {
+				encoded.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+					.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+			}
+		}
+		return encoded.toString();
+	}
+
 	/** The text as HTML: escaped, with its addresses as links. */
 	private static String html(String text) {
 		StringBuilder html = new StringBuilder(text.length() + 64);

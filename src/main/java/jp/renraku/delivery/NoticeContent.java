@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.renraku.common.Language;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A notice as the engine renders it for each recipient: its Japanese text and the
@@ -35,8 +36,16 @@ public record NoticeContent(String subject, String text, boolean emergency, bool
 	 * @param name its name
 	 * @param type its kind, as shown: PDF, JPEG, PNG
 	 * @param size its size, as shown: 820 KB
+	 * @param mediaType its MIME type
+	 * @param mailed its bytes when the body chose to attach the files to the mail of
+	 * recipients who are not on a carrier's phone; {@code null} for a link only
 	 */
-	public record File(long id, String name, String type, String size) {
+	public record File(long id, String name, String type, String size, String mediaType, byte @Nullable [] mailed) {
+
+		public File(long id, String name, String type, String size) {
+			this(id, name, type, size, "application/octet-stream", null);
+		}
+
 	}
 
 	public NoticeContent {

@@ -74,6 +74,18 @@ class AttachmentController {
 		return back;
 	}
 
+	/**
+	 * The body's choice: the files in the mail too, for recipients not on a carrier's
+	 * phone.
+	 */
+	@PostMapping("/mail")
+	String mail(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId,
+			@RequestParam(defaultValue = "false") boolean mailed, RedirectAttributes redirect) {
+		files.mail(staff, noticeId, mailed);
+		redirect.addFlashAttribute("flashMessage", mailed ? "attachment.mailed.on" : "attachment.mailed.off");
+		return "redirect:/notices/" + noticeId + "#attachments";
+	}
+
 	@PostMapping("/{attachmentId}/delete")
 	String remove(@AuthenticationPrincipal Staff staff, @PathVariable long noticeId, @PathVariable long attachmentId,
 			RedirectAttributes redirect) {

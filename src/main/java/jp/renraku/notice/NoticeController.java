@@ -204,6 +204,7 @@ class NoticeController {
 		model.addAttribute("languages", Language.values());
 		model.addAttribute("attachments", attachments.of(notice.id()));
 		model.addAttribute("attachmentLimits", attachments.limits());
+		model.addAttribute("attachmentsMailed", attachments.mailed(notice.id()));
 		return VIEW_DETAIL;
 	}
 

@@ -30,6 +30,13 @@ class NoticeFiles {
 		return attachments.add(staff, notice.bodyId(), notice.id(), fileName, bytes);
 	}
 
+	/** Whether the files ride in the mail of recipients not on a carrier's phone. */
+	@Transactional
+	void mail(Staff staff, long noticeId, boolean mailed) {
+		Notice notice = management.changing(staff, noticeId);
+		attachments.mail(notice.bodyId(), notice.id(), mailed);
+	}
+
 	/** False when the notice has no such file (and nothing changed). */
 	@Transactional
 	boolean remove(Staff staff, long noticeId, long attachmentId) {

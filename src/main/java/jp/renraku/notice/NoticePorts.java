@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.renraku.attachment.Attachment;
 import jp.renraku.attachment.NoticeAttachments;
 import jp.renraku.common.Language;
 import jp.renraku.confirmation.ConfirmableNotice;
@@ -14,6 +15,7 @@ import jp.renraku.confirmation.ConfirmableNotices;
 import jp.renraku.delivery.NoticeContent;
 import jp.renraku.delivery.NoticeContents;
 import jp.renraku.delivery.NoticeId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,14 +41,20 @@ class NoticePorts implements NoticeContents, ConfirmableNotices {
 	}
 
 	/**
-	 * The notice's files as its mail names them; a reminder carries the files of the
-	 * notice it reminds of, whose links its recipients' tokens open.
+	 * The notice's files as its mail names them, with their bytes when the body chose to
+	 * attach them to the mail too; a reminder carries the files of the notice it reminds
+	 * of, whose links its recipients' tokens open.
 	 */
 	List<NoticeContent.File> files(long noticeId) {
-		return attachments.of(noticeId)
-			.stream()
-			.map(a -> new NoticeContent.File(a.id(), a.fileName(), a.type().label(), a.shownSize()))
-			.toList();
+		if (attachments.mailed(noticeId)) {
+			return attachments.files(noticeId).stream().map(f -> file(f.attachment(), f.bytes())).toList();
+		}
+		return attachments.of(noticeId).stream().map(a -> file(a, null)).toList();
+	}
+
+	private static NoticeContent.File file(Attachment a, byte @Nullable [] mailed) {
+		return new NoticeContent.File(a.id(), a.fileName(), a.type().label(), a.shownSize(), a.type().mediaType(),
+				mailed);
 	}
 
 	@Override

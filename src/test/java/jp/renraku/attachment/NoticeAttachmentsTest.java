@@ -200,6 +200,38 @@ class NoticeAttachmentsTest {
 	}
 
 	@Test
+	void whenTheBodyChoosesTheFilesRideInTheMailOfComputersButCarrierPhonesGetLinksOnly() throws Exception {
+		Sending sending = notices.sending(NoticeFixtures.residents("pc@example.jp", "phone@docomo.ne.jp"));
+		TestStaff sender = sending.sender();
+		long id = notices.draft(sending).subject("学校だより").text("今月の学校だよりです。").save();
+		byte[] pdf = TestFiles.pdf();
+		attach(sender, id, "学校だより 12月号.pdf", "application/pdf", pdf);
+		assertThat(post(mvc, sender, "/notices/" + id + "/attachments/mail", "mailed", "true")).flash()
+			.containsEntry("flashMessage", "attachment.mailed.on");
+
+		notices.send(sender, id);
+
+		MailCatcher.CaughtMail computer = registration.mailTo(sending.addresses().get(0));
+		var message = new jakarta.mail.internet.MimeMessage(
+				jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(
+						computer.raw().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+		assertThat(message.getContentType()).startsWith("multipart/mixed");
+		var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat((String) parts.getBodyPart(0).getContent()).contains("今月の学校だよりです。").contains("/f/");
+		var file = parts.getBodyPart(1);
+		assertThat(file.getContentType()).startsWith("application/pdf");
+		assertThat(file.getDisposition()).isEqualTo("attachment");
+		assertThat(jakarta.mail.internet.MimeUtility.decodeText(file.getFileName())).isEqualTo("学校だより 12月号.pdf");
+		assertThat(file.getInputStream().readAllBytes()).isEqualTo(pdf);
+
+		MailCatcher.CaughtMail phone = registration.mailTo(sending.addresses().get(1));
+		assertThat(phone.rawHeaders()).contains("ISO-2022-JP").doesNotContain("multipart");
+		assertThat(fileLinks(phone)).hasSize(1);
+		assertThat(phone.raw().length()).isLessThan(8_000);
+	}
+
+	@Test
 	void noOtherLinkOpensAFile() {
 		Sending sending = notices.sending(NoticeFixtures.residents("c@example.jp"));
 		TestStaff sender = sending.sender();
