@@ -1,11 +1,14 @@
 package jp.renraku.browser;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.attachment.TestFiles;
 import jp.renraku.delivery.Outbox;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
@@ -81,6 +84,17 @@ class AxeBrowserTest extends BrowserTest {
 		browser.findElement(By.xpath("//label[normalize-space()='" + list.name() + "']")).click();
 		press("下書きを保存する");
 		String notice = new URI(browser.getCurrentUrl()).getPath();
+		// a photo attached by the page's own form (issue 20), shown on it
+		Path photo = Files.createTempFile("renraku-map-", ".png");
+		Files.write(photo, TestFiles.encoded(TestFiles.picture(), "png"));
+		open(notice);
+		browser.findElement(By.id("attachment-file")).sendKeys(photo.toString());
+		press("ファイルを添付する");
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("ファイルを添付しました");
+		assertThat(browser.findElements(By.cssSelector("#attachments ~ .file-list img"))).hasSize(1);
+		((JavascriptExecutor) browser).executeScript("document.getElementById('attachments').scrollIntoView();");
+		assertFitsOnAPhone("50-notice-attachment");
+		Files.delete(photo);
 		findings.addAll(check(axe, notice, notice + "/edit", notice + "/release"));
 		open(notice);
 		clickLink("2人に配信する");

@@ -249,9 +249,17 @@ class UploadScanTest {
 		assertThat(quarantined(body)).isEqualTo(before + 1);
 		assertQuarantined(sending.sender(), body, "案内.pdf", eicar);
 
-		assertThat(attach(sending.sender(), id, "案内.pdf", TestFiles.pdf())).flash()
+		byte[] clean = TestFiles.pdf();
+		assertThat(attach(sending.sender(), id, "案内.pdf", clean)).flash()
 			.containsEntry("flashMessage", "attachment.added");
 		assertThat(attachments(id)).isOne();
+
+		// the clean PDF goes out as a link that opens its exact bytes
+		notices.send(sending.sender(), id);
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^\\s/]+(/f/\\S+)")
+			.matcher(fixtures.mailTo(sending.addresses().get(0)).body());
+		assertThat(link.find()).isTrue();
+		assertThat(mvc.get().uri(link.group(1)).exchange()).hasStatusOk().body().isEqualTo(clean);
 	}
 
 	private MvcTestResult attach(TestStaff who, long noticeId, String name, byte[] file) {
