@@ -13,17 +13,20 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Takes the metadata out of a photo before it goes to residents: Exif (with the GPS
- * position a phone writes), XMP, IPTC and comments in a JPEG; {@code eXIf}, text and time
- * chunks in a PNG. The image data itself is copied byte for byte, not decoded and
- * re-encoded, so nothing of the picture is lost. Written here rather than taken from a
- * library because it is a walk over the segment headers of two formats (JPEG markers, PNG
- * chunks); the libraries that do it (Apache Commons Imaging) are still alpha releases,
- * and others re-encode the picture.
+ * position a phone writes; only its orientation is written back), XMP, IPTC, comments and
+ * whatever follows the end of the image in a JPEG; {@code eXIf}, text and time chunks in
+ * a PNG. The image data itself is copied byte for byte, not decoded and re-encoded, so
+ * nothing of the picture is lost. Written here rather than taken from a library because
+ * it is a walk over the segment headers of two formats (JPEG markers, PNG chunks); the
+ * libraries that do it (Apache Commons Imaging) are still alpha releases, and others
+ * re-encode the picture.
  */
 final class ImageMetadata {
 
-	/** JPEG segments kept: JFIF (APP0), ICC colour profile (APP2), Adobe (APP14). */
-	private static final Set<Integer> KEPT_APP = Set.of(0xE0, 0xE2, 0xEE);
+	/**
+	 * JPEG segments kept: JFIF (APP0), Adobe (APP14); an ICC profile (APP2) by its name.
+	 */
+	private static final Set<Integer> KEPT_APP = Set.of(0xE0, 0xEE);
 
 	/** PNG chunks dropped: Exif, text, compressed and international text, time. */
 	private static final Set<String> DROPPED_CHUNKS = Set.of("eXIf", "tEXt", "zTXt", "iTXt", "tIME");
@@ -76,6 +79,7 @@ final class ImageMetadata {
 		out.write(0xFF);
 		out.write(0xD8);
 		int i = 2;
+		boolean orientationWritten = false;
 		while (true) {
 			if ((in[i] & 0xFF) != 0xFF) {
 				throw new IllegalArgumentException("not a marker");
@@ -86,29 +90,69 @@ final class ImageMetadata {
 				i++;
 				continue;
 			}
-			if (marker == 0xD9 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+			if (marker == 0xD9) {
+				// end of image: whatever a phone appends after it (a trailer, a motion
+				// photo's video, preview pictures with their own Exif) does not go
+				out.write(in, i, 2);
+				return out.toByteArray();
+			}
+			if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
 				out.write(in, i, 2);
 				i += 2;
-				if (marker == 0xD9) {
-					return out.toByteArray();
-				}
 				continue;
 			}
 			int length = ((in[i + 2] & 0xFF) << 8) | (in[i + 3] & 0xFF);
 			if (length < 2 || i + 2 + length > in.length) {
 				throw new IllegalArgumentException("segment overruns the file");
 			}
+			int next = i + 2 + length;
 			if (marker == 0xDA) {
-				// start of scan: the picture itself follows, to the end
-				out.write(in, i, in.length - i);
-				return out.toByteArray();
+				// start of scan: its header, then the picture's data up to the next
+				// marker
+				// (a byte FF followed by 00 or a restart marker is data)
+				int end = next;
+				while (!((in[end] & 0xFF) == 0xFF && (in[end + 1] & 0xFF) != 0x00
+						&& ((in[end + 1] & 0xFF) < 0xD0 || (in[end + 1] & 0xFF) > 0xD7))) {
+					end++;
+				}
+				out.write(in, i, end - i);
+				i = end;
+				continue;
 			}
-			boolean metadata = marker == 0xFE || (marker >= 0xE0 && marker <= 0xEF && !KEPT_APP.contains(marker));
-			if (!metadata) {
+			if (marker == 0xE1 && !orientationWritten) {
+				// Exif: only the orientation stays, so that a portrait photo stands
+				// upright
+				int orientation = ExifOrientation.of(in, i + 4, length - 2);
+				if (orientation > 1) {
+					byte[] exif = ExifOrientation.segment(orientation);
+					out.write(exif, 0, exif.length);
+					orientationWritten = true;
+				}
+			}
+			else if (kept(marker, in, i + 4, length - 2)) {
 				out.write(in, i, 2 + length);
 			}
-			i += 2 + length;
+			i = next;
 		}
+	}
+
+	/**
+	 * Whether a segment is picture, not metadata: every non-APPn, non-comment segment;
+	 * JFIF (APP0), an ICC colour profile (APP2 starting {@code ICC_PROFILE}) and Adobe's
+	 * colour transform (APP14).
+	 */
+	private static boolean kept(int marker, byte[] in, int start, int length) {
+		if (marker == 0xFE) {
+			return false;
+		}
+		if (marker < 0xE0 || marker > 0xEF) {
+			return true;
+		}
+		if (marker == 0xE2) {
+			byte[] icc = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+			return length >= icc.length && java.util.Arrays.equals(in, start, start + icc.length, icc, 0, icc.length);
+		}
+		return KEPT_APP.contains(marker);
 	}
 
 	private static byte[] png(byte[] in) {

@@ -162,14 +162,16 @@ public class NoticeAttachments {
 	}
 
 	/**
-	 * The name shown to residents: the uploaded one without any folder, control
-	 * characters or characters a file system refuses, at most 100 characters.
+	 * The name shown to residents: the uploaded one without any folder, control and
+	 * format characters (a right-to-left override could show {@code .pdf} as
+	 * {@code .jpg}) or characters a file system refuses, at most 100 characters.
 	 */
 	static String fileName(@Nullable String uploaded) {
 		String name = uploaded == null ? "" : uploaded;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 		name = name.codePoints()
-			.filter(c -> !Character.isISOControl(c) && "\"*:<>?|".indexOf(c) < 0)
+			.filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT && c != 0x2028
+					&& c != 0x2029 && "\"*:<>?|".indexOf(c) < 0)
 			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 			.toString()
 			.strip();

@@ -16,18 +16,19 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
- * What a PDF may not carry into a resident's phone: JavaScript, embedded or attached
- * files, launch actions and rich media. Read by Apache PDFBox, which also opens
- * compressed object streams, every object of the file is looked at (not only those the
- * catalogue reaches), so that a script hidden in an unreferenced or compressed object is
- * found too. A PDF that cannot be read, or opens only with a password, is refused: it
- * cannot be checked, and a resident could not open it either.
+ * What a PDF may not carry into a resident's phone: JavaScript (also in XFA forms and
+ * {@code javascript:} links), embedded or attached files, launch actions and rich media.
+ * Read by Apache PDFBox, which also opens compressed object streams, every object of the
+ * file is looked at (not only those the catalogue reaches), so that a script hidden in an
+ * unreferenced or compressed object is found too. A PDF that cannot be read, or opens
+ * only with a password, is refused: it cannot be checked, and a resident could not open
+ * it either.
  */
 final class PdfCheck {
 
 	/** Dictionary keys that only active content or embedded files use. */
 	private static final Set<COSName> KEYS = Set.of(COSName.JS, COSName.JAVA_SCRIPT, COSName.EMBEDDED_FILES, COSName.EF,
-			COSName.getPDFName("RichMedia"), COSName.getPDFName("RichMediaContent"));
+			COSName.getPDFName("RichMedia"), COSName.getPDFName("RichMediaContent"), COSName.getPDFName("XFA"));
 
 	/** Action kinds ({@code /S}) and types that run or open something. */
 	private static final Set<COSName> KINDS = Set.of(COSName.JAVA_SCRIPT, COSName.getPDFName("Launch"),
@@ -81,6 +82,10 @@ final class PdfCheck {
 				COSBase value = dictionary.getItem(key);
 				if ((key.equals(COSName.S) || key.equals(COSName.TYPE) || key.equals(COSName.SUBTYPE))
 						&& value instanceof COSName kind && KINDS.contains(kind)) {
+					return true;
+				}
+				if (key.equals(COSName.URI) && value instanceof org.apache.pdfbox.cos.COSString uri
+						&& uri.getString().strip().toLowerCase(java.util.Locale.ROOT).startsWith("javascript:")) {
 					return true;
 				}
 				if (!(value instanceof COSObject) && value != null && active(value, depth + 1)) {

@@ -28,9 +28,10 @@ import org.springframework.web.servlet.ModelAndView;
  * A notice's files as its recipients open them (issue 20), by the personal link in their
  * mail, without sign-in or script: {@code /f/{token}} lists them, pictures shown, and
  * {@code /f/{token}/{id}} is one file's bytes. Opening either counts as opening the
- * notice. A forged token, a file of another notice or of a notice not sent gets "not
- * found"; the link of someone who has stopped or was erased since answers the page that
- * their mail has stopped (410); a file whose keeping ended says so (410).
+ * notice, when the notice records openings. A forged token, a file of another notice or
+ * of a notice not sent gets "not found"; the link of someone who has stopped or was
+ * erased since answers the page that their mail has stopped (410); a file whose keeping
+ * ended says so (410).
  */
 @Controller
 class FileController {
@@ -98,6 +99,16 @@ class FileController {
 		return gone.page;
 	}
 
+	/**
+	 * Opening a file counts as opening the notice — where the notice records openings at
+	 * all (the sender's choice, off by default); otherwise nothing is recorded.
+	 */
+	private void counted(Opened opened) {
+		if (opened.notice().trackOpens()) {
+			openings.record(opened.target());
+		}
+	}
+
 	@GetMapping("/f/{token}")
 	String files(@PathVariable String token, Model model) {
 		Opened opened = opened(token);
@@ -105,7 +116,7 @@ class FileController {
 		if (files.isEmpty()) {
 			throw new NotFoundException("files");
 		}
-		openings.record(opened.target());
+		counted(opened);
 		model.addAttribute("subject", opened.notice().in(Language.of(LocaleContextHolder.getLocale())).subject());
 		model.addAttribute("sender", bodies.sender(opened.notice().bodyId()).displayName());
 		model.addAttribute("files", files);
@@ -128,7 +139,7 @@ class FileController {
 					Map.of("file", file.attachment(), "sender", bodies.sender(opened.notice().bodyId()).displayName()),
 					HttpStatus.GONE));
 		}
-		openings.record(opened.target());
+		counted(opened);
 		return FileResponse.of(file.attachment(), bytes);
 	}
 

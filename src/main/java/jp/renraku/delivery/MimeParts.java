@@ -53,16 +53,46 @@ final class MimeParts {
 				+ transferEncoding + "\r\n\r\n");
 		out.writeBytes(body);
 		for (LetterWriter.MailFile file : files) {
-			String quoted = EncodedWords.encode(file.name(), StandardCharsets.UTF_8).replace("\r\n", "");
-			String extended = "UTF-8''" + percentEncoded(file.name());
+			// the encoded words folded one a line, so that no header line is too long
+			String quoted = EncodedWords.encode(file.name(), StandardCharsets.UTF_8).replace("?= =?", "?=\r\n =?");
 			ascii(out,
 					"\r\n--" + boundary + "\r\nContent-Type: " + file.mediaType() + ";\r\n name=\"" + quoted
-							+ "\"\r\nContent-Disposition: attachment;\r\n filename*=" + extended
+							+ "\"\r\nContent-Disposition: attachment;" + filename(file.name())
 							+ "\r\nContent-Transfer-Encoding: base64\r\n\r\n");
 			out.writeBytes(file.base64());
 		}
 		ascii(out, "\r\n--" + boundary + "--");
 		return out.toByteArray();
+	}
+
+	/**
+	 * The RFC 2231 file name, in continuations of at most 60 characters ({@code
+	 * filename*0*=}, {@code filename*1*=} …) when it is longer, never splitting a %XX.
+	 */
+	static String filename(String name) {
+		String encoded = percentEncoded(name);
+		if (encoded.length() <= 60) {
+			return "\r\n filename*=UTF-8''" + encoded;
+		}
+		StringBuilder parameter = new StringBuilder();
+		int at = 0;
+		for (int n = 0; at < encoded.length(); n++) {
+			int end = Math.min(encoded.length(), at + 60);
+			if (end < encoded.length() && encoded.charAt(end - 1) == '%') {
+				end -= 1;
+			}
+			else if (end < encoded.length() && encoded.charAt(end - 2) == '%') {
+				end -= 2;
+			}
+			parameter.append(n == 0 ? "" : ";")
+				.append("\r\n filename*")
+				.append(n)
+				.append("*=")
+				.append(n == 0 ? "UTF-8''" : "")
+				.append(encoded, at, end);
+			at = end;
+		}
+		return parameter.toString();
 	}
 
 	private static void ascii(java.io.ByteArrayOutputStream out, String text) {

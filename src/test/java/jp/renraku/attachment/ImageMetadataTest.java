@@ -29,6 +29,23 @@ class ImageMetadataTest {
 	}
 
 	@Test
+	void aPortraitPhotoKeepsOnlyItsOrientationAndNothingAfterTheImage() throws IOException {
+		for (boolean progressive : new boolean[] { false, true }) {
+			byte[] phone = TestFiles.phonePortrait(progressive);
+			byte[] stripped = ImageMetadata.stripped(FileType.JPEG, phone).orElseThrow();
+
+			assertThat(TestFiles.contains(stripped, TestFiles.GPS_MARK)).as("progressive " + progressive).isFalse();
+			assertThat(TestFiles.contains(stripped, "MPF")).isFalse();
+			assertThat(TestFiles.contains(stripped, "preview")).isFalse();
+			assertThat(stripped[stripped.length - 2] & 0xFF).isEqualTo(0xFF);
+			assertThat(stripped[stripped.length - 1] & 0xFF).isEqualTo(0xD9);
+			int exif = new String(stripped, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Exif");
+			assertThat(ExifOrientation.of(stripped, exif, stripped.length - exif)).isEqualTo(6);
+			assertThat(pixels(stripped)).isEqualTo(pixels(phone));
+		}
+	}
+
+	@Test
 	void aPngLosesItsTextAndExifChunks() throws IOException {
 		byte[] phone = TestFiles.pngWithGps();
 		byte[] stripped = ImageMetadata.stripped(FileType.PNG, phone).orElseThrow();
@@ -46,6 +63,14 @@ class ImageMetadataTest {
 		byte[] jpeg = TestFiles.encoded(TestFiles.picture(), "jpg");
 		assertThat(ImageMetadata.stripped(FileType.JPEG, Arrays.copyOf(jpeg, 30))).isEmpty();
 		assertThat(ImageMetadata.size(new byte[] { (byte) 0x89, 'P', 'N', 'G' })).isEmpty();
+	}
+
+	@Test
+	void aFileNameLosesFoldersControlAndDirectionCharacters() {
+		assertThat(NoticeAttachments.fileName("C:\\Users\\tanaka\\案内.pdf")).isEqualTo("案内.pdf");
+		assertThat(NoticeAttachments.fileName("../../etc/案内\u202Egpj.pdf")).isEqualTo("案内gpj.pdf");
+		assertThat(NoticeAttachments.fileName("a\r\nb\".pdf")).isEqualTo("ab.pdf");
+		assertThat(NoticeAttachments.fileName("あ".repeat(150) + ".pdf")).hasSize(100).endsWith(".pdf");
 	}
 
 	private static int[] pixels(byte[] image) throws IOException {

@@ -116,7 +116,12 @@ class NoticeAttachmentsTest {
 	void aPdfAndAPhotoGoOutAsPersonalLinksThatOpenTheExactFiles() throws Exception {
 		Sending sending = notices.sending(NoticeFixtures.residents("a@example.jp", "b@example.jp"));
 		TestStaff sender = sending.sender();
-		long id = notices.draft(sending).subject("運動会のお知らせ").text("{{氏名}} 様\n運動会の案内です。").askConfirmation().save();
+		long id = notices.draft(sending)
+			.subject("運動会のお知らせ")
+			.text("{{氏名}} 様\n運動会の案内です。")
+			.askConfirmation()
+			.trackOpens()
+			.save();
 		byte[] pdf = TestFiles.pdf();
 		byte[] photo = TestFiles.jpegWithGps();
 
@@ -241,6 +246,13 @@ class NoticeAttachmentsTest {
 		attach(sender, other, "b.pdf", "application/pdf", TestFiles.pdf());
 		notices.send(sender, id);
 		String[] link = fileLinks(registration.mailTo(sending.addresses().get(0))).get(0);
+
+		// this notice does not record openings: opening its file records nothing
+		assertThat(mvc.get().uri(link[0] + "/" + link[1]).exchange()).hasStatusOk();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery_open WHERE notice_id = :n")
+			.param("n", id)
+			.query(Long.class)
+			.single()).isZero();
 
 		// a file of another notice, by this notice's link
 		assertThat(mvc.get().uri(link[0] + "/" + attachmentId(other, 1)).exchange()).hasStatus(404);

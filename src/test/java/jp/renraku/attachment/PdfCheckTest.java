@@ -56,6 +56,32 @@ class PdfCheckTest {
 	}
 
 	@Test
+	void anXfaFormAndAJavascriptLinkAreRefused() {
+		byte[] xfa = TestFiles.pdf(document -> {
+			var form = new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(document);
+			form.getCOSObject().setString(COSName.getPDFName("XFA"), "<xdp><script>app.alert(1)</script></xdp>");
+			document.getDocumentCatalog().setAcroForm(form);
+		});
+		assertThat(PdfCheck.refusal(xfa)).contains("attachment.error.pdfActive");
+		byte[] uri = TestFiles.pdf(document -> {
+			var action = new org.apache.pdfbox.pdmodel.interactive.action.PDActionURI();
+			action.setURI(" JavaScript:alert(1)");
+			PDAnnotationLink link = new PDAnnotationLink();
+			link.setAction(action);
+			document.getPage(0).getAnnotations().add(link);
+		});
+		assertThat(PdfCheck.refusal(uri)).contains("attachment.error.pdfActive");
+		byte[] web = TestFiles.pdf(document -> {
+			var action = new org.apache.pdfbox.pdmodel.interactive.action.PDActionURI();
+			action.setURI("https://www.city.example.jp/");
+			PDAnnotationLink link = new PDAnnotationLink();
+			link.setAction(action);
+			document.getPage(0).getAnnotations().add(link);
+		});
+		assertThat(PdfCheck.refusal(web)).as("an ordinary link stays").isEmpty();
+	}
+
+	@Test
 	void anEmbeddedFileIsRefused() {
 		byte[] pdf = TestFiles.pdf(document -> {
 			PDEmbeddedFile embedded = new PDEmbeddedFile(document,

@@ -119,6 +119,51 @@ public final class TestFiles {
 		return out.toByteArray();
 	}
 
+	/**
+	 * A portrait photo as a phone writes it: landscape pixels with Exif orientation 6
+	 * (and the GPS mark), an MPF block (APP2) and a preview picture after the end of the
+	 * image, progressive if asked.
+	 */
+	public static byte[] phonePortrait(boolean progressive) {
+		byte[] plain = progressive ? progressiveJpeg(picture()) : encoded(picture(), "jpg");
+		java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(8 + 2 + 12 + 4 + GPS_MARK.length());
+		tiff.put((byte) 'I').put((byte) 'I').order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort((short) 42).putInt(8);
+		tiff.putShort((short) 1)
+			.putShort((short) 0x0112)
+			.putShort((short) 3)
+			.putInt(1)
+			.putShort((short) 6)
+			.putShort((short) 0);
+		tiff.putInt(0).put(GPS_MARK.getBytes(StandardCharsets.ISO_8859_1));
+		ByteArrayOutputStream exif = new ByteArrayOutputStream();
+		exif.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+		exif.writeBytes(tiff.array());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(plain, 0, 2);
+		segment(out, 0xE1, exif.toByteArray());
+		segment(out, 0xE2, ("MPF\0" + GPS_MARK).getBytes(StandardCharsets.ISO_8859_1));
+		out.write(plain, 2, plain.length - 2);
+		out.writeBytes(("preview " + GPS_MARK).getBytes(StandardCharsets.ISO_8859_1));
+		return out.toByteArray();
+	}
+
+	private static byte[] progressiveJpeg(BufferedImage image) {
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+				var stream = ImageIO.createImageOutputStream(out)) {
+			var writer = ImageIO.getImageWritersByFormatName("jpg").next();
+			var param = writer.getDefaultWriteParam();
+			param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+			writer.setOutput(stream);
+			writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+			writer.dispose();
+			stream.flush();
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static void segment(ByteArrayOutputStream out, int marker, byte[] data) {
 		out.write(0xFF);
 		out.write(marker);
