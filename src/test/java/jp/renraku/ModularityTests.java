@@ -83,7 +83,7 @@ class ModularityTests {
 	}
 
 	@Test
-	void deliveryShowsOneManagementTypeItsPortsAndValueTypes() {
+	void deliveryShowsItsTwoFacadesItsPortsAndValueTypes() {
 		classes().that()
 			.resideInAPackage("jp.renraku.delivery")
 			.and()
@@ -91,7 +91,8 @@ class ModularityTests {
 			.and()
 			.areTopLevelClasses()
 			.should(beManagementPortOrValue())
-			.because("other modules reach the outbox and the engine through DeliveryManagement only")
+			.because("other modules reach the outbox and the engine through DeliveryManagement only, and what the "
+					+ "tokens in a recipient's mail name through DeliveryLinks only")
 			.check(MAIN);
 	}
 
@@ -132,12 +133,14 @@ class ModularityTests {
 	}
 
 	private static ArchCondition<JavaClass> beManagementPortOrValue() {
-		return new ArchCondition<>("be DeliveryManagement, a port (interface), a value (record or enum) or the "
-				+ "placeholders a sender may write") {
+		return new ArchCondition<>(
+				"be DeliveryManagement, DeliveryLinks, a port (interface), a value (record or enum) or the "
+						+ "placeholders a sender may write") {
 			@Override
 			public void check(JavaClass type, ConditionEvents events) {
-				boolean allowed = type.getSimpleName().equals("DeliveryManagement") || type.isInterface()
-						|| type.isRecord() || type.isEnum() || type.getSimpleName().equals("Placeholders")
+				boolean allowed = type.getSimpleName().equals("DeliveryManagement")
+						|| type.getSimpleName().equals("DeliveryLinks") || type.isInterface() || type.isRecord()
+						|| type.isEnum() || type.getSimpleName().equals("Placeholders")
 								&& type.getModifiers().contains(JavaModifier.FINAL);
 				events.add(new SimpleConditionEvent(type, allowed,
 						type.getName() + (allowed ? " is " : " is not ") + "part of the delivery API"));

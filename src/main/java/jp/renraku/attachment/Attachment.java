@@ -1,6 +1,14 @@
 package jp.renraku.attachment;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A file a notice carries, without its bytes.
@@ -18,6 +26,20 @@ import org.jspecify.annotations.Nullable;
 public record Attachment(long id, long noticeId, int position, String fileName, FileType type, long size,
 		@Nullable Integer width, @Nullable Integer height, boolean kept) {
 
+	/**
+	 * The file as a browser gets it, for staff and residents alike: its real type, shown
+	 * in place (a phone opens a PDF or a picture at once) under its name, and never kept
+	 * by a shared cache.
+	 */
+	public ResponseEntity<byte[]> download(byte[] bytes) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(type.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
+			.cacheControl(CacheControl.noStore().cachePrivate())
+			.body(bytes);
+	}
+
 	/** Its size for people: 820 KB, 1.4 MB. */
 	public String shownSize() {
 		return shownSize(size);
@@ -34,7 +56,7 @@ public record Attachment(long id, long noticeId, int position, String fileName, 
 		if (bytes % (1024 * 1024) == 0) {
 			return bytes / (1024 * 1024) + " MB";
 		}
-		return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
 	}
 
 }

@@ -3,6 +3,8 @@ package jp.renraku.attachment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -149,8 +151,8 @@ final class ImageMetadata {
 			return true;
 		}
 		if (marker == 0xE2) {
-			byte[] icc = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-			return length >= icc.length && java.util.Arrays.equals(in, start, start + icc.length, icc, 0, icc.length);
+			byte[] icc = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+			return length >= icc.length && Arrays.equals(in, start, start + icc.length, icc, 0, icc.length);
 		}
 		return KEPT_APP.contains(marker);
 	}
@@ -162,7 +164,7 @@ final class ImageMetadata {
 		while (i < in.length) {
 			long length = ((in[i] & 0xFFL) << 24) | ((in[i + 1] & 0xFF) << 16) | ((in[i + 2] & 0xFF) << 8)
 					| (in[i + 3] & 0xFF);
-			String chunk = new String(in, i + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+			String chunk = new String(in, i + 4, 4, StandardCharsets.ISO_8859_1);
 			long end = i + 12 + length;
 			if (end > in.length) {
 				throw new IllegalArgumentException("chunk overruns the file");

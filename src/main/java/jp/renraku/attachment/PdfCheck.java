@@ -1,6 +1,7 @@
 package jp.renraku.attachment;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
@@ -84,8 +86,8 @@ final class PdfCheck {
 						&& value instanceof COSName kind && KINDS.contains(kind)) {
 					return true;
 				}
-				if (key.equals(COSName.URI) && value instanceof org.apache.pdfbox.cos.COSString uri
-						&& uri.getString().strip().toLowerCase(java.util.Locale.ROOT).startsWith("javascript:")) {
+				if (key.equals(COSName.URI) && value instanceof COSString uri
+						&& uri.getString().strip().toLowerCase(Locale.ROOT).startsWith("javascript:")) {
 					return true;
 				}
 				if (!(value instanceof COSObject) && value != null && active(value, depth + 1)) {

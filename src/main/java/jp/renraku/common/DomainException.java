@@ -9,13 +9,26 @@ public abstract class DomainException extends RuntimeException {
 
 	private final String messageKey;
 
+	private final transient Object[] arguments;
+
 	protected DomainException(String messageKey) {
+		this(messageKey, new Object[0]);
+	}
+
+	/** A refusal whose message takes these values (a limit, a kind). */
+	protected DomainException(String messageKey, Object... arguments) {
 		super(messageKey);
 		this.messageKey = messageKey;
+		this.arguments = arguments.clone();
 	}
 
 	public String messageKey() {
 		return messageKey;
+	}
+
+	/** The values the message takes; none for most. */
+	public Object[] arguments() {
+		return arguments.clone();
 	}
 
 }

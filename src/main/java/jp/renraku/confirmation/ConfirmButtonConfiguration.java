@@ -1,6 +1,6 @@
 package jp.renraku.confirmation;
 
-import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.DeliveryLinks;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +14,7 @@ import org.thymeleaf.ITemplateEngine;
 class ConfirmButtonConfiguration {
 
 	@Bean
-	FilterRegistrationBean<ConfirmButtonFilter> confirmButtonFilter(DeliveryManagement deliveries, ReceiptWriter writer,
+	FilterRegistrationBean<ConfirmButtonFilter> confirmButtonFilter(DeliveryLinks deliveries, ReceiptWriter writer,
 			LocaleResolver localeResolver, ITemplateEngine templateEngine, ReleasedNotices released,
 			ApplicationContext context) {
 		FilterRegistrationBean<ConfirmButtonFilter> registration = new FilterRegistrationBean<>(

@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.renraku.common.Language;
 import jp.renraku.common.SecurityHeaders;
 import jp.renraku.delivery.DeliveryId;
-import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.DeliveryLinks;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,7 +50,7 @@ class ConfirmButtonFilter extends OncePerRequestFilter {
 	/** The largest answer page the short path reads; anything bigger goes to the page. */
 	private static final int MAX_FORM = 64 * 1024;
 
-	private final DeliveryManagement deliveries;
+	private final DeliveryLinks deliveries;
 
 	private final ReceiptWriter writer;
 
@@ -66,7 +66,7 @@ class ConfirmButtonFilter extends OncePerRequestFilter {
 	/** Lets the page call beans ({@code @cityTime}) as views rendered by MVC do. */
 	private final ThymeleafEvaluationContext evaluation;
 
-	ConfirmButtonFilter(DeliveryManagement deliveries, ReceiptWriter writer, LocaleResolver locales,
+	ConfirmButtonFilter(DeliveryLinks deliveries, ReceiptWriter writer, LocaleResolver locales,
 			ITemplateEngine templates, ReleasedNotices released, ApplicationContext context) {
 		this.released = released;
 		this.evaluation = new ThymeleafEvaluationContext(context, null);

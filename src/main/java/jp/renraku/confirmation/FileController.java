@@ -5,12 +5,11 @@ import java.util.Map;
 import java.util.Set;
 
 import jp.renraku.attachment.Attachment;
-import jp.renraku.attachment.FileResponse;
 import jp.renraku.attachment.NoticeAttachments;
 import jp.renraku.common.BodyDirectory;
 import jp.renraku.common.Language;
 import jp.renraku.common.NotFoundException;
-import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.DeliveryLinks;
 import jp.renraku.delivery.ReceiptTarget;
 import jp.renraku.registration.EndedRegistration;
 import jp.renraku.registration.RegistrationManagement;
@@ -42,7 +41,7 @@ class FileController {
 
 	private static final String VIEW_STOPPED = "registration/manage-stopped";
 
-	private final DeliveryManagement deliveries;
+	private final DeliveryLinks deliveries;
 
 	private final ReleasedNotices notices;
 
@@ -54,7 +53,7 @@ class FileController {
 
 	private final BodyDirectory bodies;
 
-	FileController(DeliveryManagement deliveries, ReleasedNotices notices, RegistrationManagement registration,
+	FileController(DeliveryLinks deliveries, ReleasedNotices notices, RegistrationManagement registration,
 			NoticeAttachments attachments, Openings openings, BodyDirectory bodies) {
 		this.deliveries = deliveries;
 		this.notices = notices;
@@ -140,7 +139,7 @@ class FileController {
 					HttpStatus.GONE));
 		}
 		counted(opened);
-		return FileResponse.of(file.attachment(), bytes);
+		return file.attachment().download(bytes);
 	}
 
 }

@@ -16,6 +16,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jp.renraku.common.Sql;
 import jp.renraku.delivery.Delivered;
+import jp.renraku.delivery.DeliveryLinks;
 import jp.renraku.delivery.DeliveryManagement;
 import jp.renraku.delivery.NoticeId;
 import jp.renraku.delivery.Recipient;
@@ -60,6 +61,8 @@ class NoticeReplies implements IncomingMail {
 
 	private final DeliveryManagement deliveries;
 
+	private final DeliveryLinks links;
+
 	private final RecipientDirectory recipients;
 
 	private final MessageSource messages;
@@ -70,8 +73,9 @@ class NoticeReplies implements IncomingMail {
 
 	private final Clock clock;
 
-	NoticeReplies(DeliveryManagement deliveries, RecipientDirectory recipients, MessageSource messages,
-			RegistrationManagement registration, JdbcClient jdbc, Clock clock) {
+	NoticeReplies(DeliveryManagement deliveries, DeliveryLinks links, RecipientDirectory recipients,
+			MessageSource messages, RegistrationManagement registration, JdbcClient jdbc, Clock clock) {
+		this.links = links;
 		this.deliveries = deliveries;
 		this.registration = registration;
 		this.recipients = recipients;
@@ -87,7 +91,7 @@ class NoticeReplies implements IncomingMail {
 		if (token == null) {
 			return Outcome.NOT_MINE;
 		}
-		Optional<Delivered> target = deliveries.replied(token);
+		Optional<Delivered> target = links.replied(token);
 		if (target.isEmpty() || registration.stillRegistered(Set.of(target.get().registrantId())).isEmpty()) {
 			// no such mail, or its recipient stopped or was erased since: their words are
 			// not kept

@@ -4,7 +4,7 @@ import java.util.Base64;
 import java.util.Set;
 
 import jp.renraku.common.NotFoundException;
-import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.DeliveryLinks;
 import jp.renraku.delivery.ReceiptTarget;
 import jp.renraku.registration.RegistrationManagement;
 import org.springframework.http.CacheControl;
@@ -29,7 +29,7 @@ class OpenController {
 	private static final byte[] PIXEL = Base64.getDecoder()
 		.decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
-	private final DeliveryManagement deliveries;
+	private final DeliveryLinks deliveries;
 
 	private final ReleasedNotices notices;
 
@@ -37,7 +37,7 @@ class OpenController {
 
 	private final Openings openings;
 
-	OpenController(DeliveryManagement deliveries, ReleasedNotices notices, RegistrationManagement registration,
+	OpenController(DeliveryLinks deliveries, ReleasedNotices notices, RegistrationManagement registration,
 			Openings openings) {
 		this.deliveries = deliveries;
 		this.notices = notices;

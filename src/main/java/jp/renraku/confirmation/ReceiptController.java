@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.renraku.attachment.NoticeAttachments;
 import jp.renraku.common.Language;
 import jp.renraku.common.NotFoundException;
-import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.DeliveryLinks;
 import jp.renraku.delivery.ReceiptTarget;
 import jp.renraku.registration.EndedRegistration;
 import jp.renraku.registration.RegistrationManagement;
@@ -42,7 +42,7 @@ class ReceiptController {
 	/** The registration module's page of a stopped person's links. */
 	private static final String VIEW_STOPPED = "registration/manage-stopped";
 
-	private final DeliveryManagement deliveries;
+	private final DeliveryLinks deliveries;
 
 	private final ReleasedNotices released;
 
@@ -56,7 +56,7 @@ class ReceiptController {
 
 	private final NoticeAttachments attachments;
 
-	ReceiptController(DeliveryManagement deliveries, ReleasedNotices released, Receipts receipts, ReceiptWriter writer,
+	ReceiptController(DeliveryLinks deliveries, ReleasedNotices released, Receipts receipts, ReceiptWriter writer,
 			RegistrationManagement registration, Clock clock, NoticeAttachments attachments) {
 		this.attachments = attachments;
 		this.writer = writer;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import jp.renraku.common.Redacted;
 import jp.renraku.delivery.DeliveryId;
-import jp.renraku.delivery.DeliveryManagement;
+import jp.renraku.delivery.DeliveryLinks;
 import jp.renraku.delivery.ReceiptTarget;
 import jp.renraku.registration.RegistrationManagement;
 import org.jspecify.annotations.Nullable;
@@ -87,7 +87,7 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final DeliveryManagement deliveries;
+	private final DeliveryLinks deliveries;
 
 	private final ReleasedNotices notices;
 
@@ -101,7 +101,7 @@ class ReceiptWriter implements SmartLifecycle {
 
 	private Thread writer;
 
-	ReceiptWriter(Receipts receipts, TransactionTemplate transactions, DeliveryManagement deliveries,
+	ReceiptWriter(Receipts receipts, TransactionTemplate transactions, DeliveryLinks deliveries,
 			ReleasedNotices notices, RegistrationManagement registration, Clock clock, ConfirmationMeters meters) {
 		this.meters = meters;
 		this.receipts = receipts;

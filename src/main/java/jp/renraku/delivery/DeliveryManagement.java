@@ -2,12 +2,9 @@ package jp.renraku.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 import jp.renraku.common.AfterCommit;
@@ -22,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The delivery module's API: what the notice, confirmation and organization modules ask
  * of the outbox and its engine. A notice's mail is queued set-based (one statement for
  * all its recipients) and the engine is woken once the caller's transaction commits; the
- * tokens in a recipient's mail are read here, so no other module handles them. Ids cross
- * typed ({@link NoticeId}, {@link DeliveryId}); the engine, the queue and the tokens stay
+ * tokens in a recipient's mail are read by {@link DeliveryLinks}. Ids cross typed
+ * ({@link NoticeId}, {@link DeliveryId}); the engine, the queue and the tokens stay
  * inside this module.
  */
 @Service
@@ -37,8 +34,6 @@ public class DeliveryManagement {
 
 	private final DeliveryEngine engine;
 
-	private final DeliveryTokens tokens;
-
 	private final ResidentMails residentMails;
 
 	private final Clock clock;
@@ -50,8 +45,8 @@ public class DeliveryManagement {
 	private final DeliveryTimeKeeper times;
 
 	DeliveryManagement(DeliveryQueue queue, RecipientQueue recipientQueue, DeliveryReports reports,
-			DeliveryEngine engine, DeliveryTokens tokens, ResidentMails residentMails, Clock clock,
-			RenrakuProperties links, BounceReview bounces, DeliveryTimeKeeper times) {
+			DeliveryEngine engine, ResidentMails residentMails, Clock clock, RenrakuProperties links,
+			BounceReview bounces, DeliveryTimeKeeper times) {
 		this.recipientQueue = recipientQueue;
 		this.bounces = bounces;
 		this.times = times;
@@ -61,7 +56,6 @@ public class DeliveryManagement {
 		this.queue = queue;
 		this.reports = reports;
 		this.engine = engine;
-		this.tokens = tokens;
 	}
 
 	// ---- single mails to residents
@@ -220,72 +214,6 @@ public class DeliveryManagement {
 			engine.rulesChanged();
 			engine.wake();
 		});
-	}
-
-	// ---- what the tokens in a recipient's mail name
-
-	/**
-	 * The delivery a confirmation token names, checked by its signature alone (no
-	 * database): for the button's short path, which looks a whole group up at once.
-	 */
-	public Optional<DeliveryId> confirmationToken(String token) {
-		return delivery(tokens.deliveryId(token));
-	}
-
-	/**
-	 * What a delivery's confirmation is recorded on, if its mail went out (or is going);
-	 * one statement, asked by every press after a disaster.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<ReceiptTarget> receiptTarget(DeliveryId delivery) {
-		return reports.receiptTarget(delivery.value());
-	}
-
-	/** As {@link #receiptTarget(DeliveryId)} for many deliveries in one statement. */
-	@Transactional(readOnly = true)
-	public Map<DeliveryId, ReceiptTarget> receiptTargets(Collection<DeliveryId> deliveries) {
-		Map<DeliveryId, ReceiptTarget> targets = new HashMap<>();
-		reports.receiptTargets(deliveries.stream().map(DeliveryId::value).toList())
-			.forEach((id, target) -> targets.put(DeliveryId.of(id), target));
-		return targets;
-	}
-
-	/**
-	 * What a confirmation link answers for, if its token is genuine and its mail went.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<ReceiptTarget> receiptTarget(String confirmationToken) {
-		return confirmationToken(confirmationToken).flatMap(this::receiptTarget);
-	}
-
-	/** What an opening image answers for, if its token is genuine and its mail went. */
-	@Transactional(readOnly = true)
-	public Optional<ReceiptTarget> openTarget(String openToken) {
-		return delivery(tokens.openedDeliveryId(openToken)).flatMap(this::receiptTarget);
-	}
-
-	/**
-	 * What a link to a notice's file answers for, if its token is genuine and its mail
-	 * went (issue 20).
-	 */
-	@Transactional(readOnly = true)
-	public Optional<ReceiptTarget> fileTarget(String fileToken) {
-		return delivery(tokens.fileDeliveryId(fileToken)).flatMap(this::receiptTarget);
-	}
-
-	/** The token of the links to the files of a delivery's notice, for its pages. */
-	public String fileToken(DeliveryId delivery) {
-		return tokens.fileToken(delivery.value());
-	}
-
-	/** Who a reply came from, by the token of its Reply-To address. */
-	@Transactional(readOnly = true)
-	public Optional<Delivered> replied(String replyToken) {
-		return delivery(tokens.repliedDeliveryId(replyToken)).flatMap(id -> reports.delivered(id.value()));
-	}
-
-	private static Optional<DeliveryId> delivery(OptionalLong id) {
-		return id.isPresent() ? Optional.of(DeliveryId.of(id.getAsLong())) : Optional.empty();
 	}
 
 	private void wakeAfterCommit() {

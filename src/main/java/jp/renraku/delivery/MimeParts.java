@@ -1,8 +1,10 @@
 package jp.renraku.delivery;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,8 +48,8 @@ final class MimeParts {
 	 * encoded word.
 	 */
 	static byte[] mixed(String boundary, String contentType, String transferEncoding, byte[] body,
-			java.util.List<LetterWriter.MailFile> files) {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
+			List<LetterWriter.MailFile> files) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(
 				body.length + files.stream().mapToInt(f -> f.base64().length + 400).sum());
 		ascii(out, "--" + boundary + "\r\nContent-Type: " + contentType + "\r\nContent-Transfer-Encoding: "
 				+ transferEncoding + "\r\n\r\n");
@@ -95,7 +97,7 @@ final class MimeParts {
 		return parameter.toString();
 	}
 
-	private static void ascii(java.io.ByteArrayOutputStream out, String text) {
+	private static void ascii(ByteArrayOutputStream out, String text) {
 		out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
 	}
 

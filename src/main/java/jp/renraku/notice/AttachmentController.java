@@ -3,8 +3,6 @@ package jp.renraku.notice;
 import java.io.IOException;
 
 import jp.renraku.attachment.Attachment;
-import jp.renraku.attachment.FileResponse;
-import jp.renraku.attachment.AttachmentRefused;
 import jp.renraku.attachment.NoticeAttachments;
 import jp.renraku.common.DomainException;
 import jp.renraku.common.NotFoundException;
@@ -65,11 +63,9 @@ class AttachmentController {
 			throw ex;
 		}
 		catch (DomainException ex) {
-			// refused by the checks (AttachmentRefused, with its figures) or the malware
-			// scan
+			// refused by the file checks (with their figures) or the malware scan
 			redirect.addFlashAttribute("attachmentError", ex.messageKey());
-			redirect.addFlashAttribute("attachmentErrorArguments",
-					ex instanceof AttachmentRefused refused ? refused.arguments() : new Object[0]);
+			redirect.addFlashAttribute("attachmentErrorArguments", ex.arguments());
 		}
 		return back;
 	}
@@ -107,7 +103,7 @@ class AttachmentController {
 		if (bytes == null) {
 			throw new NotFoundException("attachment no longer kept");
 		}
-		return FileResponse.of(file.attachment(), bytes);
+		return file.attachment().download(bytes);
 	}
 
 }

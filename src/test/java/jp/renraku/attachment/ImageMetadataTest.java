@@ -3,6 +3,7 @@ package jp.renraku.attachment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import javax.imageio.ImageIO;
@@ -39,7 +40,7 @@ class ImageMetadataTest {
 			assertThat(TestFiles.contains(stripped, "preview")).isFalse();
 			assertThat(stripped[stripped.length - 2] & 0xFF).isEqualTo(0xFF);
 			assertThat(stripped[stripped.length - 1] & 0xFF).isEqualTo(0xD9);
-			int exif = new String(stripped, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Exif");
+			int exif = new String(stripped, StandardCharsets.ISO_8859_1).indexOf("Exif");
 			assertThat(ExifOrientation.of(stripped, exif, stripped.length - exif)).isEqualTo(6);
 			assertThat(pixels(stripped)).isEqualTo(pixels(phone));
 		}

@@ -1,17 +1,28 @@
 package jp.renraku.attachment;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jp.renraku.RenrakuIntegrationTest;
-import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.account.StaffFixtures;
 import jp.renraku.mail.MailCatcher;
-import jp.renraku.notice.NoticeFixtures;
 import jp.renraku.notice.NoticeFixtures.Sending;
+import jp.renraku.notice.NoticeFixtures;
 import jp.renraku.registration.RegistrationFixtures;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -61,7 +72,7 @@ class NoticeAttachmentsTest {
 	AttachmentRetention retention;
 
 	private String text(String key, Object... arguments) {
-		return messages.getMessage(key, arguments, java.util.Locale.JAPANESE);
+		return messages.getMessage(key, arguments, Locale.JAPANESE);
 	}
 
 	private MvcTestResult attach(TestStaff who, long noticeId, String name, String type, byte[] bytes) {
@@ -85,7 +96,7 @@ class NoticeAttachmentsTest {
 			.with(who.signedIn())
 			.exchange();
 		assertThat(page).hasStatusOk();
-		return new String(page.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+		return new String(page.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 	private long files(long noticeId) {
@@ -105,7 +116,7 @@ class NoticeAttachmentsTest {
 
 	private static List<String[]> fileLinks(MailCatcher.CaughtMail mail) {
 		Matcher m = FILE_LINK.matcher(mail.body());
-		List<String[]> links = new java.util.ArrayList<>();
+		List<String[]> links = new ArrayList<>();
 		while (m.find()) {
 			links.add(new String[] { m.group(1), m.group(2) });
 		}
@@ -217,17 +228,16 @@ class NoticeAttachmentsTest {
 		notices.send(sender, id);
 
 		MailCatcher.CaughtMail computer = registration.mailTo(sending.addresses().get(0));
-		var message = new jakarta.mail.internet.MimeMessage(
-				jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(
-						computer.raw().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+		var message = new MimeMessage(Session.getInstance(new Properties()),
+				new ByteArrayInputStream(computer.raw().getBytes(StandardCharsets.ISO_8859_1)));
 		assertThat(message.getContentType()).startsWith("multipart/mixed");
-		var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+		var parts = (MimeMultipart) message.getContent();
 		assertThat(parts.getCount()).isEqualTo(2);
 		assertThat((String) parts.getBodyPart(0).getContent()).contains("今月の学校だよりです。").contains("/f/");
 		var file = parts.getBodyPart(1);
 		assertThat(file.getContentType()).startsWith("application/pdf");
 		assertThat(file.getDisposition()).isEqualTo("attachment");
-		assertThat(jakarta.mail.internet.MimeUtility.decodeText(file.getFileName())).isEqualTo("学校だより 12月号.pdf");
+		assertThat(MimeUtility.decodeText(file.getFileName())).isEqualTo("学校だより 12月号.pdf");
 		assertThat(file.getInputStream().readAllBytes()).isEqualTo(pdf);
 
 		MailCatcher.CaughtMail phone = registration.mailTo(sending.addresses().get(1));
@@ -284,7 +294,7 @@ class NoticeAttachmentsTest {
 			.doesNotContain("%PDF");
 
 		jdbc.sql("UPDATE notice_attachment SET expires_at = :past WHERE notice_id = :n")
-			.param("past", java.time.OffsetDateTime.now().minus(Duration.ofMinutes(1)))
+			.param("past", OffsetDateTime.now().minus(Duration.ofMinutes(1)))
 			.param("n", id)
 			.update();
 		assertThat(retention.purge()).isOne();
@@ -304,8 +314,8 @@ class NoticeAttachmentsTest {
 		assertThat(
 				attachAndShow(sender, id, "写真.pdf", "application/pdf", TestFiles.encoded(TestFiles.picture(), "png")))
 			.contains(text("attachment.error.misnamed", "PNG"));
-		assertThat(attachAndShow(sender, id, "script.pdf", "application/pdf", TestFiles.pdf(d -> d.getDocumentCatalog()
-			.setOpenAction(new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert(1)")))))
+		assertThat(attachAndShow(sender, id, "script.pdf", "application/pdf",
+				TestFiles.pdf(d -> d.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1)")))))
 			.contains(text("attachment.error.pdfActive"));
 		assertThat(attachAndShow(sender, id, "empty.pdf", "application/pdf", new byte[0]))
 			.contains(text("attachment.error.noFile"));
@@ -375,7 +385,12 @@ class NoticeAttachmentsTest {
 		assertThat(mvc.get().uri("/notices/" + id + "/attachments/" + attachment).with(stranger.signedIn()))
 			.hasStatus(404);
 		assertThat(post(mvc, stranger, "/notices/" + id + "/attachments/" + attachment + "/delete")).hasStatus(404);
+		assertThat(post(mvc, stranger, "/notices/" + id + "/attachments/mail", "mailed", "true")).hasStatus(404);
 		assertThat(files(id)).isOne();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notice_file_mailing WHERE notice_id = :n")
+			.param("n", id)
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(notices.state(id)).isEqualTo("DRAFT");
 	}
 

@@ -1,7 +1,9 @@
 package jp.renraku.attachment;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -10,9 +12,12 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,49 +40,29 @@ class PdfCheckTest {
 
 	@Test
 	void aScriptBehindALinkIsRefused() {
-		byte[] pdf = TestFiles.pdf(document -> {
-			PDAnnotationLink link = new PDAnnotationLink();
-			link.setAction(new PDActionJavaScript("this.print();"));
-			document.getPage(0).getAnnotations().add(link);
-		});
+		byte[] pdf = withLink(new PDActionJavaScript("this.print();"));
 		assertThat(PdfCheck.refusal(pdf)).contains("attachment.error.pdfActive");
 	}
 
 	@Test
 	void aLaunchActionIsRefused() {
-		byte[] pdf = TestFiles.pdf(document -> {
-			PDActionLaunch launch = new PDActionLaunch();
-			launch.getCOSObject().setString(COSName.F, "cmd.exe");
-			PDAnnotationLink link = new PDAnnotationLink();
-			link.setAction(launch);
-			document.getPage(0).getAnnotations().add(link);
-		});
+		PDActionLaunch launch = new PDActionLaunch();
+		launch.getCOSObject().setString(COSName.F, "cmd.exe");
+		byte[] pdf = withLink(launch);
 		assertThat(PdfCheck.refusal(pdf)).contains("attachment.error.pdfActive");
 	}
 
 	@Test
 	void anXfaFormAndAJavascriptLinkAreRefused() {
 		byte[] xfa = TestFiles.pdf(document -> {
-			var form = new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(document);
+			var form = new PDAcroForm(document);
 			form.getCOSObject().setString(COSName.getPDFName("XFA"), "<xdp><script>app.alert(1)</script></xdp>");
 			document.getDocumentCatalog().setAcroForm(form);
 		});
 		assertThat(PdfCheck.refusal(xfa)).contains("attachment.error.pdfActive");
-		byte[] uri = TestFiles.pdf(document -> {
-			var action = new org.apache.pdfbox.pdmodel.interactive.action.PDActionURI();
-			action.setURI(" JavaScript:alert(1)");
-			PDAnnotationLink link = new PDAnnotationLink();
-			link.setAction(action);
-			document.getPage(0).getAnnotations().add(link);
-		});
+		byte[] uri = withLink(uri(" JavaScript:alert(1)"));
 		assertThat(PdfCheck.refusal(uri)).contains("attachment.error.pdfActive");
-		byte[] web = TestFiles.pdf(document -> {
-			var action = new org.apache.pdfbox.pdmodel.interactive.action.PDActionURI();
-			action.setURI("https://www.city.example.jp/");
-			PDAnnotationLink link = new PDAnnotationLink();
-			link.setAction(action);
-			document.getPage(0).getAnnotations().add(link);
-		});
+		byte[] web = withLink(uri("https://www.city.example.jp/"));
 		assertThat(PdfCheck.refusal(web)).as("an ordinary link stays").isEmpty();
 	}
 
@@ -85,12 +70,12 @@ class PdfCheckTest {
 	void anEmbeddedFileIsRefused() {
 		byte[] pdf = TestFiles.pdf(document -> {
 			PDEmbeddedFile embedded = new PDEmbeddedFile(document,
-					new java.io.ByteArrayInputStream("MZ not really".getBytes(StandardCharsets.US_ASCII)));
+					new ByteArrayInputStream("MZ not really".getBytes(StandardCharsets.US_ASCII)));
 			PDComplexFileSpecification spec = new PDComplexFileSpecification();
 			spec.setFile("setup.exe");
 			spec.setEmbeddedFile(embedded);
 			PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-			tree.setNames(java.util.Map.of("setup.exe", spec));
+			tree.setNames(Map.of("setup.exe", spec));
 			PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
 			names.setEmbeddedFiles(tree);
 			document.getDocumentCatalog().setNames(names);
@@ -114,6 +99,21 @@ class PdfCheckTest {
 			assertThat(PdfCheck.refusal(broken.getBytes(StandardCharsets.US_ASCII))).as(broken.substring(0, 8))
 				.contains("attachment.error.pdfBroken");
 		}
+	}
+
+	/** A PDF whose page has one link that does this. */
+	private static byte[] withLink(PDAction action) {
+		return TestFiles.pdf(document -> {
+			PDAnnotationLink link = new PDAnnotationLink();
+			link.setAction(action);
+			document.getPage(0).getAnnotations().add(link);
+		});
+	}
+
+	private static PDActionURI uri(String address) {
+		PDActionURI action = new PDActionURI();
+		action.setURI(address);
+		return action;
 	}
 
 }

@@ -6,11 +6,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.CRC32;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -126,8 +130,8 @@ public final class TestFiles {
 	 */
 	public static byte[] phonePortrait(boolean progressive) {
 		byte[] plain = progressive ? progressiveJpeg(picture()) : encoded(picture(), "jpg");
-		java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(8 + 2 + 12 + 4 + GPS_MARK.length());
-		tiff.put((byte) 'I').put((byte) 'I').order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort((short) 42).putInt(8);
+		ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4 + GPS_MARK.length());
+		tiff.put((byte) 'I').put((byte) 'I').order(ByteOrder.LITTLE_ENDIAN).putShort((short) 42).putInt(8);
 		tiff.putShort((short) 1)
 			.putShort((short) 0x0112)
 			.putShort((short) 3)
@@ -152,9 +156,9 @@ public final class TestFiles {
 				var stream = ImageIO.createImageOutputStream(out)) {
 			var writer = ImageIO.getImageWritersByFormatName("jpg").next();
 			var param = writer.getDefaultWriteParam();
-			param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+			param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
 			writer.setOutput(stream);
-			writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+			writer.write(null, new IIOImage(image, null, null), param);
 			writer.dispose();
 			stream.flush();
 			return out.toByteArray();

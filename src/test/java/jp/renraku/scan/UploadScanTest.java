@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.renraku.RenrakuIntegrationTest;
-import jp.renraku.account.StaffFixtures;
 import jp.renraku.account.StaffFixtures.TestStaff;
+import jp.renraku.account.StaffFixtures;
 import jp.renraku.attachment.TestFiles;
-import jp.renraku.notice.NoticeFixtures;
 import jp.renraku.notice.NoticeFixtures.Sending;
+import jp.renraku.notice.NoticeFixtures;
 import jp.renraku.registration.RegistrationFixtures;
 import jp.renraku.registration.RegistrationList;
 import org.junit.jupiter.api.AfterAll;
@@ -256,7 +258,7 @@ class UploadScanTest {
 
 		// the clean PDF goes out as a link that opens its exact bytes
 		notices.send(sending.sender(), id);
-		java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^\\s/]+(/f/\\S+)")
+		Matcher link = Pattern.compile("https?://[^\\s/]+(/f/\\S+)")
 			.matcher(fixtures.mailTo(sending.addresses().get(0)).body());
 		assertThat(link.find()).isTrue();
 		assertThat(mvc.get().uri(link.group(1)).exchange()).hasStatusOk().body().isEqualTo(clean);
